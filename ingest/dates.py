@@ -1,0 +1,44 @@
+"""The one wrapper around the date parser: text in, ``PartialDate`` (or None) out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser
+
+from ingest.model import PartialDate
+
+MONTH_NAMES = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTH_WORD = re.compile(rf"\b{MONTH_NAMES}(?![a-z])", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+_NOT_A_DATE = re.compile(r"[|;]|\b\d{5,}\b|\bpp?\.")
+_DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))  # noqa: DTZ001
+
+
+def parse_date(text: str, default_year: int | None = None) -> PartialDate | None:
+    """Read ``text`` as one date, keeping how precise it is.
+
+    "19 December 2024" is a day, "March 2025" a month, "2024" a year. A date with
+    no year ("Feb 23") takes ``default_year`` or is refused. Anything that is not
+    wholly a date gives None: dates are never guessed from stray numbers.
+    """
+    value = text.strip().strip(".,;:()").strip()
+    if not value or len(value) > 40 or _NOT_A_DATE.search(value):
+        return None
+    has_year = bool(_YEAR.search(value))
+    if not has_year and not _MONTH_WORD.search(value):
+        return None
+    try:
+        first, second = (parser.parse(value, default=d) for d in _DEFAULTS)
+    except (ValueError, OverflowError):
+        return None
+    year = first.year if has_year and first.year == second.year else default_year
+    month = first.month if first.month == second.month else None
+    day = first.day if first.day == second.day and month else None
+    if year is None or (month is None and not has_year):
+        return None
+    return PartialDate(year, month, day)

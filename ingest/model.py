@@ -1,0 +1,153 @@
+"""The ingest contract: frozen dataclasses that parsers return.
+
+Nothing here does I/O. The archive stores these; nothing downstream ever sees a
+parser's intermediate state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["year", "month", "day"]
+PassageKind = Literal["heading", "paragraph", "list_item"]
+DocumentKind = Literal["report", "wire"]
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to the year, the month or the day ("March 2025" is a month)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def first_day(self) -> dt.date:
+        """The earliest calendar day the date can mean, for sorting and ranges."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def isoformat(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @classmethod
+    def from_date(cls, value: dt.date, precision: Precision = "day") -> PartialDate:
+        month = value.month if precision in ("month", "day") else None
+        day = value.day if precision == "day" else None
+        return cls(value.year, month, day)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCitation:
+    """One cited item: a work in a footnote, or a source named in a wire sentence.
+
+    ``outlet`` is the outlet as written ("SOHR", "The Wall Street Journal");
+    ``outlet_slug`` is set when the outlet registry knows it. An anonymous
+    source ("three Syrian military sources") has no outlet and carries its
+    description as written.
+    """
+
+    text: str
+    outlet: str | None = None
+    outlet_slug: str | None = None
+    title: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    pages: str | None = None
+    anonymous: bool = False
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFootnote:
+    label: str
+    text: str
+    citations: tuple[ParsedCitation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMarker:
+    """A footnote marker; ``offset`` is its position in the passage text."""
+
+    label: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedClaim:
+    """A sentence that rests on sources.
+
+    ``start``/``end`` delimit the sentence in its passage text. A report claim
+    carries the footnote markers inside it; a wire claim carries its
+    attributions directly as citations.
+    """
+
+    text: str
+    start: int
+    end: int
+    markers: tuple[ParsedMarker, ...] = ()
+    citations: tuple[ParsedCitation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReference:
+    """A pointer in the text to another report ("see section 1.3.4. of ...")."""
+
+    text: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedPassage:
+    kind: PassageKind
+    text: str
+    level: int | None = None
+    claims: tuple[ParsedClaim, ...] = ()
+    references: tuple[ParsedReference, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """Everything one input file yields, ready to be stored in one transaction."""
+
+    kind: DocumentKind
+    path: str
+    checksum: str
+    source_format: str
+    title: str
+    passages: tuple[ParsedPassage, ...]
+    title_derived: bool = False
+    date: PartialDate | None = None
+    publisher: str | None = None
+    report_title: str | None = None
+    section_number: str | None = None
+    section_heading: str | None = None
+    cite_as: str | None = None
+    agency: str | None = None
+    dateline: str | None = None
+    authors: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()
+    footnotes: tuple[ParsedFootnote, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def claims(self) -> tuple[ParsedClaim, ...]:
+        return tuple(claim for passage in self.passages for claim in passage.claims)
+
+    @property
+    def citations(self) -> tuple[ParsedCitation, ...]:
+        from_footnotes = (c for note in self.footnotes for c in note.citations)
+        from_claims = (c for claim in self.claims for c in claim.citations)
+        return (*from_footnotes, *from_claims)
