@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
 
 from ingest.blocks import Block, BlockKind
 from ingest.text_marks import TextBuilder
@@ -43,6 +44,7 @@ META_KEYS = {
     "article:modified_time", "date", "dc.date", "dc.title", "dcterms.created",
     "citation_publication_date", "citation_title", "author", "byl",
     "parsely-pub-date", "publish-date", "pubdate", "sailthru.date",
+    "citation_publisher", "citation_author", "dc.publisher",
 }  # fmt: skip
 
 
@@ -101,7 +103,7 @@ def _walk(parent: Tag, blocks: list[Block], in_notes: bool) -> None:
             inline.clear()
 
     for child in parent.children:
-        if isinstance(child, Comment):
+        if isinstance(child, PreformattedString):  # comments, doctype, CDATA
             continue
         if isinstance(child, NavigableString):
             inline.append(child)
@@ -115,7 +117,9 @@ def _walk(parent: Tag, blocks: list[Block], in_notes: bool) -> None:
         elif name in PARAGRAPHS:
             flush()
             label = _note_label(child)
-            blocks.append(_block([child], "note" if label else "paragraph", label=label))
+            blocks.append(
+                _block([child], "note" if label else "paragraph", label=label)
+            )
         elif name in ("ul", "ol"):
             flush()
             _walk_list(child, blocks, in_notes or _names_notes(child))
@@ -140,8 +144,10 @@ def _walk_list(listing: Tag, blocks: list[Block], in_notes: bool) -> None:
         if label is None and listing.name == "ol" and (in_notes or _has_backlink(item)):
             label = str(number)
         kind: BlockKind = "note" if label is not None else "list_item"
-        item_label = label if label is not None else (
-            str(number) if listing.name == "ol" else None
+        item_label = (
+            label
+            if label is not None
+            else (str(number) if listing.name == "ol" else None)
         )
         blocks.append(_block(list(item.children), kind, label=item_label))
         for sub in nested:
@@ -209,7 +215,7 @@ def _block(
 
 
 def _inline(node: NavigableString | Tag, builder: TextBuilder) -> None:
-    if isinstance(node, Comment):
+    if isinstance(node, PreformattedString):
         return
     if isinstance(node, NavigableString):
         builder.add_text(str(node))
@@ -226,7 +232,9 @@ def _inline(node: NavigableString | Tag, builder: TextBuilder) -> None:
     if node.name == "a" and _is_backlink(node):
         return
     start = builder.position
-    block_level = node.name in PARAGRAPHS or node.name in CONTAINERS or node.name == "li"
+    block_level = (
+        node.name in PARAGRAPHS or node.name in CONTAINERS or node.name == "li"
+    )
     if block_level and builder.position:
         builder.add_space()
     for child in node.children:

@@ -92,7 +92,9 @@ def _decode(name: str, data: bytes, fmt: str) -> str:
         try:
             codecs.lookup(encoding)
         except LookupError as error:
-            raise ParseError(name, f"declares an unknown encoding {encoding!r}") from error
+            raise ParseError(
+                name, f"declares an unknown encoding {encoding!r}"
+            ) from error
         return _decode_as(name, data, encoding)
     try:
         return data.decode("utf-8")

@@ -72,7 +72,9 @@ class TextBuilder:
                 for link in self.links
             ),
             emphasis=tuple(
-                Emphasis(e.start, min(e.end, end)) for e in self.emphasis if e.start < end
+                Emphasis(e.start, min(e.end, end))
+                for e in self.emphasis
+                if e.start < end
             ),
         )
 

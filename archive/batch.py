@@ -1,0 +1,124 @@
+"""Ingest many files: each parsed and stored on its own, one failure never the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from archive.errors import ArchiveError
+from archive.store import store
+from ingest import ParseError, ParseOptions, parse_path
+
+IGNORED_NAMES = {"readme.md", "sources.md", "license", "license.md"}
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one input file; ``as_json`` is the ``--json`` line."""
+
+    path: str
+    status: str
+    document: int | None = None
+    kind: str | None = None
+    passages: int = 0
+    claims: int = 0
+    footnotes: int = 0
+    citations: int = 0
+    error: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    def as_json(self) -> dict:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "document": self.document,
+            "kind": self.kind,
+            "passages": self.passages,
+            "claims": self.claims,
+            "footnotes": self.footnotes,
+            "citations": self.citations,
+            "error": self.error,
+            "warnings": list(self.warnings),
+        }
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the files inside folders named (sorted, hidden ones skipped)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.name.lower() not in IGNORED_NAMES
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def ingest_file(
+    path: Path,
+    sessions: sessionmaker[Session],
+    options: ParseOptions,
+    kind: str | None = None,
+    after_store: Callable[[int], None] | None = None,
+) -> Outcome:
+    """Parse and store one file; any failure is reported in the outcome, not raised."""
+    name = str(path)
+    try:
+        parsed = parse_path(path, options, kind)
+        result = store(sessions, parsed, options.registry)
+        if after_store is not None and result.status != "unchanged":
+            after_store(result.document_id)
+    except ParseError as error:
+        return Outcome(name, "failed", error=error.reason)
+    except (ArchiveError, SQLAlchemyError, OSError) as error:
+        return Outcome(name, "failed", error=_reason(error))
+    return Outcome(
+        path=name,
+        status=result.status,
+        document=result.document_id,
+        kind=parsed.kind,
+        passages=len(parsed.passages),
+        claims=len(parsed.claims),
+        footnotes=len(parsed.footnotes),
+        citations=len(parsed.citations),
+        warnings=parsed.warnings,
+    )
+
+
+def ingest_all(
+    files: Iterable[Path],
+    sessions: sessionmaker[Session],
+    options: ParseOptions,
+    kind: str | None = None,
+    after_store: Callable[[int], None] | None = None,
+) -> Iterator[Outcome]:
+    for path in files:
+        yield ingest_file(path, sessions, options, kind, after_store)
+
+
+def summary(outcomes: Iterable[Outcome]) -> str:
+    """ "3 added, 1 unchanged, 1 failed" (only the counts that are not zero)."""
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    order = ("added", "updated", "unchanged", "failed")
+    parts = [f"{counts[status]} {status}" for status in order if counts.get(status)]
+    return ", ".join(parts) or "no files to ingest"
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, SQLAlchemyError):
+        detail = getattr(error, "orig", None) or error
+        return f"could not be stored: {str(detail).splitlines()[0]}"
+    if isinstance(error, OSError):
+        return f"could not be read: {error.strerror or error}"
+    return str(error)

@@ -1,0 +1,57 @@
+"""The engine and session factory, built from a URL; and the schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from archive.errors import ArchiveError
+from archive.models import Base
+
+
+def connect(url: str) -> sessionmaker[Session]:
+    """A session factory for ``url`` with the schema in place.
+
+    A SQLite file's folder is created; its foreign keys are enforced and writers
+    wait for each other instead of failing at once.
+    """
+    engine = make_engine(url)
+    try:
+        Base.metadata.create_all(engine)
+    except OperationalError as error:
+        raise ArchiveError(
+            f"cannot open the database {_safe(url)}: {error.orig}"
+        ) from error
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise ArchiveError(f"not a database URL: {url!r}") from error
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed, connect_args={"timeout": 60})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def _safe(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(unreadable URL)"

@@ -1,0 +1,256 @@
+"""The archive's tables (SQLAlchemy 2.0 typed declarative); models only.
+
+A ``Report`` groups the sections (``Document``s) of one publication, whose
+footnote numbering they share. A ``Document`` holds ``Passage``s in order; a
+``Claim`` is a sentence in a passage. Report claims reach their sources through
+``Marker``s -> ``Footnote`` -> ``Citation``; wire claims own their citations
+directly. Each ``Citation`` names a ``CitedWork`` (one record however often the
+work is cited) and possibly an ``Outlet``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Outlet(Base):
+    __tablename__ = "outlet"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    short_name: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(80), default="unknown")
+    known: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Report(Base):
+    __tablename__ = "report"
+    __table_args__ = (UniqueConstraint("publisher", "title"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publisher: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(1000))
+
+    sections: Mapped[list[Document]] = relationship(back_populates="report")
+
+
+class Document(Base):
+    __tablename__ = "document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_key: Mapped[str] = mapped_column(String(64), unique=True)
+    checksum: Mapped[str] = mapped_column(String(64), index=True)
+    path: Mapped[str] = mapped_column(Text)
+    source_format: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    title_derived: Mapped[bool] = mapped_column(Boolean, default=False)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    publisher: Mapped[str | None] = mapped_column(String(300), index=True)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"), index=True)
+    section_number: Mapped[str | None] = mapped_column(String(50))
+    section_heading: Mapped[str | None] = mapped_column(Text)
+    cite_as: Mapped[str | None] = mapped_column(Text)
+    agency: Mapped[str | None] = mapped_column(String(120), index=True)
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlet.id"), index=True)
+    title_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    dateline: Mapped[str | None] = mapped_column(String(300))
+    authors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    credits: Mapped[list[str]] = mapped_column(JSON, default=list)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    archived_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+    report: Mapped[Report | None] = relationship(back_populates="sections")
+    outlet: Mapped[Outlet | None] = relationship()
+    passages: Mapped[list[Passage]] = relationship(
+        back_populates="document",
+        order_by="Passage.position",
+        cascade="all, delete-orphan",
+    )
+    footnotes: Mapped[list[Footnote]] = relationship(
+        back_populates="document",
+        order_by="Footnote.position",
+        cascade="all, delete-orphan",
+    )
+
+
+class Passage(Base):
+    __tablename__ = "passage"
+    __table_args__ = (UniqueConstraint("document_id", "anchor"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    anchor: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))
+    level: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(back_populates="passages")
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="passage",
+        order_by="Claim.position",
+        cascade="all, delete-orphan",
+    )
+    references: Mapped[list[Reference]] = relationship(
+        back_populates="passage", cascade="all, delete-orphan"
+    )
+
+
+class Claim(Base):
+    __tablename__ = "claim"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    passage_id: Mapped[int] = mapped_column(
+        ForeignKey("passage.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    passage: Mapped[Passage] = relationship(back_populates="claims")
+    markers: Mapped[list[Marker]] = relationship(
+        back_populates="claim", order_by="Marker.offset", cascade="all, delete-orphan"
+    )
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="claim",
+        order_by="Citation.position",
+        cascade="all, delete-orphan",
+    )
+
+
+class Footnote(Base):
+    __tablename__ = "footnote"
+    __table_args__ = (UniqueConstraint("document_id", "label"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(back_populates="footnotes")
+    report: Mapped[Report | None] = relationship()
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="footnote",
+        order_by="Citation.position",
+        cascade="all, delete-orphan",
+    )
+    markers: Mapped[list[Marker]] = relationship(back_populates="footnote")
+
+
+class Marker(Base):
+    """A footnote marker where it stands in a claim (``offset`` in the passage)."""
+
+    __tablename__ = "marker"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), index=True
+    )
+    footnote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("footnote.id", ondelete="SET NULL"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(40))
+    offset: Mapped[int] = mapped_column(Integer)
+
+    claim: Mapped[Claim] = relationship(back_populates="markers")
+    footnote: Mapped[Footnote | None] = relationship(back_populates="markers")
+
+
+class CitedWork(Base):
+    """One cited work, however many footnotes and reports cite it."""
+
+    __tablename__ = "cited_work"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    work_key: Mapped[str] = mapped_column(String(64), unique=True)
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlet.id"), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    title_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    url: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="SET NULL"), index=True
+    )
+
+    outlet: Mapped[Outlet | None] = relationship()
+    document: Mapped[Document | None] = relationship()
+    citations: Mapped[list[Citation]] = relationship(back_populates="work")
+
+
+class Citation(Base):
+    __tablename__ = "citation"
+    __table_args__ = (Index("ix_citation_outlet_work", "outlet_id", "work_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    footnote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("footnote.id", ondelete="CASCADE"), index=True
+    )
+    claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlet.id"))
+    outlet_text: Mapped[str | None] = mapped_column(String(500))
+    title: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    url: Mapped[str | None] = mapped_column(Text)
+    pages: Mapped[str | None] = mapped_column(String(200))
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    description: Mapped[str | None] = mapped_column(Text)
+    work_id: Mapped[int | None] = mapped_column(ForeignKey("cited_work.id"), index=True)
+
+    footnote: Mapped[Footnote | None] = relationship(back_populates="citations")
+    claim: Mapped[Claim | None] = relationship(back_populates="citations")
+    outlet: Mapped[Outlet | None] = relationship()
+    work: Mapped[CitedWork | None] = relationship(back_populates="citations")
+
+
+class Reference(Base):
+    """A pointer in a passage to another report ("see section 1.3.4. of ...")."""
+
+    __tablename__ = "reference"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    passage_id: Mapped[int] = mapped_column(
+        ForeignKey("passage.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+
+    passage: Mapped[Passage] = relationship(back_populates="references")

@@ -1,0 +1,180 @@
+"""The write path on real databases: counts, idempotence, updates, atomicity."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from archive import store
+from archive.models import (
+    Citation,
+    CitedWork,
+    Claim,
+    Document,
+    Footnote,
+    Marker,
+    Outlet,
+    Passage,
+)
+from ingest import ParseOptions, report
+from ingest.sources import load, load_bytes
+from tests.conftest import FIXTURES
+
+EUAA = FIXTURES / "report" / "euaa-syria-country-focus-3-4.txt"
+
+
+def count(sessions, model) -> int:
+    with sessions() as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+def parse_text(name: str, text: str):
+    return report.parse(load_bytes(name, text.encode()), ParseOptions())
+
+
+def section(number: str, body: str, notes: str) -> str:
+    return (
+        f"Please cite as: EUAA, '{number}. Part' in *COI Report - Iraq: Test*, "
+        "May 2025.\n\n"
+        f"{number}. Part\n\n{body}\n\n{notes}\n"
+    )
+
+
+def test_seed_report_is_stored_with_its_ground_truth(sessions) -> None:
+    result = store(sessions, report.parse(load(EUAA), ParseOptions()))
+    assert result.status == "added"
+    assert count(sessions, Marker) == 18
+    assert count(sessions, Footnote) == 18
+    assert count(sessions, Citation) == 26
+    assert count(sessions, CitedWork) == 19
+    with sessions() as session:
+        cited = session.scalars(select(Citation.outlet_id).distinct()).all()
+    assert len(cited) == 7
+    with sessions() as session:
+        by_outlet = dict(
+            session.execute(
+                select(Outlet.slug, func.count(Citation.id))
+                .join(Citation.outlet)
+                .group_by(Outlet.slug)
+            ).all()
+        )
+        linked = session.scalar(
+            select(func.count())
+            .select_from(Marker)
+            .where(Marker.footnote_id.is_not(None))
+        )
+    assert by_outlet == {
+        "sohr": 15, "al-jazeera": 4, "inss": 2, "usdod": 2, "npr": 1, "usip": 1,
+        "nbc-news": 1,
+    }  # fmt: skip
+    assert linked == 18
+
+
+def test_same_bytes_again_is_unchanged_and_writes_nothing(sessions) -> None:
+    parsed = report.parse(load(EUAA), ParseOptions())
+    first = store(sessions, parsed)
+    again = store(sessions, parsed)
+    assert (again.status, again.document_id) == ("unchanged", first.document_id)
+    assert count(sessions, Document) == 1
+    assert count(sessions, Citation) == 26
+
+
+def test_changed_file_replaces_its_version_and_keeps_the_id(sessions, tmp_path) -> None:
+    path = tmp_path / "section.txt"
+    path.write_text(EUAA.read_text(encoding="utf-8"), encoding="utf-8")
+    first = store(sessions, report.parse(load(path), ParseOptions()))
+    path.write_text(
+        EUAA.read_text(encoding="utf-8").replace(
+            "around 2 000 US troops", "some 2 000"
+        ),
+        encoding="utf-8",
+    )
+    second = store(sessions, report.parse(load(path), ParseOptions()))
+    assert (second.status, second.document_id) == ("updated", first.document_id)
+    assert count(sessions, Document) == 1
+    assert count(sessions, Passage) == 6
+    assert count(sessions, Citation) == 26
+    assert count(sessions, CitedWork) == 19
+    with sessions() as session:
+        texts = session.scalars(select(Claim.text)).all()
+    assert any("some 2 000" in text for text in texts)
+
+
+def test_failure_half_way_leaves_no_trace_of_the_document(sessions) -> None:
+    """
+    GIVEN a parsed report whose second footnote repeats the first one's label
+    WHEN it is stored (the database refuses the duplicate after passages,
+         claims and citations were written in the same transaction)
+    THEN nothing of the document remains
+    """
+    parsed = report.parse(load(EUAA), ParseOptions())
+    broken = dataclasses.replace(
+        parsed,
+        footnotes=(
+            parsed.footnotes[0],
+            dataclasses.replace(parsed.footnotes[1], label=parsed.footnotes[0].label),
+        ),
+    )
+    with pytest.raises(IntegrityError):
+        store(sessions, broken)
+    for model in (Document, Passage, Claim, Footnote, Citation, CitedWork, Outlet):
+        assert count(sessions, model) == 0, model.__name__
+
+
+def test_sections_of_one_report_share_their_footnote_numbering(sessions) -> None:
+    """
+    GIVEN two sections of one report, the first citing footnote 12 that only
+          the second defines
+    WHEN the first is stored before the second
+    THEN its marker is tied to the second section's footnote
+    """
+    first = section(
+        "1.1",
+        "Shelling hit Ariha.[^12] Schools closed.[^13]",
+        "[^13]: SNHR, Report, 1 May 2025",
+    )
+    second = section(
+        "1.2", "Roads reopened.[^12]", "[^12]: OCHA, Flash update, 2 May 2025"
+    )
+    store(sessions, parse_text("one.md", first))
+    store(sessions, parse_text("two.md", second))
+    with sessions() as session:
+        markers = session.execute(
+            select(Marker.label, Footnote.label, Document.section_number)
+            .join(Marker.footnote)
+            .join(Footnote.document)
+            .order_by(Marker.id)
+        ).all()
+    assert markers == [("12", "12", "1.2"), ("13", "13", "1.1"), ("12", "12", "1.2")]
+
+
+def test_same_work_cited_by_two_reports_is_one_record(sessions) -> None:
+    note = "[^1]: SOHR, Clashes in “Raqqa”, 3 March 2025"
+    store(sessions, parse_text("a.md", section("2.1", "Clashes.[^1]", note)))
+    other = "[^1]: Syrian Observatory for Human Rights, Clashes in Raqqa, 3 March 2025"
+    store(sessions, parse_text("b.md", section("2.2", "More clashes.[^1]", other)))
+    assert count(sessions, Citation) == 2
+    assert count(sessions, CitedWork) == 1
+
+
+def test_unknown_outlet_is_stored_as_written(sessions) -> None:
+    note = "[^1]: Levant24, Electricity returns to Homs, 4 April 2025"
+    store(sessions, parse_text("c.md", section("3.1", "Power is back.[^1]", note)))
+    with sessions() as session:
+        outlet = session.scalars(select(Outlet).where(Outlet.slug == "x-levant24")).one()
+    assert (outlet.short_name, outlet.known) == ("Levant24", False)
+
+
+def test_paths_are_not_part_of_identity_for_report_sections(
+    sessions, tmp_path: Path
+) -> None:
+    text = section(
+        "4.1", "Fighting resumed.[^1]", "[^1]: ISW, Iran Update, 4 March 2025"
+    )
+    one = store(sessions, parse_text(str(tmp_path / "x.md"), text))
+    moved = store(sessions, parse_text(str(tmp_path / "y.md"), text + "\nMore.\n"))
+    assert (moved.status, moved.document_id) == ("updated", one.document_id)

@@ -1,0 +1,68 @@
+"""Bad input: a clear message naming the file and the problem, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest import ParseError, parse_path
+
+BAD = Path(__file__).parent.parent / "fixtures" / "bad"
+
+REFUSED = {
+    "empty.txt": "file is empty",
+    "report.pdf": "looks like a binary file, not text",
+    "latin1-story.txt": (
+        "is not valid UTF-8 (byte 0xe9 at offset 59) and declares no other encoding; "
+        "convert it to UTF-8"
+    ),
+    "shopping-list.txt": (
+        "is neither a report nor a wire story: looked for a report (numbered footnote "
+        "markers with their footnotes); a wire (an agency dateline or sign-off such as "
+        "'(Reuters) -' or 'Associated Press')"
+    ),
+    "markers-without-footnotes.md": (
+        "has footnote markers but no footnotes: looked for an endnote list (numbered "
+        "items, '[^n]:' definitions or HTML notes) after the text"
+    ),
+}
+
+WARNED = {
+    "undefined-footnote.md": ["footnote 5 is referenced but never defined"],
+    "unreferenced-footnote.md": ["footnote 2 is defined but never referenced"],
+    "unreadable-citation.md": [
+        "footnote 9: cannot read a citation in 'See above' (expected 'Outlet, Title, "
+        "Date'); kept as written"
+    ],
+}
+
+
+@pytest.mark.parametrize(("name", "reason"), REFUSED.items())
+def test_unusable_file_is_refused_with_its_name_and_reason(
+    name: str, reason: str
+) -> None:
+    path = BAD / name
+    with pytest.raises(ParseError) as caught:
+        parse_path(path)
+    assert caught.value.reason == reason
+    assert str(caught.value) == f"{path}: {reason}"
+
+
+@pytest.mark.parametrize(("name", "warnings"), WARNED.items())
+def test_sound_report_with_a_flaw_is_parsed_with_a_warning(
+    name: str, warnings: list[str]
+) -> None:
+    parsed = parse_path(BAD / name)
+    assert parsed.kind == "report"
+    assert list(parsed.warnings) == warnings
+
+
+def test_missing_file_is_named() -> None:
+    with pytest.raises(ParseError, match=r"nowhere\.txt: no such file"):
+        parse_path(BAD / "nowhere.txt")
+
+
+def test_folder_given_as_a_file_is_named() -> None:
+    with pytest.raises(ParseError, match="is a folder, not a file"):
+        parse_path(BAD)
