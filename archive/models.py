@@ -122,6 +122,18 @@ class Passage(Base):
     references: Mapped[list[Reference]] = relationship(
         back_populates="passage", cascade="all, delete-orphan"
     )
+    names: Mapped[list[PassageName]] = relationship(cascade="all, delete-orphan")
+
+
+class PassageName(Base):
+    """A place or person named in a passage, as its variant-tolerant key."""
+
+    __tablename__ = "passage_name"
+
+    passage_id: Mapped[int] = mapped_column(
+        ForeignKey("passage.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
 
 
 class Claim(Base):

@@ -25,9 +25,11 @@ from archive.models import (
     Marker,
     Outlet,
     Passage,
+    PassageName,
     Reference,
     Report,
 )
+from archive.names import names_in
 from archive.links import document_title_hash, link_works
 from archive.works import SourceBook, digest
 from ingest import OutletRegistry, ParsedCitation, ParsedDocument, load_registry
@@ -115,6 +117,7 @@ def _fill(
         )
         for number, claim in enumerate(passage.claims):
             row.claims.append(_claim(claim, number, footnotes, shared, sources))
+        row.names = [PassageName(key=key) for key in sorted(names_in(passage.text))]
         row.references = [
             Reference(text=r.text, target=r.target) for r in passage.references
         ]
