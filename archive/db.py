@@ -32,10 +32,17 @@ def connect(url: str) -> sessionmaker[Session]:
 def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
+        if parsed.get_backend_name() != "sqlite":
+            return create_engine(parsed, pool_pre_ping=True)
     except ArgumentError as error:
-        raise ArchiveError(f"not a database URL: {url!r}") from error
-    if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+        raise ArchiveError(
+            f"not a usable database URL: {_safe(url)} ({error})"
+        ) from error
+    except ModuleNotFoundError as error:
+        raise ArchiveError(
+            f"the driver for {_safe(url)} is not installed ({error.name}); "
+            "for PostgreSQL install the 'postgres' extra"
+        ) from error
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(parsed, connect_args={"timeout": 60})

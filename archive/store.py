@@ -16,6 +16,7 @@ from typing import Literal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive.links import document_title_hash, link_works
 from archive.models import (
     Citation,
     CitedWork,
@@ -30,7 +31,6 @@ from archive.models import (
     Report,
 )
 from archive.names import names_in
-from archive.links import document_title_hash, link_works
 from archive.works import SourceBook, digest
 from ingest import OutletRegistry, ParsedCitation, ParsedDocument, load_registry
 

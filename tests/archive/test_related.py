@@ -74,8 +74,9 @@ def test_claims_citing_the_same_work_are_related(sessions, tmp_path) -> None:
     other = tmp_path / "other.md"
     other.write_text(
         "Please cite as: EUAA, '2.1. Reinforcements' in *COI Report - Syria: Other*, "
-        "2025.\n\n2.1. Reinforcements\n\nCargo planes landed at a northeastern airstrip.[^1]"
-        "\n\n[^1]: SOHR, Boosting military bases | Three cargo planes lands in "
+        "2025.\n\n2.1. Reinforcements\n\n"
+        "Cargo planes landed at a northeastern airstrip.[^1]\n\n"
+        "[^1]: SOHR, Boosting military bases | Three cargo planes lands in "
         "Coalition base in Al-Shaddadi, 16 January 2025\n",
         encoding="utf-8",
     )

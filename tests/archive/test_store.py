@@ -165,7 +165,9 @@ def test_unknown_outlet_is_stored_as_written(sessions) -> None:
     note = "[^1]: Levant24, Electricity returns to Homs, 4 April 2025"
     store(sessions, parse_text("c.md", section("3.1", "Power is back.[^1]", note)))
     with sessions() as session:
-        outlet = session.scalars(select(Outlet).where(Outlet.slug == "x-levant24")).one()
+        outlet = session.scalars(
+            select(Outlet).where(Outlet.slug == "x-levant24")
+        ).one()
     assert (outlet.short_name, outlet.known) == ("Levant24", False)
 
 

@@ -10,7 +10,9 @@ def blocks(name: str, text: str):
 
 
 def test_export_marker_is_lifted_out_of_the_text_with_its_position() -> None:
-    (block,) = blocks("a.txt", "Bases in Qasrik,[545](#) Al-Shaddadi [546](#) and more.")
+    (block,) = blocks(
+        "a.txt", "Bases in Qasrik,[545](#) Al-Shaddadi [546](#) and more."
+    )
     assert block.text == "Bases in Qasrik, Al-Shaddadi and more."
     assert [(m.label, block.text[: m.offset][-7:]) for m in block.marks] == [
         ("545", "Qasrik,"),

@@ -1,0 +1,104 @@
+"""Attributions: which words in a sentence name its source, and what kind of source.
+
+Each case is one sentence and the citations a reader should see for it, written
+as (attributing phrase, outlet slug or outlet as written, description,
+anonymous?).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.attributions import sentence_citations
+from ingest.model import ParsedCitation
+from ingest.outlets import load_registry
+
+REGISTRY = load_registry()
+
+CASES = {
+    '"We will not leave Syria," said the official.': [
+        ("said the official", None, "the official", True)
+    ],
+    '"We will stay," said Joe Smith, a spokesman for the SDF.': [
+        ("said Joe Smith, a spokesman for the SDF", "sdf",
+         "Joe Smith, a spokesman for the SDF", False)
+    ],
+    "At least 11 people were killed, according to the Syrian Observatory for Human "
+    "Rights, a Britain-based monitor.": [
+        ("according to the Syrian Observatory for Human Rights", "sohr", None, False)
+    ],
+    "State news agency SANA quoted a military source as saying the attack failed.": [
+        ("State news agency SANA quoted", "sana", None, False),
+        ("quoted a military source as saying", None, "a military source", True),
+    ],
+    "There was no immediate comment from the Syrian defence ministry.": [
+        ("There was no immediate comment from the Syrian defence ministry",
+         "syria-mod", None, False)
+    ],
+    "SDF spokesman Farhad Shami said the handover was complete.": [
+        ("SDF spokesman Farhad Shami said", "sdf", "SDF spokesman Farhad Shami", False)
+    ],
+    "A spokeswoman for the SDF said the handover was complete.": [
+        ("A spokeswoman for the SDF said", None, "A spokeswoman for the SDF", True)
+    ],
+    "Syria's interior ministry said in a statement on Tuesday that 14 were held.": [
+        ("Syria's interior ministry said in a statement on Tuesday",
+         "Syria's interior ministry", None, False)
+    ],
+    "On Monday the SDF said it had handed over the checkpoints.": [
+        ("the SDF said", "sdf", None, False)
+    ],
+    "A statement from the SDF said seven fighters were killed.": [
+        ("A statement from the SDF said", "sdf", None, False)
+    ],
+    "The Pentagon did not immediately respond to a request for comment.": [
+        ("The Pentagon did not immediately respond to a request for comment",
+         "usdod", None, False)
+    ],
+    "Iraqi Prime Minister Mohammed Shia al-Sudani said Iraq would try them.": [
+        ("Iraqi Prime Minister Mohammed Shia al-Sudani said", None,
+         "Iraqi Prime Minister Mohammed Shia al-Sudani", False)
+    ],
+    "Troops left on Monday, witnesses said, and officials told Reuters the pullout "
+    "would take weeks.": [
+        ("witnesses said", None, "witnesses", True),
+        ("officials told Reuters", None, "officials", True),
+    ],
+}  # fmt: skip
+
+NOT_ATTRIBUTIONS = (
+    "The ceasefire announced last week collapsed on Sunday.",
+    "The war saw thousands killed.",
+    "Syria joined the U.S.-led coalition to combat Islamic State last year.",
+    "Tribal leaders accuse the SDF of marginalising Arabs in the province.",
+    "He said the convoy had left.",  # a pronoun with nobody before it to refer to
+)
+
+
+def seen(citation: ParsedCitation) -> tuple[str, str | None, str | None, bool]:
+    return (
+        citation.text,
+        citation.outlet_slug or citation.outlet,
+        citation.description,
+        citation.anonymous,
+    )
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES.items())
+def test_sentence_cites_the_sources_it_names(sentence: str, expected: list) -> None:
+    assert [seen(c) for c in sentence_citations(sentence, REGISTRY)] == expected
+
+
+@pytest.mark.parametrize("sentence", NOT_ATTRIBUTIONS)
+def test_sentence_without_a_source_cites_nothing(sentence: str) -> None:
+    assert sentence_citations(sentence, REGISTRY) == ()
+
+
+def test_unknown_organisation_is_an_outlet_as_written_without_a_slug() -> None:
+    (citation,) = sentence_citations(
+        "The U.S.-led coalition, which still has troops in Hasakah, did not "
+        "immediately respond to a request for comment.",
+        REGISTRY,
+    )
+    assert (citation.outlet, citation.outlet_slug) == ("U.S.-led coalition", None)
+    assert citation.anonymous is False

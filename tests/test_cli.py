@@ -1,0 +1,128 @@
+"""The `archive` command, run through click's runner on real files and databases."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import cli
+from tests.conftest import FIXTURES, SAMPLES
+
+EUAA = SAMPLES / "euaa-coi-syria-country-focus-2025-03-section-3-4.txt"
+
+
+@pytest.fixture
+def runner(tmp_path: Path) -> CliRunner:
+    return CliRunner(env={"ARCHIVE_DATA_DIR": str(tmp_path / "data")})
+
+
+def json_lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_help_lists_every_command(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for command in ("ingest", "stats", "demo"):
+        assert command in result.output
+
+
+def test_ingest_json_reports_each_file(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["ingest", "--json", str(EUAA)])
+    assert result.exit_code == 0, result.output
+    (line,) = json_lines(result.output)
+    assert line == {
+        "path": str(EUAA),
+        "status": "added",
+        "document": 1,
+        "kind": "report",
+        "passages": 6,
+        "claims": 9,
+        "footnotes": 18,
+        "citations": 26,
+        "error": None,
+        "warnings": [],
+    }
+
+
+def test_ingesting_the_same_file_twice_is_unchanged(runner: CliRunner) -> None:
+    runner.invoke(cli, ["ingest", str(EUAA)])
+    result = runner.invoke(cli, ["ingest", str(EUAA)])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "1 unchanged"
+    assert f"{EUAA}: unchanged, already archived as #1" in result.stderr
+
+
+def test_folder_with_bad_files_stores_the_good_ones_and_exits_1(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """
+    GIVEN a folder with the three samples and three broken files
+    WHEN it is ingested
+    THEN the samples are stored, each bad file gets one line naming it and its
+         problem, the summary counts both, and the exit status is 1
+    """
+    folder = tmp_path / "mixed"
+    shutil.copytree(SAMPLES, folder)
+    for name in ("empty.txt", "report.pdf", "shopping-list.txt"):
+        shutil.copy(FIXTURES / "bad" / name, folder / name)
+    result = runner.invoke(cli, ["ingest", str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout.strip().splitlines()[-1] == "3 added, 3 failed"
+    errors = [line for line in result.stderr.splitlines() if "warning:" not in line]
+    assert f"{folder / 'empty.txt'}: file is empty" in errors
+    assert f"{folder / 'report.pdf'}: looks like a binary file, not text" in errors
+    assert any(
+        line.startswith(f"{folder / 'shopping-list.txt'}: is neither a report nor")
+        for line in errors
+    )
+    stats = runner.invoke(cli, ["stats"])
+    assert "documents: 1 report, 2 wire" in stats.output
+
+
+def test_json_lines_give_the_reason_of_a_failure(runner: CliRunner) -> None:
+    bad = FIXTURES / "bad" / "empty.txt"
+    result = runner.invoke(cli, ["ingest", "--json", str(bad)])
+    assert result.exit_code == 1
+    (line,) = json_lines(result.output)
+    assert (line["status"], line["error"], line["document"]) == (
+        "failed",
+        "file is empty",
+        None,
+    )
+
+
+def test_stats_names_the_most_cited_outlets(runner: CliRunner) -> None:
+    runner.invoke(cli, ["ingest", str(EUAA)])
+    result = runner.invoke(cli, ["stats"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "documents: 1 report"
+    assert lines[2].split() == [
+        "15", "SOHR", "(Syrian", "Observatory", "for", "Human", "Rights)",
+    ]  # fmt: skip
+
+
+def test_demo_archives_the_sample_corpus(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert "3 added" in result.stdout
+    assert "documents: 1 report, 2 wire" in result.stdout
+
+
+def test_bad_date_option_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["ingest", "--date", "soon", str(EUAA)])
+    assert result.exit_code == 2
+    assert "'soon' is not a date (try 2026-02-23)" in result.output
+
+
+def test_unusable_database_url_is_a_clean_error(tmp_path: Path) -> None:
+    runner = CliRunner(env={"ARCHIVE_DATABASE_URL": "nonsense://"})
+    result = runner.invoke(cli, ["stats"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.output.startswith("Error: not a usable database URL: nonsense://")
