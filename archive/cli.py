@@ -69,10 +69,10 @@ def ingest(
         archive ingest --json --kind wire --date 2026-02-23 story.txt
     """
     options = ParseOptions(load_registry(settings.outlets_file), date, title)
-    outcomes = _run_ingest(settings, expand(paths), options, kind, as_json)
+    outcomes, indexed = _run_ingest(settings, expand(paths), options, kind, as_json)
     if not as_json:
         click.echo(summary(outcomes))
-    if any(outcome.status == "failed" for outcome in outcomes):
+    if not indexed or any(outcome.status == "failed" for outcome in outcomes):
         sys.exit(1)
 
 
@@ -82,10 +82,12 @@ def _run_ingest(
     options: ParseOptions,
     kind: str | None,
     as_json: bool,
-) -> list[Outcome]:
+) -> tuple[list[Outcome], bool]:
+    """The outcomes, and whether the search index took every stored document."""
     sessions = _sessions(settings)
     outcomes: list[Outcome] = []
-    stream = ingest_all(files, sessions, options, kind)
+    updates = _IndexUpdates(settings, sessions)
+    stream = ingest_all(files, sessions, options, kind, after_store=updates)
     show_bar = not as_json and len(files) > 1
     with (
         click.progressbar(stream, length=len(files), label="Ingesting", file=sys.stderr)
@@ -95,7 +97,53 @@ def _run_ingest(
         for outcome in items:
             outcomes.append(outcome)
             _report(outcome, as_json)
-    return outcomes
+    return outcomes, updates.report()
+
+
+class _IndexUpdates:
+    """``after_store`` for ingests: each stored document is indexed at once.
+
+    If the index cannot be written (another process holds it too long, a disk
+    error), the rest of the run is archived without indexing and the user is told
+    to run ``archive check`` / ``archive reindex``.
+    """
+
+    def __init__(self, settings: Settings, sessions) -> None:
+        from index import Indexer
+
+        self.indexer = Indexer(settings.index_dir, sessions, on_wait=_waiting)
+        self.missed: list[int] = []
+        self.problem: str | None = None
+
+    def __call__(self, document_id: int) -> None:
+        from index import IndexUnavailable
+
+        if self.problem is None:
+            try:
+                update = self.indexer.update_document(document_id)
+            except IndexUnavailable as error:
+                self.problem = str(error)
+            except OSError as error:
+                self.problem = f"the search index could not be written: {error}"
+            else:
+                if update.rebuilt:
+                    click.echo(update.rebuilt, err=True)
+                return
+        self.missed.append(document_id)
+
+    def report(self) -> bool:
+        if self.missed:
+            ids = ", ".join(f"#{n}" for n in self.missed)
+            click.echo(f"not in the search index: {ids}: {self.problem}", err=True)
+        return not self.missed
+
+
+def _waiting(seconds: float) -> None:
+    click.echo(
+        f"waiting for another process to finish writing the search index "
+        f"({seconds:.0f} s)",
+        err=True,
+    )
 
 
 def _report(outcome: Outcome, as_json: bool) -> None:
@@ -151,11 +199,156 @@ def demo(ctx: click.Context) -> None:
     """
     settings: Settings = ctx.obj
     options = ParseOptions(load_registry(settings.outlets_file))
-    outcomes = _run_ingest(settings, expand([SAMPLES]), options, None, False)
+    outcomes, indexed = _run_ingest(settings, expand([SAMPLES]), options, None, False)
     click.echo(summary(outcomes))
     ctx.invoke(stats)
-    if any(outcome.status == "failed" for outcome in outcomes):
+    if not indexed or any(outcome.status == "failed" for outcome in outcomes):
         sys.exit(1)
+
+
+@cli.command()
+@click.pass_obj
+def reindex(settings: Settings) -> None:
+    """Rebuild the search index from the archive.
+
+    The database is the truth and the index is derived from it: this repairs
+    anything `archive check` reports, and an index of an older schema version.
+    Searches see the old index until the new one is complete.
+
+    \b
+    Example:
+        archive reindex
+    """
+    from index import Indexer, IndexUnavailable
+
+    indexer = Indexer(settings.index_dir, _sessions(settings), on_wait=_waiting)
+    try:
+        update = indexer.rebuild()
+    except IndexUnavailable as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(
+        f"indexed {update.passages} passages of {len(update.documents)} documents"
+    )
+
+
+@cli.command("check")
+@click.pass_obj
+def check_index(settings: Settings) -> None:
+    """Compare the search index with the archive; exit 1 on any difference.
+
+    Reports passages missing from the index, stale (changed since indexed) and
+    orphaned (no longer archived). `archive reindex` repairs them.
+
+    \b
+    Example:
+        archive check
+    """
+    from index import check
+
+    report = check(settings.index_dir, _sessions(settings))
+    for line in report.lines():
+        click.echo(line)
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query", nargs=-1)
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--per-page", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "newest", "oldest"]),
+    default="relevance",
+    show_default=True,
+)
+@click.option("--exact", is_flag=True, help="Exact spellings only: no name variants.")
+@click.option("--outlet", multiple=True, help="Only passages citing it (e.g. sohr).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS))
+@click.option("--source", multiple=True, help="Publisher or agency key (e.g. euaa).")
+@click.option("--month", multiple=True, help="Document month, e.g. 2025-03.")
+@click.option("--json", "as_json", is_flag=True, help="The result as one JSON object.")
+@click.pass_obj
+def search(
+    settings: Settings,
+    query: tuple[str, ...],
+    page: int,
+    per_page: int,
+    sort: str,
+    exact: bool,
+    outlet: tuple[str, ...],
+    kinds: tuple[str, ...],
+    source: tuple[str, ...],
+    month: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Search the archived passages (the query language is in the README).
+
+    Facet filters (--outlet, --kind, --source, --month) take the keys shown in
+    brackets under the results and narrow the query and its counts.
+
+    \b
+    Example:
+        archive search Qasrak
+        archive search '"Ahmed al-Sharaa"' --exact
+        archive search 'outlet:SOHR date:2024-12..2025-01' --sort newest
+        archive search coalition --kind report --json
+    """
+    from index import (
+        IndexUnavailable,
+        Searcher,
+        SearchQueryError,
+        SearchRequest,
+        result_lines,
+    )
+
+    pairs = [("outlet", outlet), ("kind", kinds), ("source", source), ("month", month)]
+    filters = tuple((facet, key) for facet, keys in pairs for key in keys)
+    request = SearchRequest(" ".join(query), page, per_page, sort, exact, filters)
+    try:
+        result = Searcher(settings.index_dir).search(request)
+    except (SearchQueryError, IndexUnavailable) as error:
+        raise click.ClickException(str(error)) from error
+    if as_json:
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        return
+    for line in result_lines(result, mark=lambda text: click.style(text, bold=True)):
+        click.echo(line)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Where to listen.")
+@click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
+def serve(host: str, port: int) -> None:
+    """Serve the site and its JSON API until interrupted (Ctrl+C).
+
+    Runs under waitress, a production WSGI server, on this machine only unless
+    --host says otherwise. Data comes from $ARCHIVE_DATA_DIR as for every command.
+
+    \b
+    Example:
+        archive serve
+        archive serve --port 8080
+    """
+    _serve(host, port)
+
+
+def _serve(host: str, port: int) -> None:
+    import waitress
+
+    from web import create_app
+
+    try:
+        app = create_app()
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Serving the archive at http://{host}:{port}/ (Ctrl+C to stop)")
+    try:
+        waitress.serve(app, host=host, port=port, threads=8, _quiet=True)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    except OSError as error:
+        raise click.ClickException(f"cannot serve on {host}:{port}: {error}") from error
 
 
 def _sessions(settings: Settings):

@@ -6,7 +6,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.errors import ArchiveError
@@ -20,13 +25,22 @@ def connect(url: str) -> sessionmaker[Session]:
     wait for each other instead of failing at once.
     """
     engine = make_engine(url)
-    try:
-        Base.metadata.create_all(engine)
-    except OperationalError as error:
-        raise ArchiveError(
-            f"cannot open the database {_safe(url)}: {error.orig}"
-        ) from error
+    _create_schema(engine, url)
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def _create_schema(engine: Engine, url: str, attempts: int = 3) -> None:
+    """Create missing tables; another process creating them at once is no error."""
+    for attempt in range(attempts):
+        try:
+            Base.metadata.create_all(engine)
+            return
+        except (OperationalError, ProgrammingError, IntegrityError) as error:
+            if "already exists" in str(error.orig) and attempt + 1 < attempts:
+                continue
+            raise ArchiveError(
+                f"cannot open the database {_safe(url)}: {error.orig}"
+            ) from error
 
 
 def make_engine(url: str) -> Engine:

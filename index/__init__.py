@@ -1,0 +1,52 @@
+"""The search index: one Whoosh document per archived passage, derived from the DB.
+
+Public face: ``Indexer`` writes (one document's passages, or a rebuild),
+``check`` compares the index with the database, ``Searcher`` answers
+``SearchRequest``s with ``SearchResult``s. Only this package imports Whoosh.
+"""
+
+from __future__ import annotations
+
+from index.errors import (
+    IndexBusy,
+    IndexMissing,
+    IndexOutdated,
+    IndexUnavailable,
+    SearchQueryError,
+)
+from index.freshness import CheckReport, check
+from index.results import (
+    ClaimHit,
+    FacetCount,
+    Hit,
+    OutletLabel,
+    SearchRequest,
+    SearchResult,
+)
+from index.schema import SCHEMA_VERSION
+from index.search import Searcher
+from index.snippets import Snippet
+from index.text import result_lines
+from index.writer import Indexer, IndexUpdate
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "CheckReport",
+    "ClaimHit",
+    "FacetCount",
+    "Hit",
+    "IndexBusy",
+    "IndexMissing",
+    "IndexOutdated",
+    "IndexUnavailable",
+    "IndexUpdate",
+    "Indexer",
+    "OutletLabel",
+    "SearchQueryError",
+    "SearchRequest",
+    "SearchResult",
+    "Searcher",
+    "Snippet",
+    "check",
+    "result_lines",
+]

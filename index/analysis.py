@@ -1,0 +1,176 @@
+"""The analyzers: how passage text and query text become index terms.
+
+Every analyzer runs the same way at index time and at query time (STYLE rule 11):
+
+- ``text_analyzer`` folds each word to lowercase ASCII (diacritics, any script via
+  anyascii) and stems it; the unstemmed folded words also go to the spelling field
+  that "did you mean" and prefix searches use.
+- ``names_analyzer`` turns the proper names of a passage into the vowel-tolerant
+  keys of ``archive.names`` (Qasrak and Qasrik share one); a query word or phrase
+  becomes the key of the whole of it.
+- ``forms_analyzer`` records, for each name word in a passage, its key with the
+  spelling as written, so a search can say which variants it also matched.
+- ``key_analyzer`` folds outlet, publisher and agency names ("The Wall Street
+  Journal", "wall-street-journal") the way the outlet registry does.
+- ``line_analyzer`` keeps each line of a value as one exact term (facet values).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from anyascii import anyascii
+from whoosh.analysis import (
+    Composable,
+    Filter,
+    RegexTokenizer,
+    StemFilter,
+    Token,
+    Tokenizer,
+)
+
+from archive.names import name_key, names_in
+from ingest import outlet_key
+
+WORD = re.compile(r"\w+(?:\.?\w+)*")
+NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+FORM_SEPARATOR = "\x1f"
+_NOT_TERM_CHAR = re.compile(r"[^a-z0-9*?]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_word(word: str) -> str:
+    """Lowercase ASCII, diacritics and marks gone; ``*`` and ``?`` are kept."""
+    return _NOT_TERM_CHAR.sub("", anyascii(word).lower())
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word: only these are looked at as possible name variants."""
+    core = word.split("-")[-1]
+    return bool(core) and core[0].isupper()
+
+
+class FoldFilter(Filter):
+    """``fold_word`` on each token; tokens that fold to nothing are dropped."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            token.text = fold_word(token.text)
+            if token.text:
+                yield token
+
+
+class _WholeValueTokenizer(Tokenizer):
+    """Base for tokenizers that produce computed terms rather than word spans."""
+
+    def terms(self, value: str, mode: str) -> list[str]:
+        raise NotImplementedError
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for number, term in enumerate(self.terms(value, mode)):
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = term
+            if positions:
+                token.pos = start_pos + number
+            if chars:
+                token.startchar = start_char
+                token.endchar = start_char + len(value)
+            yield token
+
+
+class NameKeyTokenizer(_WholeValueTokenizer):
+    """Index: the keys of the names in a passage. Query: the key of the value."""
+
+    def terms(self, value: str, mode: str) -> list[str]:
+        if mode == "query":
+            key = name_key(value)
+            return [key] if key else []
+        keys = names_in(value)
+        # Each word of a longer name too, even one that names nothing alone
+        # (Deir, Abu), so that ``Deir ez-Zor`` unquoted finds Dayr al-Zawr.
+        words = {word for key in keys for word in key.split()}
+        return sorted(keys | words)
+
+
+class NameFormTokenizer(_WholeValueTokenizer):
+    """Index: ``key<US>Spelling`` for each name word in a passage, as written."""
+
+    def terms(self, value: str, mode: str) -> list[str]:
+        if mode == "query":
+            return [value]
+        return sorted(name_forms(value))
+
+
+class LineTokenizer(_WholeValueTokenizer):
+    """Each non-empty line of the value is one term; a query value is one term."""
+
+    def __init__(self, fold: bool = False) -> None:
+        self.fold = fold
+
+    def terms(self, value: str, mode: str) -> list[str]:
+        lines = [value] if mode == "query" else value.split("\n")
+        if self.fold:
+            lines = [outlet_key(line) for line in lines]
+        return [line.strip() for line in lines if line.strip()]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LineTokenizer) and other.fold == self.fold
+
+
+def name_forms(text: str) -> set[str]:
+    """``key<US>Spelling`` for every capitalised word whose key names something."""
+    keys = names_in(text)
+    forms: set[str] = set()
+    for match in NAME_WORD.finditer(text):
+        word = match.group()
+        if is_name_word(word):
+            key = name_key(word)
+            if key in keys:
+                forms.add(f"{key}{FORM_SEPARATOR}{word}")
+    return forms
+
+
+def stems_of(text: str) -> list[str]:
+    """The terms ``text_analyzer`` makes of ``text`` (the stems of its words)."""
+    return [token.text for token in _TEXT(text, mode="query")]
+
+
+def text_analyzer() -> Composable:
+    return RegexTokenizer(WORD) | FoldFilter() | StemFilter(cachesize=50000)
+
+
+def names_analyzer() -> Composable:
+    return NameKeyTokenizer()
+
+
+def forms_analyzer() -> Composable:
+    return NameFormTokenizer()
+
+
+def key_analyzer() -> Composable:
+    return LineTokenizer(fold=True)
+
+
+def line_analyzer() -> Composable:
+    return LineTokenizer()
+
+
+_TEXT = text_analyzer()

@@ -1,0 +1,98 @@
+"""One archived passage as one index document, with a fingerprint of its content.
+
+The fingerprint covers every indexed value, so ``check`` can tell a passage whose
+document (or whose cited footnotes in another section) changed since it was
+indexed from one that is current, without comparing texts field by field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+from archive.queries import IndexablePassage, OutletRef
+from index.analysis import FORM_SEPARATOR
+from ingest import outlet_key
+
+# Whoosh fails on a facet field with no term vector, so a passage that cites no
+# outlet gets this term; facet counts leave it out.
+NO_OUTLET = "-"
+
+
+def entry(passage: IndexablePassage) -> dict[str, object]:
+    """The field values of ``passage``'s index document, fingerprint included."""
+    values: dict[str, object] = {
+        "passage_id": str(passage.passage_id),
+        "document_id": str(passage.document_id),
+        "text": passage.text,
+        "names": passage.text,
+        "forms": passage.text,
+        "title": passage.title,
+        "outlet": "\n".join(_spellings(*passage.outlets)),
+        "publisher": "\n".join(_named(passage.publisher, passage, passage.agency)),
+        "agency": "\n".join(_named(passage.agency, passage, None)),
+        "footnote": " ".join(passage.footnotes),
+        "kind": passage.kind,
+        "outlet_facet": "\n".join(
+            f"{o.slug}{FORM_SEPARATOR}{o.short_name}" for o in passage.outlets
+        )
+        or NO_OUTLET,
+        "anchor": passage.anchor,
+        "position": passage.position,
+        "outlets": [(o.slug, o.short_name) for o in passage.outlets],
+        "claims": [
+            (c.id, c.start, c.end, [o.slug for o in c.outlets], list(c.footnotes))
+            for c in passage.claims
+        ],
+    }
+    source = _source(passage)
+    if source:
+        values["source"] = source
+    if passage.date is not None:
+        values["date"] = dt.datetime.combine(passage.date, dt.time())
+        values["month"] = passage.date.strftime("%Y-%m")
+        values["date_shown"] = shown_date(passage.date, passage.date_precision)
+        values["newest"] = values["oldest"] = passage.date.toordinal()
+    values["fingerprint"] = fingerprint(values)
+    return values
+
+
+def fingerprint(values: dict[str, object]) -> bytes:
+    content = {k: v for k, v in values.items() if k != "fingerprint"}
+    text = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:32].encode()
+
+
+def shown_date(date: dt.date, precision: str | None) -> str:
+    """The date as precisely as it is known: 2025, 2025-03 or 2025-03-15."""
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return date.strftime("%Y-%m")
+    return date.isoformat()
+
+
+def _spellings(*outlets: OutletRef) -> list[str]:
+    return [s for o in outlets for s in (o.slug, o.short_name, o.name)]
+
+
+def _named(
+    name: str | None, passage: IndexablePassage, unless: str | None
+) -> list[str]:
+    """A publisher's or agency's name as written, and its outlet's spellings."""
+    if not name:
+        return []
+    if passage.source is None or unless:
+        return [name]
+    return [name, *_spellings(passage.source)]
+
+
+def _source(passage: IndexablePassage) -> str | None:
+    """The publisher or agency facet value: ``key<US>label``."""
+    if passage.source is not None:
+        return f"{passage.source.slug}{FORM_SEPARATOR}{passage.source.short_name}"
+    name = passage.agency or passage.publisher
+    if not name:
+        return None
+    return f"{'-'.join(outlet_key(name).split())}{FORM_SEPARATOR}{name}"

@@ -1,0 +1,96 @@
+"""Compare the index with the database it is derived from.
+
+Each indexed passage carries a fingerprint of everything indexed about it. A
+passage in the database but not in the index is *missing*; one whose fingerprint
+differs from what the database gives now is *stale* (its document changed, or an
+ingest died between the database commit and the index commit); one in the index
+but no longer in the database is *orphaned*. ``archive reindex`` repairs all three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from archive.queries import all_indexable_passages, archive_stats
+from index.directory import open_index
+from index.entries import entry
+from index.errors import IndexUnavailable
+
+SHOWN = 10
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    in_archive: int
+    in_index: int
+    missing: tuple[int, ...] = ()
+    stale: tuple[int, ...] = ()
+    orphaned: tuple[int, ...] = ()
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None and not (
+            self.missing or self.stale or self.orphaned
+        )
+
+    def lines(self) -> list[str]:
+        """What ``archive check`` prints."""
+        if self.problem is not None:
+            return [self.problem]
+        lines = [
+            f"{self.in_archive} passages in the archive, {self.in_index} in the index"
+        ]
+        for name, ids, meaning in (
+            ("missing", self.missing, "in the archive but not in the index"),
+            ("stale", self.stale, "changed since they were indexed"),
+            ("orphaned", self.orphaned, "in the index but no longer in the archive"),
+        ):
+            if ids:
+                shown = ", ".join(f"#{i}" for i in ids[:SHOWN])
+                more = f" and {len(ids) - SHOWN} more" if len(ids) > SHOWN else ""
+                lines.append(f"{len(ids)} {name} ({meaning}): {shown}{more}")
+        if self.ok:
+            lines.append("the index matches the archive")
+        else:
+            lines.append("run `archive reindex` to rebuild the index from the archive")
+        return lines
+
+
+def check(path: Path, sessions: sessionmaker[Session]) -> CheckReport:
+    try:
+        ix = open_index(Path(path))
+    except IndexUnavailable as error:
+        with sessions() as session:
+            count = archive_stats(session).passages
+        return CheckReport(count, 0, problem=str(error))
+    indexed = _indexed_fingerprints(ix)
+    missing: list[int] = []
+    stale: list[int] = []
+    count = 0
+    with sessions() as session:
+        for passage in all_indexable_passages(session):
+            count += 1
+            held = indexed.pop(passage.passage_id, None)
+            if held is None:
+                missing.append(passage.passage_id)
+            elif held != entry(passage)["fingerprint"]:
+                stale.append(passage.passage_id)
+    return CheckReport(
+        in_archive=count,
+        in_index=count - len(missing) + len(indexed),
+        missing=tuple(missing),
+        stale=tuple(stale),
+        orphaned=tuple(sorted(indexed)),
+    )
+
+
+def _indexed_fingerprints(ix) -> dict[int, bytes]:
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        ids = reader.column_reader("passage_id")
+        prints = reader.column_reader("fingerprint")
+        return {int(ids[n]): prints[n] for n in reader.all_doc_ids()}

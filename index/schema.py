@@ -1,0 +1,87 @@
+"""The index schema: one Whoosh document per archived passage.
+
+Bump ``SCHEMA_VERSION`` whenever a field or an analyzer changes what is indexed;
+an index built with another version is refused with a sentence telling the user to
+run ``archive reindex`` (or rebuilt by it), never read as if it were current.
+"""
+
+from __future__ import annotations
+
+from whoosh import columns, fields, formats
+from whoosh.analysis import IDAnalyzer
+
+from index.analysis import (
+    forms_analyzer,
+    key_analyzer,
+    line_analyzer,
+    names_analyzer,
+    text_analyzer,
+)
+
+SCHEMA_VERSION = 1
+UNDATED_LAST = 2**32 - 1
+
+# The field names users type (``outlet:SOHR``) and the schema field each searches.
+QUERY_FIELDS = {
+    "outlet": "outlet",
+    "publisher": "publisher",
+    "agency": "agency",
+    "kind": "kind",
+    "footnote": "footnote",
+    "date": "date",
+    "title": "title",
+}
+
+# Facets: what the user filters on, and the field holding ``key`` or ``key<US>label``.
+FACET_FIELDS = {
+    "outlet": "outlet_facet",
+    "kind": "kind",
+    "source": "source",
+    "month": "month",
+}
+
+
+def _lines(analyzer, vector: bool = False) -> fields.FieldType:
+    """Exact terms, no frequencies; ``vector`` makes per-passage facet counts cheap."""
+    return fields.FieldType(
+        formats.Existence(), analyzer, vector=formats.Existence() if vector else None
+    )
+
+
+def build_schema() -> fields.Schema:
+    return fields.Schema(
+        # identity and freshness
+        passage_id=fields.ID(stored=True, unique=True, sortable=True),
+        document_id=fields.ID(stored=True),
+        fingerprint=fields.COLUMN(),
+        # searched text
+        text=fields.TEXT(
+            analyzer=text_analyzer(),
+            stored=True,
+            spelling=True,
+            multitoken_query="phrase",
+        ),
+        names=fields.TEXT(analyzer=names_analyzer(), phrase=False),
+        forms=_lines(forms_analyzer()),
+        title=fields.TEXT(analyzer=text_analyzer(), stored=True),
+        # filters
+        outlet=_lines(key_analyzer()),
+        publisher=_lines(key_analyzer()),
+        agency=_lines(key_analyzer()),
+        footnote=fields.KEYWORD(lowercase=True),
+        date=fields.DATETIME(),
+        # facets (also filters)
+        kind=fields.ID(stored=True, sortable=True, analyzer=IDAnalyzer(lowercase=True)),
+        source=fields.ID(stored=True, sortable=True),
+        month=fields.ID(sortable=True),
+        outlet_facet=_lines(line_analyzer(), vector=True),
+        # sort keys: the date's day number; undated documents sort last either way
+        newest=fields.COLUMN(columns.NumericColumn("I", default=0)),
+        oldest=fields.COLUMN(columns.NumericColumn("I", default=UNDATED_LAST)),
+        # shown with each hit
+        anchor=fields.STORED(),
+        position=fields.STORED(),
+        date_shown=fields.STORED(),
+        outlets=fields.STORED(),
+        claims=fields.STORED(),
+    )

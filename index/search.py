@@ -1,0 +1,265 @@
+"""Searching the index: ranked hits with snippets, facet counts, variants, hints.
+
+One ``Searcher`` serves many searches: it keeps a Whoosh searcher open, checks
+before each search whether the index has had a commit since (a cheap look at the
+folder), and opens a new searcher only then. Every search counts its matches by
+cited outlet, document kind, publisher or agency, and month. A ``Searcher`` is
+not safe to share between threads; give each thread (or request) its own, or
+guard it with a lock.
+"""
+
+from __future__ import annotations
+
+import calendar
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.index import FileIndex
+from whoosh.searching import Searcher as WhooshSearcher
+
+from archive.names import fold
+from index.analysis import FORM_SEPARATOR, NAME_WORD
+from index.directory import VERSION_FILE, open_index
+from index.entries import NO_OUTLET
+from index.errors import InvalidFilter, InvalidPage, SearchQueryError
+from index.query import expand_words, parse_query
+from index.results import (
+    SORTS,
+    ClaimHit,
+    FacetCount,
+    Hit,
+    OutletLabel,
+    SearchRequest,
+    SearchResult,
+)
+from index.schema import FACET_FIELDS, build_schema
+from index.snippets import Highlighter, Matcher
+from index.spelling import respelled
+
+MAX_PER_PAGE = 100
+MAX_EXPANSIONS = 1000
+LABELLED = ("outlet", "source")
+
+
+class Searcher:
+    """Searches the index at ``path``; ``IndexUnavailable`` says if it cannot."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.schema = build_schema()
+        self.highlighter = Highlighter()
+        self._ix: FileIndex | None = None
+        self._searcher: WhooshSearcher | None = None
+        self._stamp: int | None = None
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        _check(request)
+        parsed = parse_query(request.query, self.schema, request.exact)
+        narrow = _facet_filter(request.filters)
+        q = parsed.query
+        if q == wq.NullQuery:
+            if narrow is None:
+                raise SearchQueryError("the query is empty: type words to search for")
+            q = wq.Every()
+        searcher = self._current()
+        q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
+        terms = _terms(q, searcher)
+        results = searcher.search(
+            q,
+            limit=request.page * request.per_page,
+            filter=narrow,
+            groupedby=_facets(),
+            sortedby=_sorting(request.sort),
+        )
+        total = len(results)
+        start = (request.page - 1) * request.per_page
+        exact = _exact_words(request.query)
+        matcher = Matcher.from_terms(terms, exact)
+        page = results[start : start + request.per_page]
+        hits = tuple(self._hit(hit, matcher) for hit in page)
+        notices = list(parsed.notices)
+        if total and not hits:
+            notices.append(
+                f"page {request.page} is past the last page "
+                f"({-(-total // request.per_page)})"
+            )
+        return SearchResult(
+            request=request,
+            total=total,
+            hits=hits,
+            facets={name: _counts(name, results.groups(name)) for name in FACET_FIELDS},
+            also_matched=_variants(searcher, matcher, exact, results) if total else (),
+            did_you_mean=None if total else self._did_you_mean(request, narrow),
+            notices=tuple(notices),
+        )
+
+    def warm(self) -> None:
+        """Open the searcher and load what the first query would (~0.4 s)."""
+        self.search(SearchRequest("archive"))
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def _current(self) -> WhooshSearcher:
+        """The open searcher if the index has not changed since; else a new one.
+
+        Whoosh's ``Searcher.refresh()`` is not used: in whoosh-reloaded 2.7.5 it
+        adds the old reader's segments to the new ones, so a replaced or deleted
+        passage would come back (tests/index/test_searcher_refresh.py). A new
+        commit is seen by comparing generations, a cheap look at the folder; a
+        rebuild by the version file's modification time.
+        """
+        try:
+            stamp: int | None = (self.path / VERSION_FILE).stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        searcher = self._searcher
+        if (
+            stamp is not None
+            and searcher is not None
+            and stamp == self._stamp
+            and self._ix.latest_generation() == searcher.reader().generation()
+        ):
+            return searcher
+        self._ix = open_index(self.path)
+        fresh = self._ix.searcher()
+        self.close()
+        self._searcher, self._stamp = fresh, stamp
+        return fresh
+
+    def _hit(self, hit, matcher: Matcher) -> Hit:
+        stored = hit.fields()
+        snippet, variants = self.highlighter.snippet(stored["text"], matcher)
+        source = stored.get("source")
+        return Hit(
+            passage_id=int(stored["passage_id"]),
+            document_id=int(stored["document_id"]),
+            anchor=stored["anchor"],
+            title=stored["title"],
+            kind=stored["kind"],
+            source=source.split(FORM_SEPARATOR, 1)[-1] if source else None,
+            date=stored.get("date_shown"),
+            score=float(hit.score or 0.0),
+            snippet=snippet,
+            outlets=tuple(OutletLabel(slug, name) for slug, name in stored["outlets"]),
+            claims=tuple(
+                ClaimHit(i, s, e, tuple(o), tuple(f))
+                for i, s, e, o, f in stored["claims"]
+            ),
+            also_matched=variants,
+        )
+
+    def _did_you_mean(self, request: SearchRequest, narrow) -> str | None:
+        """A respelling of the query, offered only if it finds something."""
+        searcher = self._current()
+        suggestion = respelled(searcher, request.query)
+        if suggestion is None:
+            return None
+        try:
+            q = parse_query(suggestion, self.schema, request.exact).query
+            q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
+        except SearchQueryError:
+            return None
+        found = searcher.search(q, limit=1, filter=narrow)
+        return suggestion if len(found) else None
+
+
+def _check(request: SearchRequest) -> None:
+    if request.page < 1:
+        raise InvalidPage("page", request.page, 1, 10**9)
+    if not 1 <= request.per_page <= MAX_PER_PAGE:
+        raise InvalidPage("results per page", request.per_page, 1, MAX_PER_PAGE)
+    if request.sort not in SORTS:
+        raise SearchQueryError(
+            f"unknown sort {request.sort!r}; sorts: {', '.join(SORTS)}"
+        )
+
+
+def _terms(q: wq.Query, searcher: WhooshSearcher) -> list[tuple[str, str]]:
+    """The query's terms, as text, that the index holds."""
+    reader = searcher.reader()
+    # Per leaf: Query.existing_terms() over a tree skips fields after the first
+    # (its loop variable shadows its ``fieldname`` filter).
+    return [
+        (field, _text(term))
+        for leaf in q.leaves()
+        for field, term in leaf.existing_terms(reader, phrases=True)
+    ]
+
+
+def _text(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+
+
+def _facet_filter(filters: tuple[tuple[str, str], ...]) -> wq.Query | None:
+    parts: list[wq.Query] = []
+    for facet, key in filters:
+        key = key.strip() if facet == "month" else key.strip().lower()
+        field = FACET_FIELDS.get(facet)
+        if field is None:
+            raise InvalidFilter(facet, list(FACET_FIELDS))
+        if facet in LABELLED:
+            parts.append(wq.Prefix(field, f"{key}{FORM_SEPARATOR}"))
+        else:
+            parts.append(wq.Term(field, key))
+    return wq.And(parts) if parts else None
+
+
+def _facets() -> dict[str, sorting.FieldFacet]:
+    return {
+        name: sorting.FieldFacet(
+            field, allow_overlap=(name == "outlet"), maptype=sorting.Count
+        )
+        for name, field in FACET_FIELDS.items()
+    }
+
+
+def _sorting(sort: str):
+    if sort == "relevance":
+        return None
+    return sorting.FieldFacet(sort, reverse=(sort == "newest"))
+
+
+def _counts(name: str, groups: dict) -> tuple[FacetCount, ...]:
+    counts = []
+    for key, count in groups.items():
+        key = _text(key) if key else ""
+        if key in ("", NO_OUTLET):
+            continue
+        label = key
+        if name in LABELLED:
+            key, _, label = key.partition(FORM_SEPARATOR)
+        elif name == "month":
+            year, month = key.split("-")
+            label = f"{calendar.month_name[int(month)]} {year}"
+        counts.append(FacetCount(key, label, int(count)))
+    if name == "month":
+        return tuple(sorted(counts, key=lambda c: c.key, reverse=True))
+    return tuple(sorted(counts, key=lambda c: (-c.count, c.label.lower())))
+
+
+def _exact_words(text: str) -> set[str]:
+    return {fold(word) for word in NAME_WORD.findall(text)}
+
+
+def _variants(
+    searcher: WhooshSearcher, matcher: Matcher, exact: set[str], results
+) -> tuple[str, ...]:
+    """Spellings of the searched names, other than the ones typed, among the hits."""
+    if not matcher.keys:
+        return ()
+    reader = searcher.reader()
+    docs = results.docs()
+    found: dict[str, None] = {}
+    for key in sorted(matcher.keys):
+        for term in reader.expand_prefix("forms", f"{key}{FORM_SEPARATOR}"):
+            term = _text(term)
+            spelling = term.split(FORM_SEPARATOR, 1)[1]
+            if fold(spelling) in exact or spelling in found:
+                continue
+            if any(doc in docs for doc in reader.postings("forms", term).all_ids()):
+                found[spelling] = None
+    return tuple(found)

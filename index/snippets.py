@@ -1,0 +1,118 @@
+"""Snippets of a hit's passage with the matched words marked, variants included.
+
+Whoosh's own highlighter only marks words whose terms are in the highlighted
+field, so a passage found through its name key ("Qasrik" for ``Qasrak``) would
+show no mark. Here a word is marked when its stem is a searched stem, its folded
+form is a word a prefix expanded to, or (capitalised) its name key was searched;
+the last kind is also reported as a variant the search matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from whoosh.highlight import BasicFragmentScorer, ContextFragmenter, top_fragments
+
+from archive.names import fold, name_key
+from index.analysis import fold_word, is_name_word, text_analyzer
+
+SNIPPET_CHARS = 240
+FRAGMENTS = 2
+GAP = " … "
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A snippet as parts of text, each marked as a match or not."""
+
+    parts: tuple[tuple[str, bool], ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.parts)
+
+    def marked(self, before: str, after: str) -> str:
+        """The text with each match wrapped, e.g. ``marked("<mark>", "</mark>")``."""
+        return "".join(f"{before}{t}{after}" if m else t for t, m in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """What counts as a match: stems, whole words, name keys, exact spellings."""
+
+    stems: frozenset[str]
+    words: frozenset[str]
+    keys: frozenset[str]
+    exact: frozenset[str]
+
+    @classmethod
+    def from_terms(cls, terms: Iterable[tuple[str, str]], exact: Iterable[str]):
+        by_field: dict[str, set[str]] = {"text": set(), "spell_text": set()}
+        keys: set[str] = set()
+        for field, term in terms:
+            if field == "names":
+                keys.update(term.split())
+            elif field in by_field:
+                by_field[field].add(term)
+        return cls(
+            frozenset(by_field["text"]),
+            frozenset(by_field["spell_text"]),
+            frozenset(keys),
+            frozenset(fold(word) for word in exact),
+        )
+
+
+class Highlighter:
+    def __init__(self) -> None:
+        self.analyzer = text_analyzer()
+        self.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+        self.scorer = BasicFragmentScorer()
+
+    def snippet(self, text: str, matcher: Matcher) -> tuple[Snippet, tuple[str, ...]]:
+        """The best fragments of ``text``, and the variant spellings found in it."""
+        variants: dict[str, None] = {}
+        tokens = list(self._marked_tokens(text, matcher, variants))
+        if not any(token.matched for token in tokens):
+            return Snippet(((_opening(text), False),)), ()
+        fragments = self.fragmenter.fragment_tokens(text, iter(tokens))
+        best = top_fragments(fragments, FRAGMENTS, self.scorer, lambda f: f.startchar)
+        return Snippet(_parts(text, best)), tuple(variants)
+
+    def _marked_tokens(self, text: str, matcher: Matcher, variants: dict):
+        for token in self.analyzer(text, chars=True, mode="query", removestops=False):
+            written = text[token.startchar : token.endchar]
+            token.matched = token.text in matcher.stems or (
+                fold_word(written) in matcher.words
+            )
+            if not token.matched and matcher.keys and is_name_word(written):
+                if name_key(written) in matcher.keys:
+                    token.matched = True
+                    if fold(written) not in matcher.exact:
+                        variants[written] = None
+            yield token.copy()
+
+
+def _parts(text: str, fragments) -> tuple[tuple[str, bool], ...]:
+    parts: list[tuple[str, bool]] = []
+    for number, fragment in enumerate(fragments):
+        if number or fragment.startchar > 0:
+            parts.append((GAP if number else "… ", False))
+        at = fragment.startchar
+        for token in fragment.matches:
+            if token.startchar < at:
+                continue
+            parts.append((text[at : token.startchar], False))
+            parts.append((text[token.startchar : token.endchar], True))
+            at = token.endchar
+        parts.append((text[at : fragment.endchar], False))
+        if number == len(fragments) - 1 and fragment.endchar < len(text):
+            parts.append((" …", False))
+    return tuple((t, m) for t, m in parts if t)
+
+
+def _opening(text: str) -> str:
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    cut = text.rfind(" ", 0, SNIPPET_CHARS)
+    return text[: cut if cut > 0 else SNIPPET_CHARS] + " …"
