@@ -189,13 +189,24 @@ def stats(settings: Settings) -> None:
 
 
 @cli.command()
+@click.option(
+    "--serve/--no-serve",
+    "then_serve",
+    default=None,
+    help="Serve the site afterwards [default: when run in a terminal].",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
 @click.pass_context
-def demo(ctx: click.Context) -> None:
-    """Archive the bundled sample corpus and show what it holds.
+def demo(ctx: click.Context, then_serve: bool | None, port: int) -> None:
+    """Archive the bundled sample corpus, show what it holds, then serve the site.
+
+    The site is served on 127.0.0.1 (until Ctrl+C) when the command runs in a
+    terminal, or with --serve; --no-serve stops after the figures.
 
     \b
     Example:
         ARCHIVE_DATA_DIR=/tmp/demo archive demo
+        archive demo --no-serve
     """
     settings: Settings = ctx.obj
     options = ParseOptions(load_registry(settings.outlets_file))
@@ -204,6 +215,10 @@ def demo(ctx: click.Context) -> None:
     ctx.invoke(stats)
     if not indexed or any(outcome.status == "failed" for outcome in outcomes):
         sys.exit(1)
+    if then_serve is None:
+        then_serve = sys.stdin is not None and sys.stdin.isatty()
+    if then_serve:
+        _serve("127.0.0.1", port)
 
 
 @cli.command()
@@ -334,6 +349,8 @@ def serve(host: str, port: int) -> None:
 
 
 def _serve(host: str, port: int) -> None:
+    import socket
+
     import waitress
 
     from web import create_app
@@ -342,13 +359,19 @@ def _serve(host: str, port: int) -> None:
         app = create_app()
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Serving the archive at http://{host}:{port}/ (Ctrl+C to stop)")
     try:
-        waitress.serve(app, host=host, port=port, threads=8, _quiet=True)
-    except KeyboardInterrupt:
-        click.echo("stopped")
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listening = socket.create_server((host, port), family=family)
     except OSError as error:
         raise click.ClickException(f"cannot serve on {host}:{port}: {error}") from error
+    server = waitress.create_server(app, sockets=[listening], threads=8)
+    click.echo(f"Serving the archive at http://{host}:{port}/ (Ctrl+C to stop)")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.close()
 
 
 def _sessions(settings: Settings):

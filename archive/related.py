@@ -2,7 +2,8 @@
 
 Two passages are related when they cite the same works, or name the same places
 and people once spellings are normalised (Qasrik / Qasrak). A rare shared name
-counts for more than a common one, so "Syria" alone relates little.
+counts for more than a common one, and a name found in more than a quarter of
+all passages ("Syria" in an archive about Syria) relates nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from archive.models import (
 from archive.names import names_in
 
 WORK_WEIGHT = 3.0
+COMMON_SHARE = 0.25  # a name in more passages than this share relates nothing
+MIN_PASSAGES = 8  # below this many passages, no name counts as common
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,11 @@ def _shared_names(session: Session, text: str, document_id: int):
             .group_by(PassageName.key)
         ).all()
     )
+    total = session.scalar(select(func.count()).select_from(Passage)) or 0
+    if total >= MIN_PASSAGES:
+        keys = {k for k in keys if frequency.get(k, 0) <= total * COMMON_SHARE}
+    if not keys:
+        return []
     rows = session.execute(
         select(PassageName.passage_id, PassageName.key)
         .join(Passage, Passage.id == PassageName.passage_id)

@@ -88,3 +88,19 @@ def test_claims_citing_the_same_work_are_related(sessions, tmp_path) -> None:
     assert [r.text for r in cited_together] == [
         "Cargo planes landed at a northeastern airstrip."
     ]
+
+
+def test_a_name_in_most_passages_relates_nothing(sessions) -> None:
+    """
+    GIVEN an archive where "Syria" stands in nearly every passage
+    WHEN a claim that names only Syria asks for related passages
+    THEN it gets none, while one naming Qasrik still finds Qasrak
+    """
+    store(sessions, report.parse(load(EUAA), ParseOptions()))
+    common = [f"Syria saw event number {n} today." for n in range(10)]
+    store(sessions, story("many", *common, "Trucks left Qasrak at dawn."))
+    with sessions() as session:
+        syria_only = claim_about(sessions, "ISIL resurgence as a challenge")
+        assert related_passages(session, syria_only) == []
+        qasrik = related_passages(session, claim_about(sessions, "Qasrik"))
+    assert [r.text for r in qasrik] == ["Trucks left Qasrak at dawn."]

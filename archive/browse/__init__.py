@@ -1,0 +1,66 @@
+"""Named read functions for the site: documents, claims, outlets and cited works.
+
+Each takes a session and returns plain frozen records (``archive.browse.records``),
+ready for a template or for JSON; no model object escapes, and a missing record
+is an ``archive.errors.NotFound``.
+"""
+
+from __future__ import annotations
+
+from archive.browse.claims import claim, claim_excerpts
+from archive.browse.documents import document, document_summaries, list_documents
+from archive.browse.records import (
+    CitationInfo,
+    ClaimDetail,
+    ClaimInfo,
+    ClaimRef,
+    DocumentDetail,
+    DocumentList,
+    DocumentSummary,
+    Facet,
+    FootnoteInfo,
+    MarkerInfo,
+    OutletCount,
+    OutletDetail,
+    OutletIndex,
+    OutletInfo,
+    PassageInfo,
+    ReferenceInfo,
+    ReportOutlets,
+    WorkDetail,
+    WorkGroup,
+    WorkSummary,
+)
+from archive.browse.sources import outlet, outlet_index, outlets_by_slug, work
+
+__all__ = [
+    "CitationInfo",
+    "ClaimDetail",
+    "ClaimInfo",
+    "ClaimRef",
+    "DocumentDetail",
+    "DocumentList",
+    "DocumentSummary",
+    "Facet",
+    "FootnoteInfo",
+    "MarkerInfo",
+    "OutletCount",
+    "OutletDetail",
+    "OutletIndex",
+    "OutletInfo",
+    "PassageInfo",
+    "ReferenceInfo",
+    "ReportOutlets",
+    "WorkDetail",
+    "WorkGroup",
+    "WorkSummary",
+    "claim",
+    "claim_excerpts",
+    "document",
+    "document_summaries",
+    "list_documents",
+    "outlet",
+    "outlet_index",
+    "outlets_by_slug",
+    "work",
+]

@@ -1,0 +1,229 @@
+"""What the site shows: plain frozen records, ready for a template or for JSON.
+
+Dates are ISO strings as precise as they are known ("2025-03" is a month).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class OutletInfo:
+    slug: str
+    short_name: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class CitationInfo:
+    """One cited item; ``archived_document_id`` is the archived copy of its work."""
+
+    id: int
+    text: str
+    outlet: OutletInfo | None
+    outlet_text: str | None
+    title: str | None
+    date: str | None
+    url: str | None
+    pages: str | None
+    anonymous: bool
+    description: str | None
+    work_id: int | None
+    archived_document_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerInfo:
+    """A footnote marker; ``ref`` is its anchor in its document (``ref-537-1``)."""
+
+    id: int
+    label: str
+    offset: int
+    footnote_id: int | None
+    footnote_anchor: str | None
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimInfo:
+    """A claim's sentence and span; ``citations`` are those it owns (wire)."""
+
+    id: int
+    start: int
+    end: int
+    text: str
+    markers: tuple[MarkerInfo, ...]
+    citations: tuple[CitationInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceInfo:
+    text: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class PassageInfo:
+    id: int
+    position: int
+    anchor: str
+    kind: str
+    level: int | None
+    text: str
+    claims: tuple[ClaimInfo, ...]
+    references: tuple[ReferenceInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteInfo:
+    """A footnote, with the anchors of the markers that cite it (``refs``).
+
+    ``document_id`` is the section that defines it, which may be another section
+    of the same report than the one whose markers cite it.
+    """
+
+    id: int
+    label: str
+    anchor: str
+    text: str
+    document_id: int
+    citations: tuple[CitationInfo, ...]
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """``source`` is the publisher's or agency's key (its outlet slug)."""
+
+    id: int
+    kind: str
+    title: str
+    date: str | None
+    publisher: str | None
+    agency: str | None
+    source: str | None
+    report_id: int | None
+    report_title: str | None
+    section_number: str | None
+    section_heading: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkSummary:
+    id: int
+    outlet: OutletInfo | None
+    title: str | None
+    date: str | None
+    url: str | None
+    archived_document_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDetail(DocumentSummary):
+    """A whole document; ``cited_as`` are the cited works it is the copy of."""
+
+    cite_as: str | None
+    dateline: str | None
+    authors: tuple[str, ...]
+    credits: tuple[str, ...]
+    warnings: tuple[str, ...]
+    publisher_outlet: OutletInfo | None
+    archived_at: str
+    passages: tuple[PassageInfo, ...]
+    footnotes: tuple[FootnoteInfo, ...]
+    sections: tuple[DocumentSummary, ...]
+    cited_as: tuple[WorkSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """A claim elsewhere, with the footnotes through which it cites (none: wire)."""
+
+    id: int
+    text: str
+    document: DocumentSummary
+    anchor: str
+    footnotes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDetail:
+    claim: ClaimInfo
+    document: DocumentSummary
+    cite_as: str | None
+    anchor: str
+    passage_text: str
+    footnotes: tuple[FootnoteInfo, ...]
+    works: tuple[WorkSummary, ...]
+    same_works: tuple[ClaimRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentList:
+    """One page of documents, the total, and counts by kind and by source."""
+
+    documents: tuple[DocumentSummary, ...]
+    total: int
+    kinds: tuple[Facet, ...]
+    sources: tuple[Facet, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCount:
+    outlet: OutletInfo
+    citations: int
+    works: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOutlets:
+    """The outlets one report (all its archived sections) cites, most cited first."""
+
+    report_id: int
+    publisher: str
+    title: str
+    documents: int
+    citations: int
+    outlets: tuple[OutletCount, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletIndex:
+    overall: tuple[OutletCount, ...]
+    reports: tuple[ReportOutlets, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkGroup:
+    """Claims citing one work of an outlet; ``work`` is None for bare attributions."""
+
+    work: WorkSummary | None
+    claims: tuple[ClaimRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletDetail:
+    outlet: OutletInfo
+    citations: int
+    works: int
+    groups: tuple[WorkGroup, ...]
+    documents: tuple[DocumentSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkDetail:
+    """A cited work, its archived copy, how footnotes write it, who cites it."""
+
+    work: WorkSummary
+    archived: DocumentSummary | None
+    written_as: tuple[str, ...]
+    claims: tuple[ClaimRef, ...]

@@ -1,0 +1,197 @@
+"""Model rows to records, and the shared pieces of the read queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from archive.browse.records import (
+    CitationInfo,
+    ClaimInfo,
+    ClaimRef,
+    DocumentSummary,
+    Facet,
+    FootnoteInfo,
+    MarkerInfo,
+    OutletInfo,
+    PassageInfo,
+    ReferenceInfo,
+    WorkSummary,
+)
+from archive.models import (
+    Citation,
+    CitedWork,
+    Claim,
+    Document,
+    Footnote,
+    Marker,
+    Outlet,
+    Passage,
+)
+
+
+def with_citations(relationship):
+    """Load a relationship's citations with their outlets and works."""
+    return selectinload(relationship).options(
+        selectinload(Citation.outlet), selectinload(Citation.work)
+    )
+
+
+def with_document(relationship):
+    """Load a relationship's document with its outlet and report."""
+    return selectinload(relationship).options(
+        selectinload(Document.outlet), selectinload(Document.report)
+    )
+
+
+def marker_refs(session: Session, document_id: int) -> dict[int, str]:
+    """Each marker's anchor in its document: ``ref-<label>-<n>``, n-th use of label."""
+    rows = session.execute(
+        select(Marker.id, Marker.label)
+        .join(Claim, Claim.id == Marker.claim_id)
+        .join(Passage, Passage.id == Claim.passage_id)
+        .where(Passage.document_id == document_id)
+        .order_by(Passage.position, Marker.offset, Marker.id)
+    )
+    seen: dict[str, int] = defaultdict(int)
+    refs = {}
+    for marker_id, label in rows:
+        seen[label] += 1
+        refs[marker_id] = f"ref-{anchor_part(label)}-{seen[label]}"
+    return refs
+
+
+def anchor_part(label: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in label)
+
+
+def shown_date(date: dt.date | None, precision: str | None) -> str | None:
+    """The date as precisely as it is known: 2025, 2025-03 or 2025-03-15."""
+    if date is None:
+        return None
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+def facets(rows: Iterable[tuple[str, str, int]]) -> tuple[Facet, ...]:
+    found = [Facet(key, label, count) for key, label, count in rows]
+    return tuple(sorted(found, key=lambda f: (-f.count, f.label.lower())))
+
+
+def outlet(row: Outlet | None) -> OutletInfo | None:
+    if row is None:
+        return None
+    return OutletInfo(row.slug, row.short_name, row.name, row.kind)
+
+
+def summary_fields(row: Document) -> dict:
+    return {
+        "id": row.id,
+        "kind": row.kind,
+        "title": row.title,
+        "date": shown_date(row.date, row.date_precision),
+        "publisher": row.publisher,
+        "agency": row.agency,
+        "source": row.outlet.slug if row.outlet else None,
+        "report_id": row.report_id,
+        "report_title": row.report.title if row.report else None,
+        "section_number": row.section_number,
+        "section_heading": row.section_heading,
+    }
+
+
+def summary(row: Document) -> DocumentSummary:
+    return DocumentSummary(**summary_fields(row))
+
+
+def work(row: CitedWork) -> WorkSummary:
+    return WorkSummary(
+        id=row.id,
+        outlet=outlet(row.outlet),
+        title=row.title,
+        date=shown_date(row.date, row.date_precision),
+        url=row.url,
+        archived_document_id=row.document_id,
+    )
+
+
+def citation(row: Citation) -> CitationInfo:
+    return CitationInfo(
+        id=row.id,
+        text=row.text,
+        outlet=outlet(row.outlet),
+        outlet_text=row.outlet_text,
+        title=row.title,
+        date=shown_date(row.date, row.date_precision),
+        url=row.url or (row.work.url if row.work else None),
+        pages=row.pages,
+        anonymous=row.anonymous,
+        description=row.description,
+        work_id=row.work_id,
+        archived_document_id=row.work.document_id if row.work else None,
+    )
+
+
+def footnote(row: Footnote, refs: tuple[str, ...]) -> FootnoteInfo:
+    return FootnoteInfo(
+        id=row.id,
+        label=row.label,
+        anchor=f"fn-{anchor_part(row.label)}",
+        text=row.text,
+        document_id=row.document_id,
+        citations=tuple(citation(c) for c in row.citations),
+        refs=refs,
+    )
+
+
+def marker(row: Marker, refs: dict[int, str]) -> MarkerInfo:
+    target = row.footnote
+    return MarkerInfo(
+        id=row.id,
+        label=row.label,
+        offset=row.offset,
+        footnote_id=row.footnote_id,
+        footnote_anchor=f"fn-{anchor_part(target.label)}" if target else None,
+        ref=refs[row.id],
+    )
+
+
+def claim(row: Claim, refs: dict[int, str]) -> ClaimInfo:
+    return ClaimInfo(
+        id=row.id,
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        markers=tuple(marker(m, refs) for m in row.markers),
+        citations=tuple(citation(c) for c in row.citations),
+    )
+
+
+def passage(row: Passage, refs: dict[int, str]) -> PassageInfo:
+    return PassageInfo(
+        id=row.id,
+        position=row.position,
+        anchor=row.anchor,
+        kind=row.kind,
+        level=row.level,
+        text=row.text,
+        claims=tuple(claim(c, refs) for c in row.claims),
+        references=tuple(ReferenceInfo(r.text, r.target) for r in row.references),
+    )
+
+
+def claim_ref(row: Claim, footnotes: tuple[str, ...]) -> ClaimRef:
+    return ClaimRef(
+        id=row.id,
+        text=row.text,
+        document=summary(row.passage.document),
+        anchor=row.passage.anchor,
+        footnotes=footnotes,
+    )

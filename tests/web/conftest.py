@@ -1,0 +1,142 @@
+"""Web fixtures: a real SQLite archive and a real Whoosh index built from real files.
+
+The sample corpus is ingested once per session through the same pipeline as
+``archive ingest`` (``archive.batch.ingest_all``, then the index is built from the
+database); each test gets its own app over it. Tests that add documents build
+their own archive in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from flask import Flask
+from flask.testing import FlaskClient
+
+from archive import browse
+from archive.batch import expand, ingest_all
+from archive.db import connect
+from index import Indexer
+from ingest import ParseOptions, load_registry
+from tests.conftest import SAMPLES
+from tests.web.hostile import store_hostile_documents
+from web import create_app
+
+WEB_FIXTURES = Path(__file__).parent / "fixtures"
+WIRE_FIXTURES = Path(__file__).parent.parent / "fixtures" / "wire"
+
+
+def words(element) -> str:
+    """An element's text with its whitespace runs made single spaces, as it reads."""
+    return " ".join(element.get_text().split())
+
+
+def build_archive(data_dir: Path, paths: list[Path], extra=None) -> None:
+    """Ingest ``paths`` into ``data_dir`` (and ``extra(sessions)``), then index it."""
+    sessions = connect(f"sqlite:///{data_dir / 'archive.db'}")
+    try:
+        outcomes = list(
+            ingest_all(expand(paths), sessions, ParseOptions(load_registry()))
+        )
+        failed = [o for o in outcomes if o.status == "failed"]
+        assert not failed, failed
+        if extra is not None:
+            extra(sessions)
+        Indexer(data_dir / "index", sessions).rebuild()
+    finally:
+        sessions.kw["bind"].dispose()
+
+
+def make_app(data_dir: Path, **config) -> Flask:
+    return create_app({"TESTING": True, "DATA_DIR": str(data_dir), **config})
+
+
+def close_app(app: Flask) -> None:
+    found = app.extensions["archive"]
+    found.searcher.close()
+    found.sessions.kw["bind"].dispose()
+
+
+@pytest.fixture(scope="session")
+def sample_dir(tmp_path_factory) -> Path:
+    """The sample corpus (archive/samples), archived and indexed."""
+    data_dir = tmp_path_factory.mktemp("samples")
+    build_archive(data_dir, [SAMPLES])
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def linked_dir(tmp_path_factory) -> Path:
+    """A report citing a wire story that is archived too, so the work is linked."""
+    data_dir = tmp_path_factory.mktemp("linked")
+    build_archive(
+        data_dir,
+        [
+            WIRE_FIXTURES / "levant-ledger-raqqa-handover.html",
+            WEB_FIXTURES / "report-citing-archived-story.md",
+        ],
+    )
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def hostile_dir(tmp_path_factory) -> Path:
+    """Documents whose text, titles and URLs try to run script in the browser."""
+    data_dir = tmp_path_factory.mktemp("hostile")
+    build_archive(
+        data_dir,
+        [WEB_FIXTURES / "hostile-report.txt"],
+        extra=store_hostile_documents,
+    )
+    return data_dir
+
+
+@pytest.fixture
+def app(sample_dir: Path) -> Iterator[Flask]:
+    app = make_app(sample_dir)
+    yield app
+    close_app(app)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def soup(client: FlaskClient) -> Callable[..., BeautifulSoup]:
+    """``soup(url)``: the page at ``url`` parsed, after checking its status."""
+
+    def get(url: str, status: int = 200, **kwargs) -> BeautifulSoup:
+        response = client.get(url, **kwargs)
+        assert response.status_code == status, response.get_data(as_text=True)[:2000]
+        return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+    return get
+
+
+@pytest.fixture
+def ids(app: Flask) -> dict[str, int]:
+    """Sample document ids by publisher or agency key: ap, euaa, reuters."""
+    with app.extensions["archive"].sessions() as session:
+        found = browse.list_documents(session).documents
+    return {doc.source: doc.id for doc in found}
+
+
+@pytest.fixture
+def claim_id(app: Flask, ids: dict[str, int]) -> Callable[[str, str], int]:
+    """``claim_id("euaa", "As a result")``: the claim whose sentence starts so."""
+
+    def find(source: str, start: str) -> int:
+        with app.extensions["archive"].sessions() as session:
+            document = browse.document(session, ids[source])
+        for passage in document.passages:
+            for claim in passage.claims:
+                if claim.text.startswith(start):
+                    return claim.id
+        raise AssertionError(f"no claim starting {start!r} in {source}")
+
+    return find

@@ -1,0 +1,223 @@
+"""The JSON API: the same facts as the pages, each response checked against the
+OpenAPI description the site serves."""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+
+@pytest.fixture
+def spec(client) -> dict:
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+@pytest.fixture
+def conforms(client, spec):
+    """``conforms(url, path, status)``: the response, after checking it against the
+    schema the OpenAPI description gives for ``path`` and ``status``."""
+    registry = Registry().with_resource(
+        "urn:openapi", Resource.from_contents(spec, default_specification=DRAFT202012)
+    )
+
+    def check(url: str, path: str, status: int = 200) -> dict:
+        response = client.get(url)
+        assert response.status_code == status, response.get_data(as_text=True)
+        assert response.mimetype == "application/json"
+        declared = spec["paths"][path]["get"]["responses"][str(status)]
+        ref = declared["content"]["application/json"]["schema"]["$ref"]
+        validator = jsonschema.Draft202012Validator(
+            {"$ref": f"urn:openapi{ref}"}, registry=registry
+        )
+        errors = [
+            f"{list(e.absolute_path)}: {e.message}"
+            for e in validator.iter_errors(response.get_json())
+        ]
+        assert not errors, errors[:5]
+        return response.get_json()
+
+    return check
+
+
+def test_openapi_description_is_valid_and_lists_every_endpoint(spec) -> None:
+    assert spec["openapi"].startswith("3.1")
+    assert set(spec["paths"]) == {
+        "/api/search",
+        "/api/documents",
+        "/api/documents/{document_id}",
+        "/api/claims/{claim_id}",
+        "/api/outlets",
+        "/api/outlets/{slug}",
+        "/api/works/{work_id}",
+    }
+    for name, schema in spec["components"]["schemas"].items():
+        jsonschema.Draft202012Validator.check_schema(schema), name
+
+
+def test_search_returns_hits_and_facets(conforms) -> None:
+    found = conforms("/api/search?q=Qasrak", "/api/search")
+    assert found["total"] == 6 and found["page"] == 1
+    assert found["also_matched"] == ["Qasrik"]
+    report = next(h for h in found["hits"] if h["kind"] == "report")
+    assert report["title"] == "3.4. US-led coalition"
+    assert report["date"] == "2025-03"
+    assert {o["slug"] for o in report["outlets"]} == {"sohr"}
+    assert [c["footnotes"] for c in report["claims"]] == [
+        ["545", "546", "547", "548", "549", "550", "551"],
+        ["552", "553"],
+    ]
+    assert any(
+        part["match"] and part["text"] == "Qasrik"
+        for part in report["snippet"]["parts"]
+    )
+    assert found["facets"]["kind"] == {
+        "wire": {"label": "wire", "count": 5},
+        "report": {"label": "report", "count": 1},
+    }
+    assert found["facets"]["publisher"]["euaa"] == {"label": "EUAA", "count": 1}
+    assert found["facets"]["month"]["2026-02"]["count"] == 3
+
+
+def test_search_filters_and_dates(conforms) -> None:
+    wire = conforms("/api/search?q=Qasrak&kind=wire&publisher=reuters", "/api/search")
+    assert wire["total"] == 3
+    assert {h["source"] for h in wire["hits"]} == {"Reuters"}
+    cited = conforms("/api/search?q=Qasrak&outlet=sohr", "/api/search")
+    assert [h["kind"] for h in cited["hits"]] == ["report"]
+    dated = conforms("/api/search?q=Qasrak&from=2025-01&to=2025-12", "/api/search")
+    assert [h["date"] for h in dated["hits"]] == ["2025-03"]
+    newest = conforms("/api/search?q=coalition&sort=oldest", "/api/search")
+    dates = [h["date"] for h in newest["hits"] if h["date"]]
+    assert dates == sorted(dates)
+
+
+def test_search_pages(client, conforms) -> None:
+    second = conforms("/api/search?q=Qasrak&page=2", "/api/search")
+    assert second["page"] == 2 and second["hits"] == []
+    assert second["notices"] == ["page 2 is past the last page (1)"]
+
+
+def test_documents_list_and_filters(conforms) -> None:
+    listed = conforms("/api/documents", "/api/documents")
+    assert listed["total"] == 3
+    assert [d["date"] for d in listed["documents"]] == ["2026-02-23", "2025-03", None]
+    assert listed["facets"]["kind"] == {
+        "wire": {"label": "wire", "count": 2},
+        "report": {"label": "report", "count": 1},
+    }
+    reports = conforms("/api/documents?kind=report&from=2025-03-01", "/api/documents")
+    assert [d["section_number"] for d in reports["documents"]] == ["3.4"]
+
+
+def test_document_has_passages_claims_footnotes_and_citations(conforms, ids) -> None:
+    document = conforms(f"/api/documents/{ids['euaa']}", "/api/documents/{document_id}")
+    assert document["cite_as"].startswith("EUAA, '3.4. US-led coalition'")
+    assert len(document["passages"]) == 6
+    claims = [c for p in document["passages"] for c in p["claims"]]
+    assert len(claims) == 9
+    markers = [m["label"] for c in claims for m in c["markers"]]
+    assert markers == [str(n) for n in range(537, 555)]
+    note = next(f for f in document["footnotes"] if f["label"] == "544")
+    assert note["refs"] == ["ref-544-1"]
+    (citation,) = note["citations"]
+    assert citation["outlet"]["slug"] == "usdod"
+    assert citation["pages"] == "pp. 12-13"
+    assert citation["date"] == "2025-02-19"
+
+
+def test_wire_document_claims_own_their_attributions(conforms, ids) -> None:
+    document = conforms(f"/api/documents/{ids['ap']}", "/api/documents/{document_id}")
+    assert document["date"] is None and document["dateline"] == "QAMISHLI, Syria"
+    first = document["passages"][0]["claims"][0]
+    assert first["markers"] == []
+    assert [(c["anonymous"], c["description"]) for c in first["citations"]] == [
+        (True, "officials")
+    ]
+
+
+def test_claim_has_sources_same_work_claims_related_and_cite_text(
+    conforms, claim_id
+) -> None:
+    claim = conforms(
+        f"/api/claims/{claim_id('euaa', 'As a result')}", "/api/claims/{claim_id}"
+    )
+    assert [f["label"] for f in claim["footnotes"]] == ["539", "540"]
+    assert [w["outlet"]["slug"] for w in claim["works"]] == ["inss", "npr"]
+    assert [c["id"] for c in claim["same_works"]] == [claim_id("euaa", "Soon after")]
+    assert claim["related"][0]["shared_names"]
+    assert claim["cite_this"].startswith("“As a result of these talks")
+
+
+def test_outlets_rank_overall_and_per_report(conforms) -> None:
+    ranking = conforms("/api/outlets", "/api/outlets")
+    assert ranking["overall"][0] == {
+        "outlet": {
+            "slug": "sohr",
+            "short_name": "SOHR",
+            "name": "Syrian Observatory for Human Rights",
+            "kind": "monitoring NGO",
+        },
+        "citations": 15,
+        "works": 11,
+    }
+    (report,) = ranking["reports"]
+    assert report["title"] == "COI Report - Syria: Country Focus"
+    assert report["citations"] == 26
+
+
+def test_outlet_groups_claims_by_work(conforms) -> None:
+    outlet = conforms("/api/outlets/sohr", "/api/outlets/{slug}")
+    dates = [g["work"]["date"] for g in outlet["groups"]]
+    assert dates == sorted(dates, reverse=True)
+    assert outlet["citations"] == 15 and outlet["works"] == 11
+
+
+def test_work_lists_every_claim_citing_it(client, conforms) -> None:
+    work_id = client.get("/api/outlets/inss").get_json()["groups"][0]["work"]["id"]
+    work = conforms(f"/api/works/{work_id}", "/api/works/{work_id}")
+    assert work["work"]["title"].startswith("A New Era in Syria")
+    assert [c["footnotes"] for c in work["claims"]] == [["537"], ["539"]]
+    assert work["archived"] is None
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("/api/documents/999", "/api/documents/{document_id}"),
+        ("/api/claims/999", "/api/claims/{claim_id}"),
+        ("/api/outlets/nobody", "/api/outlets/{slug}"),
+        ("/api/works/999", "/api/works/{work_id}"),
+    ],
+)
+def test_missing_records_are_json_404s(conforms, url, path) -> None:
+    error = conforms(url, path, status=404)
+    assert error["status"] == 404
+    assert error["message"].startswith("There is no ")
+
+
+def test_bad_query_is_a_400_that_names_the_problem(conforms) -> None:
+    error = conforms("/api/search?q=date:2025-13", "/api/search", status=400)
+    assert error == {
+        "status": 400,
+        "title": "The search could not be run",
+        "message": "date:2025-13: '2025-13' has no month 13",
+        "problems": ["date:2025-13: '2025-13' has no month 13"],
+    }
+
+
+def test_bad_arguments_are_400s_that_name_the_argument(conforms) -> None:
+    page = conforms("/api/search?q=Qasrak&page=0", "/api/search", status=400)
+    assert page["message"] == "page must be a number from 1 to 10000, not '0'"
+    date = conforms("/api/documents?from=March", "/api/documents", status=400)
+    assert (
+        date["message"]
+        == "from: 'March' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    sort = conforms("/api/search?q=Qasrak&sort=best", "/api/search", status=400)
+    assert (
+        sort["message"] == "sort must be one of relevance, newest, oldest, not 'best'"
+    )

@@ -1,0 +1,62 @@
+"""The JSON API: the same facts as the pages, for scripts (described at
+``/api/openapi.json``). Errors are JSON too (``web.errors``)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from flask import Blueprint, current_app, request, url_for
+
+from archive import browse
+from web import connections, openapi, params, payloads
+from web.documents import claim_page, documents_page
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.get("/search")
+def search():
+    per_page = current_app.config["RESULTS_PER_PAGE"]
+    result = connections.search(params.search_request(request.args, per_page))
+    return payloads.search(result)
+
+
+@bp.get("/documents")
+def documents():
+    found, page, per_page = documents_page()
+    return payloads.documents(found, page, per_page)
+
+
+@bp.get("/documents/<int:document_id>")
+def document(document_id: int):
+    return payloads.record(browse.document(connections.db(), document_id))
+
+
+@bp.get("/claims/<int:claim_id>")
+def claim(claim_id: int):
+    detail, related, cite = claim_page(claim_id)
+    return {
+        **payloads.record(detail),
+        "related": [asdict(passage) for passage in related],
+        "cite_this": cite,
+    }
+
+
+@bp.get("/outlets")
+def outlets():
+    return payloads.record(browse.outlet_index(connections.db()))
+
+
+@bp.get("/outlets/<slug>")
+def outlet(slug: str):
+    return payloads.record(browse.outlet(connections.db(), slug))
+
+
+@bp.get("/works/<int:work_id>")
+def work(work_id: int):
+    return payloads.record(browse.work(connections.db(), work_id))
+
+
+@bp.get("/openapi.json")
+def description():
+    return openapi.document(url_for("search.home", _external=True).rstrip("/"))

@@ -1,0 +1,166 @@
+"""How records read on a page: dates in words, safe links, passages with markers.
+
+Registered as Jinja filters and globals. Nothing here marks text as safe: a
+passage is split into text and marker parts, and the template escapes each part.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import string
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from flask import Flask, url_for
+from werkzeug.datastructures import MultiDict
+
+from archive.browse import ClaimInfo, DocumentSummary, MarkerInfo, PassageInfo
+from archive.names import name_key
+
+LINK_SCHEMES = ("http", "https")
+KIND_LABELS = {"report": "Report", "wire": "Wire story"}
+KIND_NOUNS = {"report": ("report", "reports"), "wire": ("wire story", "wire stories")}
+NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of a passage: a claim (with its markers) or text between claims."""
+
+    claim: ClaimInfo | None
+    parts: tuple[str | MarkerInfo, ...]
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(human_date)
+    app.add_template_filter(link_url)
+    app.add_template_filter(kind_label)
+    app.add_template_filter(letter)
+    app.add_template_filter(source_name)
+    app.add_template_filter(counted)
+    app.add_template_filter(spellings_in)
+    app.add_template_global(passage_runs)
+    app.add_template_global(claim_run)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+def human_date(value: str | dt.date | None, missing: str = "undated") -> str:
+    """``2025-03-15`` -> 15 March 2025, ``2025-03`` -> March 2025, ``2025``."""
+    if value is None:
+        return missing
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = calendar.month_name[parts[1]]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{parts[2]} {month} {parts[0]}"
+
+
+def link_url(url: str | None) -> str | None:
+    """``url`` if it is a web address (http or https), else None: never a script."""
+    if not url:
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() in LINK_SCHEMES and parts.netloc:
+        return url
+    return None
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.capitalize())
+
+
+def counted(kind: str, count: int) -> str:
+    """``counted("wire", 2)`` -> 2 wire stories."""
+    one, many = KIND_NOUNS.get(kind, (kind, f"{kind}s"))
+    return f"{count} {one if count == 1 else many}"
+
+
+def spellings_in(text: str, keys: tuple[str, ...], longest: int = 4) -> list[str]:
+    """How ``text`` spells the names whose keys are ``keys`` (Qasrik for qasrak)."""
+    wanted = set(keys)
+    words = NAME_WORD.findall(text)
+    found: dict[str, None] = {}
+    for size in range(longest, 0, -1):
+        for start in range(len(words) - size + 1):
+            written = " ".join(words[start : start + size])
+            if written.islower() or any(written in f for f in found):
+                continue
+            if name_key(written) in wanted:
+                found[written] = None
+    return list(found)
+
+
+def letter(number: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa: the back-link letters of a footnote."""
+    letters = string.ascii_lowercase
+    text = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        text = letters[rest] + text
+    return text
+
+
+def source_name(document: DocumentSummary) -> str | None:
+    return document.publisher or document.agency
+
+
+def page_urls(
+    endpoint: str, args: MultiDict, page: int, pages: int, **values: object
+) -> dict[int, str]:
+    """Links to the pages around ``page`` (at most nine), keeping the arguments."""
+    first = max(1, min(page - 4, pages - 8))
+    urls = {}
+    for number in range(first, min(pages, first + 8) + 1):
+        updated = MultiDict(args)
+        updated["page"] = str(number)
+        urls[number] = url_for(endpoint, **values, **updated.to_dict(flat=False))
+    return urls
+
+
+def passage_runs(passage: PassageInfo) -> tuple[Run, ...]:
+    """The passage cut into claims and the text between them, markers in place."""
+    text = passage.text
+    runs: list[Run] = []
+    at = 0
+    for claim in sorted(passage.claims, key=lambda c: (c.start, c.id)):
+        start = min(max(claim.start, at), len(text))
+        end = min(max(claim.end, start), len(text))
+        if start > at:
+            runs.append(Run(None, (text[at:start],)))
+        runs.append(Run(claim, _with_markers(text, start, end, claim.markers)))
+        at = end
+    if at < len(text):
+        runs.append(Run(None, (text[at:],)))
+    return tuple(runs)
+
+
+def claim_run(passage_text: str, claim: ClaimInfo) -> Run:
+    """The claim's sentence as it stands in its passage, markers in place."""
+    start = min(max(claim.start, 0), len(passage_text))
+    end = min(max(claim.end, start), len(passage_text))
+    return Run(claim, _with_markers(passage_text, start, end, claim.markers))
+
+
+def _with_markers(
+    text: str, start: int, end: int, markers: tuple[MarkerInfo, ...]
+) -> tuple[str | MarkerInfo, ...]:
+    parts: list[str | MarkerInfo] = []
+    at = start
+    for marker in sorted(markers, key=lambda m: (m.offset, m.id)):
+        cut = min(max(marker.offset, at), end)
+        if cut > at:
+            parts.append(text[at:cut])
+        parts.append(marker)
+        at = cut
+    if end > at:
+        parts.append(text[at:end])
+    return tuple(parts)

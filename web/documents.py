@@ -1,0 +1,77 @@
+"""Documents: the filtered list, a whole document, and one claim's page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, current_app, render_template, request, url_for
+
+from archive import browse
+from archive.related import related_passages
+from web import connections, params
+from web.citing import cite_claim
+from web.display import page_urls
+
+bp = Blueprint("documents", __name__)
+
+KINDS = ("report", "wire")
+RELATED_SHOWN = 6
+
+
+@bp.get("/documents")
+def index():
+    found, page, per_page = documents_page()
+    pages = max(1, -(-found.total // per_page))
+    return render_template(
+        "documents.html",
+        found=found,
+        page=page,
+        pages=pages,
+        page_urls=page_urls("documents.index", request.args, page, pages),
+        args=request.args,
+    )
+
+
+def documents_page() -> tuple[browse.DocumentList, int, int]:
+    """The documents the request's filters select, its page number and page size."""
+    args = request.args
+    per_page = current_app.config["DOCUMENTS_PER_PAGE"]
+    page = params.page(args)
+    start, end = params.date_range(args)
+    found = browse.list_documents(
+        connections.db(),
+        kind=params.choice(args, "kind", KINDS),
+        source=args.get("publisher", "").strip() or None,
+        date_from=start,
+        date_to=end,
+        limit=per_page,
+        offset=(page - 1) * per_page,
+    )
+    return found, page, per_page
+
+
+@bp.get("/documents/<int:document_id>")
+def show(document_id: int):
+    found = browse.document(connections.db(), document_id)
+    return render_template("document.html", doc=found)
+
+
+@bp.get("/claims/<int:claim_id>")
+def claim(claim_id: int):
+    detail, related, cite = claim_page(claim_id)
+    return render_template("claim.html", detail=detail, related=related, cite=cite)
+
+
+def claim_page(claim_id: int):
+    """A claim, the passages related to it elsewhere, and its "cite this" text."""
+    db = connections.db()
+    detail = browse.claim(db, claim_id)
+    related = related_passages(db, claim_id, limit=RELATED_SHOWN)
+    permalink = url_for(
+        "documents.show",
+        document_id=detail.document.id,
+        _anchor=detail.anchor,
+        _external=True,
+    )
+    cite = cite_claim(detail, permalink, dt.date.today())
+    return detail, related, cite

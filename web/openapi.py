@@ -1,0 +1,120 @@
+"""The OpenAPI 3.1 description of the JSON API, served at ``/api/openapi.json``.
+
+The response schemas are in ``web.schemas``; this module lists the endpoints and
+their arguments.
+"""
+
+from __future__ import annotations
+
+from web.schemas import INT, SCHEMAS, STR, array, ref
+
+
+def _query(name: str, description: str, schema: dict | None = None) -> dict:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema or STR,
+    }
+
+
+def _many(name: str, description: str) -> dict:
+    return {**_query(name, description, array(STR)), "explode": True}
+
+
+def _path(name: str, schema: dict) -> dict:
+    return {"name": name, "in": "path", "required": True, "schema": schema}
+
+
+DATE_PARAMS = [
+    _query("from", "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    _query("to", "Latest date (a month or year includes all of it)"),
+]
+PAGE = _query("page", "Page number, from 1", {"type": "integer", "minimum": 1})
+SEARCH_PARAMS = [
+    _query("q", "The query (syntax: /help)"),
+    _many("outlet", "Only passages citing this outlet (facet key, e.g. sohr)"),
+    _many("kind", "report or wire"),
+    _many("publisher", "Publisher or agency key (e.g. euaa, reuters)"),
+    _many("month", "Document month, YYYY-MM"),
+    *DATE_PARAMS,
+    _query("sort", "Order of hits", {"enum": ["relevance", "newest", "oldest"]}),
+    _query("exact", "1: exact spellings only, no name variants"),
+    PAGE,
+]
+ENDPOINTS = [
+    ("/api/search", "Search passages", SEARCH_PARAMS, "SearchResult"),
+    (
+        "/api/documents",
+        "List archived documents, newest first",
+        [
+            _query("kind", "report or wire", {"enum": ["report", "wire"]}),
+            _query("publisher", "Publisher or agency key"),
+            *DATE_PARAMS,
+            PAGE,
+        ],
+        "DocumentList",
+    ),
+    (
+        "/api/documents/{document_id}",
+        "A document with passages, claims, footnotes and citations",
+        [_path("document_id", INT)],
+        "Document",
+    ),
+    (
+        "/api/claims/{claim_id}",
+        "A claim, its citations, claims citing the same works, related passages",
+        [_path("claim_id", INT)],
+        "ClaimDetail",
+    ),
+    ("/api/outlets", "Outlets ranked by citations", [], "OutletIndex"),
+    (
+        "/api/outlets/{slug}",
+        "An outlet and every claim citing it, grouped by cited work",
+        [_path("slug", STR)],
+        "OutletDetail",
+    ),
+    (
+        "/api/works/{work_id}",
+        "A cited work and every claim citing it",
+        [_path("work_id", INT)],
+        "WorkDetail",
+    ),
+]
+
+
+def _json(name: str, description: str) -> dict:
+    content = {"application/json": {"schema": ref(name)}}
+    return {"description": description, "content": content}
+
+
+def _operation(summary: str, parameters: list[dict], schema: str) -> dict:
+    responses = {"200": _json(schema, "OK")}
+    if parameters:
+        responses["400"] = _json("Error", "A bad argument or query, named")
+    if any(p["in"] == "path" for p in parameters):
+        responses["404"] = _json("Error", "No such record")
+    if schema == "SearchResult":
+        responses["503"] = _json("Error", "The search index needs `archive reindex`")
+    return {
+        "get": {"summary": summary, "parameters": parameters, "responses": responses}
+    }
+
+
+def document(server: str) -> dict:
+    """The OpenAPI document for a site served at ``server``."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Citation archive API",
+            "version": "1",
+            "description": "Reports and wire stories: each claim with its sources.",
+        },
+        "servers": [{"url": server}],
+        "paths": {
+            path: _operation(summary, parameters, schema)
+            for path, summary, parameters, schema in ENDPOINTS
+        },
+        "components": {"schemas": SCHEMAS},
+    }

@@ -1,0 +1,95 @@
+"""Request arguments read once, with a 400 that names the argument when one is bad.
+
+Pages and the API take the same arguments: ``q``, ``outlet``, ``kind``,
+``publisher`` (a publisher's or agency's key), ``month``, ``from``/``to``
+(YYYY, YYYY-MM or YYYY-MM-DD), ``sort``, ``exact`` and ``page``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import BadRequest
+
+from index import SearchRequest
+
+DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+DATE_FORMS = "use YYYY, YYYY-MM or YYYY-MM-DD"
+SORTS = ("relevance", "newest", "oldest")
+# Request argument -> the index's facet name.
+FILTERS = {"outlet": "outlet", "kind": "kind", "publisher": "source", "month": "month"}
+MAX_PAGE = 10_000
+
+
+def page(args: MultiDict) -> int:
+    raw = args.get("page", "1").strip() or "1"
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+        raise BadRequest(f"page must be a number from 1 to {MAX_PAGE}, not {raw!r}")
+    return int(raw)
+
+
+def date_bound(args: MultiDict, name: str, last: bool = False) -> dt.date | None:
+    """The first (or ``last``) day that argument ``name`` can mean, if given."""
+    raw = args.get(name, "").strip()
+    if not raw:
+        return None
+    match = DATE.fullmatch(raw)
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day = (int(p) if p else None for p in match.groups())
+        if day is not None:
+            return dt.date(year, month, day)
+        if month is None:
+            return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
+        final = calendar.monthrange(year, month)[1] if last else 1
+        return dt.date(year, month, final)
+    except ValueError:
+        raise BadRequest(f"{name}: {raw!r} is not a date; {DATE_FORMS}") from None
+
+
+def choice(args: MultiDict, name: str, allowed: tuple[str, ...]) -> str | None:
+    raw = args.get(name, "").strip()
+    if raw and raw not in allowed:
+        raise BadRequest(f"{name} must be one of {', '.join(allowed)}, not {raw!r}")
+    return raw or None
+
+
+def date_range(args: MultiDict) -> tuple[dt.date | None, dt.date | None]:
+    start = date_bound(args, "from")
+    end = date_bound(args, "to", last=True)
+    if start and end and start > end:
+        raise BadRequest("the date range ends (to) before it starts (from)")
+    return start, end
+
+
+def wants_search(args: MultiDict) -> bool:
+    """Whether the request asks for a search (a query or any filter)."""
+    names = ("q", "from", "to", *FILTERS)
+    return any(value.strip() for name in names for value in args.getlist(name))
+
+
+def search_request(args: MultiDict, per_page: int) -> SearchRequest:
+    """The search the arguments describe; ``from``/``to`` become a ``date:`` range."""
+    query = args.get("q", "").strip()
+    date_range(args)
+    start, end = args.get("from", "").strip(), args.get("to", "").strip()
+    if start or end:
+        query = f"{query} date:{start}..{end}".strip()
+    filters = tuple(
+        (facet, value.strip())
+        for name, facet in FILTERS.items()
+        for value in args.getlist(name)
+        if value.strip()
+    )
+    return SearchRequest(
+        query=query,
+        page=page(args),
+        per_page=per_page,
+        sort=choice(args, "sort", SORTS) or "relevance",
+        exact=args.get("exact", "") not in ("", "0", "false"),
+        filters=filters,
+    )

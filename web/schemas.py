@@ -1,0 +1,232 @@
+"""The JSON Schemas of the API's responses (OpenAPI 3.1 components).
+
+Strict: every field required and no other allowed, so that ``tests/web/test_api.py``,
+which checks each response against them, notices any drift between the API and
+its description.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+STR: dict[str, Any] = {"type": "string"}
+INT: dict[str, Any] = {"type": "integer"}
+BOOL: dict[str, Any] = {"type": "boolean"}
+DATE: dict[str, Any] = {
+    "type": ["string", "null"],
+    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "description": "As precise as known: YYYY, YYYY-MM or YYYY-MM-DD; null if undated",
+}
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def array(schema: dict) -> dict:
+    return {"type": "array", "items": schema}
+
+
+def obj(**properties: dict) -> dict:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+NULL_STR = nullable(STR)
+NULL_INT = nullable(INT)
+FACETS = {
+    "type": "object",
+    "description": "Facet value key -> its label and count",
+    "additionalProperties": obj(label=STR, count=INT),
+}
+SUMMARY = {
+    "id": INT,
+    "kind": {"enum": ["report", "wire"]},
+    "title": STR,
+    "date": DATE,
+    "publisher": NULL_STR,
+    "agency": NULL_STR,
+    "source": {**NULL_STR, "description": "Publisher's or agency's outlet key"},
+    "report_id": NULL_INT,
+    "report_title": NULL_STR,
+    "section_number": NULL_STR,
+    "section_heading": NULL_STR,
+}
+
+SCHEMAS = {
+    "Outlet": obj(slug=STR, short_name=STR, name=STR, kind=STR),
+    "Citation": obj(
+        id=INT,
+        text=STR,
+        outlet=nullable(ref("Outlet")),
+        outlet_text=NULL_STR,
+        title=NULL_STR,
+        date=DATE,
+        url=NULL_STR,
+        pages=NULL_STR,
+        anonymous=BOOL,
+        description=NULL_STR,
+        work_id=NULL_INT,
+        archived_document_id=NULL_INT,
+    ),
+    "Marker": obj(
+        id=INT,
+        label=STR,
+        offset=INT,
+        footnote_id=NULL_INT,
+        footnote_anchor=NULL_STR,
+        ref=STR,
+    ),
+    "Claim": obj(
+        id=INT,
+        start=INT,
+        end=INT,
+        text=STR,
+        markers=array(ref("Marker")),
+        citations=array(ref("Citation")),
+    ),
+    "Passage": obj(
+        id=INT,
+        position=INT,
+        anchor=STR,
+        kind=STR,
+        level=NULL_INT,
+        text=STR,
+        claims=array(ref("Claim")),
+        references=array(obj(text=STR, target=STR)),
+    ),
+    "Footnote": obj(
+        id=INT,
+        label=STR,
+        anchor=STR,
+        text=STR,
+        document_id=INT,
+        citations=array(ref("Citation")),
+        refs=array(STR),
+    ),
+    "DocumentSummary": obj(**SUMMARY),
+    "Work": obj(
+        id=INT,
+        outlet=nullable(ref("Outlet")),
+        title=NULL_STR,
+        date=DATE,
+        url=NULL_STR,
+        archived_document_id=NULL_INT,
+    ),
+    "Document": obj(
+        **SUMMARY,
+        cite_as=NULL_STR,
+        dateline=NULL_STR,
+        authors=array(STR),
+        credits=array(STR),
+        warnings=array(STR),
+        publisher_outlet=nullable(ref("Outlet")),
+        archived_at=STR,
+        passages=array(ref("Passage")),
+        footnotes=array(ref("Footnote")),
+        sections=array(ref("DocumentSummary")),
+        cited_as=array(ref("Work")),
+    ),
+    "DocumentList": obj(
+        total=INT,
+        page=INT,
+        pages=INT,
+        documents=array(ref("DocumentSummary")),
+        facets=obj(kind=FACETS, publisher=FACETS),
+    ),
+    "ClaimRef": obj(
+        id=INT,
+        text=STR,
+        document=ref("DocumentSummary"),
+        anchor=STR,
+        footnotes=array(STR),
+    ),
+    "RelatedPassage": obj(
+        passage_id=INT,
+        document_id=INT,
+        document_title=STR,
+        anchor=STR,
+        text=STR,
+        shared_names=array(STR),
+        shared_works=INT,
+        score={"type": "number"},
+    ),
+    "ClaimDetail": obj(
+        claim=ref("Claim"),
+        document=ref("DocumentSummary"),
+        cite_as=NULL_STR,
+        anchor=STR,
+        passage_text=STR,
+        footnotes=array(ref("Footnote")),
+        works=array(ref("Work")),
+        same_works=array(ref("ClaimRef")),
+        related=array(ref("RelatedPassage")),
+        cite_this=STR,
+    ),
+    "OutletCount": obj(outlet=ref("Outlet"), citations=INT, works=INT),
+    "OutletIndex": obj(
+        overall=array(ref("OutletCount")),
+        reports=array(
+            obj(
+                report_id=INT,
+                publisher=STR,
+                title=STR,
+                documents=INT,
+                citations=INT,
+                outlets=array(ref("OutletCount")),
+            )
+        ),
+    ),
+    "OutletDetail": obj(
+        outlet=ref("Outlet"),
+        citations=INT,
+        works=INT,
+        groups=array(obj(work=nullable(ref("Work")), claims=array(ref("ClaimRef")))),
+        documents=array(ref("DocumentSummary")),
+    ),
+    "WorkDetail": obj(
+        work=ref("Work"),
+        archived=nullable(ref("DocumentSummary")),
+        written_as=array(STR),
+        claims=array(ref("ClaimRef")),
+    ),
+    "Hit": obj(
+        passage=INT,
+        anchor=STR,
+        document=INT,
+        title=STR,
+        kind=STR,
+        source=NULL_STR,
+        date=DATE,
+        url=STR,
+        snippet=obj(text=STR, parts=array(obj(text=STR, match=BOOL))),
+        outlets=array(obj(slug=STR, name=STR)),
+        claims=array(obj(id=INT, outlets=array(STR), footnotes=array(STR))),
+        also_matched=array(STR),
+    ),
+    "SearchResult": obj(
+        query=STR,
+        total=INT,
+        page=INT,
+        pages=INT,
+        per_page=INT,
+        sort={"enum": ["relevance", "newest", "oldest"]},
+        hits=array(ref("Hit")),
+        facets=obj(outlet=FACETS, kind=FACETS, publisher=FACETS, month=FACETS),
+        also_matched=array(STR),
+        did_you_mean=NULL_STR,
+        notices=array(STR),
+    ),
+    "Error": {
+        **obj(status=INT, title=STR, message=STR, problems=array(STR)),
+        "required": ["status", "title", "message"],
+    },
+}
