@@ -1,6 +1,6 @@
 """Set up and run the archive with nothing but Python 3.11 and pip.
 
-    python3 tasks.py run    # set up, archive the sample corpus and show it
+    python3 tasks.py run    # set up, archive the sample corpus, serve the site
     python3 tasks.py test   # set up, lint and run the whole test suite
 
 Each command creates ./.venv on first use and reinstalls when pyproject.toml
@@ -41,7 +41,8 @@ def run(args: list[str]) -> int:
         **os.environ,
         "ARCHIVE_DATA_DIR": os.environ.get("ARCHIVE_DATA_DIR", "archive-data"),
     }
-    return subprocess.call([str(BIN / "archive"), "demo", *args], cwd=ROOT, env=env)
+    command = [str(BIN / "archive"), "demo", "--serve", *args]
+    return subprocess.call(command, cwd=ROOT, env=env)
 
 
 def test(args: list[str]) -> int:
