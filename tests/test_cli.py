@@ -126,3 +126,32 @@ def test_unusable_database_url_is_a_clean_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert result.output.startswith("Error: not a usable database URL: nonsense://")
+
+
+def test_outlets_file_extends_the_registry_without_code(tmp_path: Path) -> None:
+    """
+    GIVEN a report citing "Levant24", an outlet the bundled registry lacks
+    WHEN ARCHIVE_OUTLETS_FILE names a TOML file that describes it
+    THEN its citations are stored under that outlet with its full name and kind
+    """
+    outlets = tmp_path / "outlets.toml"
+    outlets.write_text(
+        '[[outlet]]\nslug = "levant24"\nshort = "Levant24"\n'
+        'name = "Levant 24 News"\nkind = "media"\n',
+        encoding="utf-8",
+    )
+    report = tmp_path / "section.md"
+    report.write_text(
+        "# Power in Homs\n\nElectricity returned to Homs.[^1]\n\n"
+        "[^1]: Levant24, Electricity returns to Homs, 4 April 2025\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner(
+        env={
+            "ARCHIVE_DATA_DIR": str(tmp_path / "data"),
+            "ARCHIVE_OUTLETS_FILE": str(outlets),
+        }
+    )
+    assert runner.invoke(cli, ["ingest", str(report)]).exit_code == 0
+    stats = runner.invoke(cli, ["stats"]).output.splitlines()
+    assert stats[-1].split() == ["1", "Levant24", "(Levant", "24", "News)"]
