@@ -125,6 +125,14 @@ class _IndexUpdates:
                 self.problem = str(error)
             except OSError as error:
                 self.problem = f"the search index could not be written: {error}"
+            except Exception as error:  # noqa: BLE001 - the archive must go on
+                # A fault inside the search engine must not stop the run or leave a
+                # traceback: the database holds the document, and `archive check`
+                # finds what the index missed.
+                self.problem = (
+                    f"the search index failed ({type(error).__name__}: {error}); "
+                    "run `archive check`, then `archive reindex`"
+                )
             else:
                 if update.rebuilt:
                     click.echo(update.rebuilt, err=True)

@@ -18,7 +18,7 @@ from index.analysis import (
     text_analyzer,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 UNDATED_LAST = 2**32 - 1
 
 # The field names users type (``outlet:SOHR``) and the schema field each searches.
@@ -42,9 +42,13 @@ FACET_FIELDS = {
 
 
 def _lines(analyzer, vector: bool = False) -> fields.FieldType:
-    """Exact terms, no frequencies; ``vector`` makes per-passage facet counts cheap."""
+    """Exact terms, no frequencies; ``vector`` makes per-passage facet counts cheap.
+
+    The vector stores frequencies: a vector without values (``Existence``) breaks
+    Whoosh's segment merge ("vbytes=None") once enough small commits pile up.
+    """
     return fields.FieldType(
-        formats.Existence(), analyzer, vector=formats.Existence() if vector else None
+        formats.Existence(), analyzer, vector=formats.Frequency() if vector else None
     )
 
 
