@@ -101,33 +101,45 @@ def _run_ingest(
 
 
 class _IndexUpdates:
-    """``after_store`` for ingests: each stored document is indexed at once.
+    """``after_store`` for ingests: stored documents are indexed in batches.
 
-    If the index cannot be written (another process holds it too long, a disk
-    error), the rest of the run is archived without indexing and the user is told
-    to run ``archive check`` / ``archive reindex``.
+    Every ``BATCH`` documents, and at the end of the run, the batch is written to
+    the index in one commit. If the index cannot be written (another process holds
+    it too long, a disk error), the rest of the run is archived without indexing
+    and the user is told to run ``archive check`` / ``archive reindex``.
     """
+
+    BATCH = 50
 
     def __init__(self, settings: Settings, sessions) -> None:
         from index import Indexer
 
         self.indexer = Indexer(settings.index_dir, sessions, on_wait=_waiting)
+        self.pending: list[int] = []
         self.missed: list[int] = []
         self.problem: str | None = None
 
     def __call__(self, document_id: int) -> None:
+        self.pending.append(document_id)
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
         from index import IndexUnavailable
 
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
         if self.problem is None:
             try:
-                update = self.indexer.update_document(document_id)
+                update = self.indexer.update_documents(batch)
             except IndexUnavailable as error:
                 self.problem = str(error)
             except OSError as error:
                 self.problem = f"the search index could not be written: {error}"
             except Exception as error:  # noqa: BLE001 - the archive must go on
                 # A fault inside the search engine must not stop the run or leave a
-                # traceback: the database holds the document, and `archive check`
+                # traceback: the database holds the documents, and `archive check`
                 # finds what the index missed.
                 self.problem = (
                     f"the search index failed ({type(error).__name__}: {error}); "
@@ -137,9 +149,10 @@ class _IndexUpdates:
                 if update.rebuilt:
                     click.echo(update.rebuilt, err=True)
                 return
-        self.missed.append(document_id)
+        self.missed.extend(batch)
 
     def report(self) -> bool:
+        self.flush()
         if self.missed:
             ids = ", ".join(f"#{n}" for n in self.missed)
             click.echo(f"not in the search index: {ids}: {self.problem}", err=True)

@@ -10,6 +10,7 @@ does not matter.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,9 +33,20 @@ def link_works(session: Session, document: Document) -> None:
         for work in waiting:
             if _dates_agree(work, document):
                 work.document_id = document.id
-    for work in _works_cited_by(session, document):
-        if work.document_id is None:
-            work.document_id = _archived_copy(session, work)
+    waiting = [
+        work
+        for work in _works_cited_by(session, document)
+        if work.document_id is None and work.outlet_id and work.title_hash
+    ]
+    copies = _archived_candidates(session, {work.title_hash for work in waiting})
+    for work in waiting:
+        matches = [
+            doc.id
+            for doc in copies.get((work.outlet_id, work.title_hash), [])
+            if _dates_agree(work, doc)
+        ]
+        if len(matches) == 1:
+            work.document_id = matches[0]
 
 
 def document_title_hash(document: Document) -> str | None:
@@ -51,18 +63,23 @@ def _works_cited_by(session: Session, document: Document) -> list[CitedWork]:
     return list(session.scalars(in_footnotes.distinct()))
 
 
-def _archived_copy(session: Session, work: CitedWork) -> int | None:
-    if work.outlet_id is None or work.title_hash is None:
-        return None
-    candidates = session.scalars(
-        select(Document).where(
-            Document.outlet_id == work.outlet_id,
-            Document.title_hash == work.title_hash,
-            Document.title_derived.is_(False),
+def _archived_candidates(
+    session: Session, hashes: set[str]
+) -> dict[tuple[int, str], list[Document]]:
+    """Archived documents (with real titles) by outlet and title hash."""
+    found: dict[tuple[int, str], list[Document]] = defaultdict(list)
+    ordered = sorted(hashes)
+    for start in range(0, len(ordered), 500):
+        rows = session.scalars(
+            select(Document).where(
+                Document.title_hash.in_(ordered[start : start + 500]),
+                Document.title_derived.is_(False),
+                Document.outlet_id.is_not(None),
+            )
         )
-    )
-    matches = [doc.id for doc in candidates if _dates_agree(work, doc)]
-    return matches[0] if len(matches) == 1 else None
+        for document in rows:
+            found[(document.outlet_id, document.title_hash)].append(document)
+    return found
 
 
 def _dates_agree(work: CitedWork, document: Document) -> bool:

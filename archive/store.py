@@ -66,7 +66,7 @@ def store(
             _clear(session, document)
         book = SourceBook(session, registry or load_registry())
         _describe(session, document, parsed, book)
-        sources = {id(c): book.resolve(c) for c in parsed.citations}
+        sources = book.resolve_all(parsed.citations)
         with session.no_autoflush:
             _fill(session, document, parsed, sources)
         session.flush()

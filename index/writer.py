@@ -64,21 +64,30 @@ class Indexer:
         self.patience = patience
 
     def update_document(self, document_id: int) -> IndexUpdate:
-        """Replace ``document_id``'s passages in the index as one unit.
+        """Replace ``document_id``'s passages in the index as one unit."""
+        return self.update_documents([document_id])
 
-        Other sections of the same report are rewritten too when what the index
-        holds for them changed (a footnote they cite may live in this section).
+    def update_documents(self, document_ids: Iterable[int]) -> IndexUpdate:
+        """Replace these documents' passages in the index, all in one commit.
+
+        Other sections of the same reports are rewritten too when what the index
+        holds for them changed (a footnote they cite may live in a new section).
+        One commit for many documents spares Whoosh a segment and a merge each.
         """
+        ids = list(dict.fromkeys(document_ids))
         with locked(self.path, self.on_wait, self.patience):
             if not is_current(self.path):
                 return self._rebuild(_why_rebuild(self.path))
             ix = open_index(self.path)
             with self.sessions() as session:
-                siblings = same_report_document_ids(session, document_id)
-                passages = indexable_passages(session, [document_id, *siblings])
+                siblings = sorted(
+                    {s for d in ids for s in same_report_document_ids(session, d)}
+                    - set(ids)
+                )
+                passages = indexable_passages(session, [*ids, *siblings])
             entries = _by_document(passages)
             held = _fingerprints(ix, siblings)
-            changed = [document_id] + [
+            changed = ids + [
                 d for d in siblings if held[d] != _prints(entries.get(d, []))
             ]
             with _writer(ix) as writer:
