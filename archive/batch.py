@@ -13,6 +13,7 @@ from archive.errors import ArchiveError
 from archive.store import store
 from ingest import ParseError, ParseOptions, parse_path
 
+INDEX_BATCH = 50  # stored documents written to the search index in one commit
 IGNORED_NAMES = {"readme.md", "sources.md", "license", "license.md"}
 
 

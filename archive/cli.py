@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from archive.batch import Outcome, expand, ingest_all, summary
+from archive.batch import INDEX_BATCH, Outcome, expand, ingest_all, summary
 from archive.config import Settings, settings_from_env
 from archive.db import connect
 from archive.errors import ArchiveError
@@ -103,13 +103,11 @@ def _run_ingest(
 class _IndexUpdates:
     """``after_store`` for ingests: stored documents are indexed in batches.
 
-    Every ``BATCH`` documents, and at the end of the run, the batch is written to
+    Every ``INDEX_BATCH`` documents, and at the end of the run, the batch is written to
     the index in one commit. If the index cannot be written (another process holds
     it too long, a disk error), the rest of the run is archived without indexing
     and the user is told to run ``archive check`` / ``archive reindex``.
     """
-
-    BATCH = 50
 
     def __init__(self, settings: Settings, sessions) -> None:
         from index import Indexer
@@ -121,7 +119,7 @@ class _IndexUpdates:
 
     def __call__(self, document_id: int) -> None:
         self.pending.append(document_id)
-        if len(self.pending) >= self.BATCH:
+        if len(self.pending) >= INDEX_BATCH:
             self.flush()
 
     def flush(self) -> None:
