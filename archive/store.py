@@ -8,7 +8,6 @@ number, anything else by the file it came from.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -16,9 +15,9 @@ from typing import Literal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive.contents import insert_contents
 from archive.links import document_title_hash, link_works
 from archive.models import (
-    Citation,
     CitedWork,
     Claim,
     Document,
@@ -26,13 +25,10 @@ from archive.models import (
     Marker,
     Outlet,
     Passage,
-    PassageName,
-    Reference,
     Report,
 )
-from archive.names import names_in
 from archive.works import SourceBook, digest
-from ingest import OutletRegistry, ParsedCitation, ParsedDocument, load_registry
+from ingest import OutletRegistry, ParsedDocument, load_registry
 
 Status = Literal["added", "updated", "unchanged"]
 Resolved = dict[int, tuple[Outlet | None, CitedWork | None]]
@@ -67,10 +63,9 @@ def store(
         book = SourceBook(session, registry or load_registry())
         _describe(session, document, parsed, book)
         sources = book.resolve_all(parsed.citations)
-        with session.no_autoflush:
-            _fill(session, document, parsed, sources)
         session.flush()
-        _relink(session, document)
+        footnote_ids = insert_contents(session, document, parsed, sources)
+        _relink(session, document, footnote_ids)
         link_works(session, document)
         return StoreResult(status, document.id)
 
@@ -85,43 +80,17 @@ def source_key(parsed: ParsedDocument) -> str:
 
 
 def _clear(session: Session, document: Document) -> None:
-    document.passages.clear()
-    document.footnotes.clear()
-    session.flush()
+    """Delete a document's contents; the database cascades to the rows below."""
+    for model in (Passage, Footnote):
+        session.execute(
+            delete(model).where(model.document_id == document.id),
+            execution_options={"synchronize_session": False},
+        )
     orphans = select(CitedWork.id).where(~CitedWork.citations.any())
-    session.execute(delete(CitedWork).where(CitedWork.id.in_(orphans)))
-
-
-def _fill(
-    session: Session, document: Document, parsed: ParsedDocument, sources: Resolved
-) -> None:
-    footnotes = {}
-    for position, note in enumerate(parsed.footnotes):
-        footnote = Footnote(
-            position=position, label=note.label, text=note.text, report=document.report
-        )
-        footnote.citations = [
-            _citation(c, i, sources) for i, c in enumerate(note.citations)
-        ]
-        footnotes[note.label] = footnote
-        document.footnotes.append(footnote)
-    shared = _report_footnotes(session, document)
-    anchors: set[str] = set()
-    for position, passage in enumerate(parsed.passages):
-        row = Passage(
-            position=position,
-            anchor=_anchor(passage.text, anchors),
-            kind=passage.kind,
-            level=passage.level,
-            text=passage.text,
-        )
-        for number, claim in enumerate(passage.claims):
-            row.claims.append(_claim(claim, number, footnotes, shared, sources))
-        row.names = [PassageName(key=key) for key in sorted(names_in(passage.text))]
-        row.references = [
-            Reference(text=r.text, target=r.target) for r in passage.references
-        ]
-        document.passages.append(row)
+    session.execute(
+        delete(CitedWork).where(CitedWork.id.in_(orphans)),
+        execution_options={"synchronize_session": False},
+    )
 
 
 def _describe(
@@ -165,73 +134,17 @@ def _report(session: Session, parsed: ParsedDocument) -> Report | None:
     return report
 
 
-def _report_footnotes(session: Session, document: Document) -> dict[str, Footnote]:
-    """Footnotes other sections of the same report define (shared numbering)."""
-    if document.report is None or document.report.id is None:
-        return {}
-    rows = session.scalars(
-        select(Footnote).where(
-            Footnote.report_id == document.report.id,
-            Footnote.document_id != document.id,
-        )
-    )
-    return {row.label: row for row in rows}
-
-
-def _claim(claim, number: int, footnotes, shared, sources: Resolved) -> Claim:
-    row = Claim(position=number, start=claim.start, end=claim.end, text=claim.text)
-    row.markers = [
-        Marker(
-            label=m.label,
-            offset=m.offset,
-            footnote=footnotes.get(m.label) or shared.get(m.label),
-        )
-        for m in claim.markers
-    ]
-    row.citations = [_citation(c, i, sources) for i, c in enumerate(claim.citations)]
-    return row
-
-
-def _citation(citation: ParsedCitation, position: int, sources: Resolved) -> Citation:
-    outlet, work = sources[id(citation)]
-    return Citation(
-        position=position,
-        text=citation.text,
-        outlet=outlet,
-        outlet_text=citation.outlet,
-        title=citation.title,
-        date=citation.date.first_day if citation.date else None,
-        date_precision=citation.date.precision if citation.date else None,
-        url=citation.url,
-        pages=citation.pages,
-        anonymous=citation.anonymous,
-        description=citation.description,
-        work=work,
-    )
-
-
-def _anchor(text: str, taken: set[str]) -> str:
-    """A permalink id that survives edits elsewhere in the document."""
-    base = "p-" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:8]
-    anchor, suffix = base, 2
-    while anchor in taken:
-        anchor, suffix = f"{base}-{suffix}", suffix + 1
-    taken.add(anchor)
-    return anchor
-
-
-def _relink(session: Session, document: Document) -> None:
+def _relink(session: Session, document: Document, labels: dict[str, int]) -> None:
     """Point other sections' markers that wait for this section's footnotes at them."""
-    if document.report is None:
+    if document.report_id is None or not labels:
         return
-    labels = {f.label: f.id for f in document.footnotes}
     waiting = session.scalars(
         select(Marker)
         .join(Claim)
         .join(Passage)
         .join(Document)
         .where(
-            Document.report_id == document.report.id,
+            Document.report_id == document.report_id,
             Document.id != document.id,
             Marker.footnote_id.is_(None),
             Marker.label.in_(labels),

@@ -1,0 +1,188 @@
+"""A parsed document's contents written as rows: one bulk INSERT per table.
+
+Footnotes, passages and claims are inserted with RETURNING so that the rows
+below them (citations, markers, references, names) can point at them; nothing
+goes through the ORM's unit of work, which is what makes large reports quick.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from archive.models import (
+    Citation,
+    CitedWork,
+    Claim,
+    Document,
+    Footnote,
+    Marker,
+    Outlet,
+    Passage,
+    PassageName,
+    Reference,
+)
+from archive.names import names_in
+from ingest import ParsedCitation, ParsedDocument
+
+Resolved = dict[int, tuple[Outlet | None, CitedWork | None]]
+
+
+def insert_contents(
+    session: Session, document: Document, parsed: ParsedDocument, sources: Resolved
+) -> dict[str, int]:
+    """Insert everything ``parsed`` holds under ``document``; footnote ids by label."""
+    footnote_ids = _insert_footnotes(session, document, parsed)
+    citations = [
+        _citation_row(citation, number, sources, footnote_id=footnote_ids[note.label])
+        for note in parsed.footnotes
+        for number, citation in enumerate(note.citations)
+    ]
+    passage_ids = _insert_passages(session, document, parsed)
+    claims = [
+        (passage_id, number, claim)
+        for passage_id, passage in zip(passage_ids, parsed.passages, strict=True)
+        for number, claim in enumerate(passage.claims)
+    ]
+    claim_ids = _insert_returning(
+        session,
+        Claim,
+        [
+            {
+                "passage_id": pid,
+                "position": n,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+            }
+            for pid, n, c in claims
+        ],
+    )
+    shared = _report_footnote_ids(session, document)
+    markers = [
+        {
+            "claim_id": claim_id,
+            "label": marker.label,
+            "offset": marker.offset,
+            "footnote_id": footnote_ids.get(marker.label) or shared.get(marker.label),
+        }
+        for claim_id, (_, _, claim) in zip(claim_ids, claims, strict=True)
+        for marker in claim.markers
+    ]
+    citations += [
+        _citation_row(citation, number, sources, claim_id=claim_id)
+        for claim_id, (_, _, claim) in zip(claim_ids, claims, strict=True)
+        for number, citation in enumerate(claim.citations)
+    ]
+    rows_of = zip(passage_ids, parsed.passages, strict=True)
+    references, names = [], []
+    for passage_id, passage in rows_of:
+        references += [
+            {"passage_id": passage_id, "text": r.text, "target": r.target}
+            for r in passage.references
+        ]
+        names += [
+            {"passage_id": passage_id, "key": key}
+            for key in sorted(names_in(passage.text))
+        ]
+    for model, rows in (
+        (Citation, citations),
+        (Marker, markers),
+        (Reference, references),
+        (PassageName, names),
+    ):
+        if rows:
+            session.execute(insert(model), rows)
+    return footnote_ids
+
+
+def _insert_footnotes(
+    session: Session, document: Document, parsed: ParsedDocument
+) -> dict[str, int]:
+    rows = [
+        {
+            "document_id": document.id,
+            "report_id": document.report_id,
+            "position": position,
+            "label": note.label,
+            "text": note.text,
+        }
+        for position, note in enumerate(parsed.footnotes)
+    ]
+    ids = _insert_returning(session, Footnote, rows)
+    return {
+        row["label"]: footnote_id for row, footnote_id in zip(rows, ids, strict=True)
+    }
+
+
+def _insert_passages(
+    session: Session, document: Document, parsed: ParsedDocument
+) -> list[int]:
+    anchors: set[str] = set()
+    rows = [
+        {
+            "document_id": document.id,
+            "position": position,
+            "anchor": anchor_for(passage.text, anchors),
+            "kind": passage.kind,
+            "level": passage.level,
+            "text": passage.text,
+        }
+        for position, passage in enumerate(parsed.passages)
+    ]
+    return _insert_returning(session, Passage, rows)
+
+
+def _insert_returning(session: Session, model, rows: list[dict]) -> list[int]:
+    """Insert ``rows`` and return their new ids in the same order."""
+    if not rows:
+        return []
+    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
+    return list(session.scalars(statement, rows))
+
+
+def _report_footnote_ids(session: Session, document: Document) -> dict[str, int]:
+    """Footnotes other sections of the same report define (shared numbering)."""
+    if document.report_id is None:
+        return {}
+    rows = session.execute(
+        select(Footnote.label, Footnote.id).where(
+            Footnote.report_id == document.report_id,
+            Footnote.document_id != document.id,
+        )
+    )
+    return dict(rows.all())
+
+
+def _citation_row(
+    citation: ParsedCitation, position: int, sources: Resolved, **owner: int
+) -> dict[str, object]:
+    outlet, work = sources[id(citation)]
+    date = citation.date
+    return {
+        **owner,
+        "position": position,
+        "text": citation.text,
+        "outlet_id": outlet.id if outlet else None,
+        "outlet_text": citation.outlet,
+        "title": citation.title,
+        "date": date.first_day if date else None,
+        "date_precision": date.precision if date else None,
+        "url": citation.url,
+        "pages": citation.pages,
+        "anonymous": citation.anonymous,
+        "description": citation.description,
+        "work_id": work.id if work else None,
+    }
+
+
+def anchor_for(text: str, taken: set[str]) -> str:
+    """A permalink id that survives edits elsewhere in the document."""
+    base = "p-" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:8]
+    anchor, suffix = base, 2
+    while anchor in taken:
+        anchor, suffix = f"{base}-{suffix}", suffix + 1
+    taken.add(anchor)
+    return anchor
