@@ -14,20 +14,17 @@ from sqlalchemy.orm import Session
 
 from archive.models import (
     Citation,
-    CitedWork,
     Claim,
     Document,
     Footnote,
     Marker,
-    Outlet,
     Passage,
     PassageName,
     Reference,
 )
 from archive.names import names_in
+from archive.works import Resolved
 from ingest import ParsedCitation, ParsedDocument
-
-Resolved = dict[int, tuple[Outlet | None, CitedWork | None]]
 
 
 def insert_contents(

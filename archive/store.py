@@ -23,7 +23,6 @@ from archive.models import (
     Document,
     Footnote,
     Marker,
-    Outlet,
     Passage,
     Report,
 )
@@ -31,7 +30,6 @@ from archive.works import SourceBook, digest
 from ingest import OutletRegistry, ParsedDocument, load_registry
 
 Status = Literal["added", "updated", "unchanged"]
-Resolved = dict[int, tuple[Outlet | None, CitedWork | None]]
 
 
 @dataclass(frozen=True, slots=True)

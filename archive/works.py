@@ -50,6 +50,10 @@ class _OutletSpec:
     known: bool
 
 
+# The outlet and cited work of each citation of a document, keyed by id(citation).
+Resolved = dict[int, tuple[Outlet | None, CitedWork | None]]
+
+
 class SourceBook:
     """Finds or creates outlets and works within one session, caching what it saw.
 
@@ -63,9 +67,7 @@ class SourceBook:
         self._outlets: dict[str, Outlet] = {}
         self._works: dict[str, CitedWork] = {}
 
-    def resolve_all(
-        self, citations: tuple[ParsedCitation, ...]
-    ) -> dict[int, tuple[Outlet | None, CitedWork | None]]:
+    def resolve_all(self, citations: tuple[ParsedCitation, ...]) -> Resolved:
         """The outlet and cited work of each citation, keyed by ``id(citation)``."""
         specs = {id(c): self._spec(c.outlet_slug, c.outlet) for c in citations}
         self._load_outlets({s for s in specs.values() if s is not None})
