@@ -7,6 +7,7 @@ Public face: ``Indexer`` writes (one document's passages, or a rebuild),
 
 from __future__ import annotations
 
+from index import engine_fixes
 from index.errors import (
     IndexBusy,
     IndexMissing,
@@ -28,6 +29,8 @@ from index.search import Searcher
 from index.snippets import Snippet
 from index.text import result_lines
 from index.writer import Indexer, IndexUpdate
+
+engine_fixes.apply()  # before any index is opened
 
 __all__ = [
     "SCHEMA_VERSION",
