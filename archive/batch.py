@@ -10,8 +10,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.errors import ArchiveError
+from archive.parsing import Parsed, parse_ahead, parse_file
 from archive.store import store
-from ingest import ParseError, ParseOptions, parse_path
+from ingest import ParseOptions
 
 INDEX_BATCH = 50  # stored documents written to the search index in one commit
 IGNORED_NAMES = {"readme.md", "sources.md", "license", "license.md"}
@@ -64,22 +65,21 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def ingest_file(
+def store_parsed(
     path: Path,
+    parsed: Parsed,
     sessions: sessionmaker[Session],
     options: ParseOptions,
-    kind: str | None = None,
     after_store: Callable[[int], None] | None = None,
 ) -> Outcome:
-    """Parse and store one file; any failure is reported in the outcome, not raised."""
+    """Store one parsed file; any failure is reported in the outcome, not raised."""
     name = str(path)
+    if isinstance(parsed, str):
+        return Outcome(name, "failed", error=parsed)
     try:
-        parsed = parse_path(path, options, kind)
         result = store(sessions, parsed, options.registry)
         if after_store is not None and result.status != "unchanged":
             after_store(result.document_id)
-    except ParseError as error:
-        return Outcome(name, "failed", error=error.reason)
     except (ArchiveError, SQLAlchemyError, OSError) as error:
         return Outcome(name, "failed", error=_reason(error))
     return Outcome(
@@ -95,15 +95,34 @@ def ingest_file(
     )
 
 
+def ingest_file(
+    path: Path,
+    sessions: sessionmaker[Session],
+    options: ParseOptions,
+    kind: str | None = None,
+    after_store: Callable[[int], None] | None = None,
+) -> Outcome:
+    """Parse and store one file; any failure is reported in the outcome, not raised."""
+    parsed = parse_file(path, options, kind)
+    return store_parsed(path, parsed, sessions, options, after_store)
+
+
 def ingest_all(
     files: Iterable[Path],
     sessions: sessionmaker[Session],
     options: ParseOptions,
     kind: str | None = None,
     after_store: Callable[[int], None] | None = None,
+    parsers: int = 0,
 ) -> Iterator[Outcome]:
-    for path in files:
-        yield ingest_file(path, sessions, options, kind, after_store)
+    """Parse and store each file in turn, yielding outcomes in the order given.
+
+    With ``parsers`` > 0, that many processes parse the files ahead of the one
+    storing them (``parse_ahead``); the database is written by this process only.
+    """
+    files = list(files)
+    for path, parsed in parse_ahead(files, options, kind, parsers):
+        yield store_parsed(path, parsed, sessions, options, after_store)
 
 
 def summary(outcomes: Iterable[Outcome]) -> str:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import click
 
-from archive.batch import INDEX_BATCH, Outcome, expand, ingest_all, summary
+from archive.batch import Outcome, expand, ingest_all, summary
 from archive.config import Settings, settings_from_env
 from archive.db import connect
 from archive.errors import ArchiveError
+from archive.parsing import default_parsers
 from ingest import KINDS, ParseOptions, PartialDate, load_registry
 
 SAMPLES = Path(__file__).with_name("samples")
@@ -49,6 +50,12 @@ def cli(ctx: click.Context) -> None:
 )
 @click.option("--date", callback=_date, help="Publication date when the file has none.")
 @click.option("--title", help="Title when the file has none.")
+@click.option(
+    "--parsers",
+    type=click.IntRange(0, 32),
+    help="Processes that parse files while others are stored "
+    "[default: one per core but one, for 8 files or more; 0: none].",
+)
 @click.pass_obj
 def ingest(
     settings: Settings,
@@ -57,11 +64,13 @@ def ingest(
     kind: str | None,
     date: PartialDate | None,
     title: str | None,
+    parsers: int | None,
 ) -> None:
     """Archive files and folders of reports and wire stories.
 
     Each file is stored whole or not at all; a bad file is reported and the rest go
-    on. Exits with status 1 if any file failed.
+    on. Exits with status 1 if any file failed. Large runs parse, store and index
+    at once, in processes of their own.
 
     \b
     Example:
@@ -69,7 +78,10 @@ def ingest(
         archive ingest --json --kind wire --date 2026-02-23 story.txt
     """
     options = ParseOptions(load_registry(settings.outlets_file), date, title)
-    outcomes, indexed = _run_ingest(settings, expand(paths), options, kind, as_json)
+    files = expand(paths)
+    if parsers is None:
+        parsers = default_parsers(len(files))
+    outcomes, indexed = _run_ingest(settings, files, options, kind, as_json, parsers)
     if not as_json:
         click.echo(summary(outcomes))
     if not indexed or any(outcome.status == "failed" for outcome in outcomes):
@@ -82,12 +94,24 @@ def _run_ingest(
     options: ParseOptions,
     kind: str | None,
     as_json: bool,
+    parsers: int = 0,
 ) -> tuple[list[Outcome], bool]:
     """The outcomes, and whether the search index took every stored document."""
+    from index.batches import IndexBatches
+
     sessions = _sessions(settings)
     outcomes: list[Outcome] = []
-    updates = _IndexUpdates(settings, sessions)
-    stream = ingest_all(files, sessions, options, kind, after_store=updates)
+    updates = IndexBatches(
+        settings.index_dir,
+        settings.database_url,
+        sessions,
+        len(files),
+        say=lambda message: click.echo(message, err=True),
+        on_wait=_waiting,
+    )
+    stream = ingest_all(
+        files, sessions, options, kind, after_store=updates, parsers=parsers
+    )
     show_bar = not as_json and len(files) > 1
     with (
         click.progressbar(stream, length=len(files), label="Ingesting", file=sys.stderr)
@@ -97,64 +121,13 @@ def _run_ingest(
         for outcome in items:
             outcomes.append(outcome)
             _report(outcome, as_json)
-    return outcomes, updates.report()
-
-
-class _IndexUpdates:
-    """``after_store`` for ingests: stored documents are indexed in batches.
-
-    Every ``INDEX_BATCH`` documents, and at the end of the run, the batch is written to
-    the index in one commit. If the index cannot be written (another process holds
-    it too long, a disk error), the rest of the run is archived without indexing
-    and the user is told to run ``archive check`` / ``archive reindex``.
-    """
-
-    def __init__(self, settings: Settings, sessions) -> None:
-        from index import Indexer
-
-        self.indexer = Indexer(settings.index_dir, sessions, on_wait=_waiting)
-        self.pending: list[int] = []
-        self.missed: list[int] = []
-        self.problem: str | None = None
-
-    def __call__(self, document_id: int) -> None:
-        self.pending.append(document_id)
-        if len(self.pending) >= INDEX_BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        from index import IndexUnavailable
-
-        batch, self.pending = self.pending, []
-        if not batch:
-            return
-        if self.problem is None:
-            try:
-                update = self.indexer.update_documents(batch)
-            except IndexUnavailable as error:
-                self.problem = str(error)
-            except OSError as error:
-                self.problem = f"the search index could not be written: {error}"
-            except Exception as error:  # noqa: BLE001 - the archive must go on
-                # A fault inside the search engine must not stop the run or leave a
-                # traceback: the database holds the documents, and `archive check`
-                # finds what the index missed.
-                self.problem = (
-                    f"the search index failed ({type(error).__name__}: {error}); "
-                    "run `archive check`, then `archive reindex`"
-                )
-            else:
-                if update.rebuilt:
-                    click.echo(update.rebuilt, err=True)
-                return
-        self.missed.extend(batch)
-
-    def report(self) -> bool:
-        self.flush()
-        if self.missed:
-            ids = ", ".join(f"#{n}" for n in self.missed)
-            click.echo(f"not in the search index: {ids}: {self.problem}", err=True)
-        return not self.missed
+    if show_bar and updates.background is not None:
+        click.echo("Finishing the search index ...", err=True)
+    indexed = updates.finish()
+    if not indexed:
+        ids = ", ".join(f"#{n}" for n in updates.missed)
+        click.echo(f"not in the search index: {ids}: {updates.problem}", err=True)
+    return outcomes, indexed
 
 
 def _waiting(seconds: float) -> None:

@@ -164,7 +164,8 @@ _GENERIC = frozenset(
 _ARABIC_LOOKING = re.compile(r"q(?!u)|kh|dh|aa|uu|^[ae]l-|[" + _APOSTROPHES + r"]\w")
 
 
-def names_in(text: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def names_in(text: str) -> frozenset[str]:
     """The keys of the proper names that ``text``, English prose, mentions.
 
     Capitalised runs of words are names (with al-, bin, abu ... inside them);
@@ -172,6 +173,7 @@ def names_in(text: str) -> set[str]:
     sentence counts only if it is part of a longer name, looks Arabic (al-, q
     without u, kh, an ʿayn ...), or appears capitalised mid-sentence too. Each name
     gives the key of the whole name and the key of each distinctive word in it.
+    Recent texts are remembered: the index reads each passage's names twice.
     """
     runs = _capitalised_runs(text)
     seen_inside = {fold(w) for run, opens in runs for w in run[opens:]}
@@ -185,7 +187,7 @@ def names_in(text: str) -> set[str]:
             continue
         keys.add(whole)
         keys.update(k for k in whole.split() if k not in _GENERIC and len(k) > 1)
-    return keys
+    return frozenset(keys)
 
 
 def _counts_at_sentence_start(word: str) -> bool:

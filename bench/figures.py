@@ -87,7 +87,7 @@ GROWTH = (
     ("ingest files/s", ("ingest", "files_per_s")),
     ("parse s", ("ingest", "parse_s")),
     ("store s", ("ingest", "store_s")),
-    ("index s (batched as ingest does)", ("ingest", "index_s")),
+    ("index s (writer)", ("ingest", "index_s")),
     ("reindex passages/s", ("ingest", "reindex_passages_per_s")),
     ("FTS5 build passages/s", ("fts", "build_passages_per_s")),
     ("database MB", ("ingest", "db_mb")),
@@ -144,15 +144,30 @@ def _ingest(ingest: dict | None, fts: dict | None) -> list[str]:
     if not ingest:
         return []
     total = ingest["total_s"] or 1
-    steps = {
-        "parse (ingest.parse_path)": ingest["parse_s"],
-        "store (archive.store)": ingest["store_s"],
-        f"index ({ingest['index_mode']})": ingest["index_s"],
-        "end to end": ingest["total_s"],
-    }
-    rows = [[step, s, f"{s / total:.0%}"] for step, s in steps.items()]
+    parsers = ingest.get("parsers", 0)
+    writer = "its own process" if ingest.get("index_background") else "the same process"
+    steps = [
+        (
+            "parse (ingest.parse_path)",
+            ingest["parse_s"],
+            f"{parsers} parser process(es); timed apart in one process"
+            if parsers
+            else "the storing process",
+        ),
+        ("store (archive.store)", ingest["store_s"], "the storing process"),
+        (f"index ({ingest['index_mode']})", ingest["index_s"], writer),
+        ("waiting for the index at the end", ingest.get("index_wait_s", 0), ""),
+        ("end to end", ingest["total_s"], "wall time"),
+    ]
+    rows = [[step, s, f"{s / total:.0%}", where] for step, s, where in steps]
     lines = ["### Ingest", ""]
-    lines += _table(["step", "seconds", "share"], rows)
+    lines += _table(["step", "seconds", "of end to end", "where"], rows)
+    busy = ingest["parse_s"] + ingest["store_s"] + ingest["index_s"]
+    lines += [
+        f"The steps overlap: {busy:.1f} s of work in {ingest['total_s']} s "
+        f"({busy / total:.1f}× the wall time).",
+        "",
+    ]
     if ingest.get("index_failed"):
         lines += [
             f"**Indexing in batches (as `archive ingest` does) failed** after "
@@ -180,7 +195,14 @@ def _ingest(ingest: dict | None, fts: dict | None) -> list[str]:
         "",
         f"On disk: database {ingest['db_mb']} MB, Whoosh index {ingest['index_mb']} MB"
         + (f", FTS5 {fts['fts_mb']} MB" if fts and "fts_mb" in fts else "")
-        + f". Peak RSS of the ingest process {ingest['peak_rss_mb']} MB. "
+        + f". Peak RSS of the storing process {ingest['ingest_peak_rss_mb']} MB"
+        + (
+            f", of its largest child (parser or index writer) "
+            f"{ingest['children_peak_rss_mb']} MB"
+            if ingest.get("children_peak_rss_mb")
+            else ""
+        )
+        + ". "
         "tracemalloc peak while parsing the largest file of each kind: "
         + ", ".join(
             f"{k} ({v['kb']} KB) {v['peak_mb']} MB"

@@ -1,57 +1,90 @@
-"""Ingest a generated corpus into a fresh data folder, timing each step.
+"""Ingest a generated corpus into a fresh data folder, as ``archive ingest`` does.
 
-Each file goes through the library exactly as ``archive ingest`` takes it:
-``ingest.parse_path``, ``archive.store`` (one transaction) and
-``index.Indexer.update_documents`` (one index commit per ``INDEX_BATCH`` files,
-the batch ``archive ingest`` uses). Parse, store and
-index time are summed separately; the whole index is then rebuilt once
-(``archive reindex``) and timed on its own.
+The files go through the same pipeline as the command: parser processes
+(``archive.parsing.parse_ahead``, as many as ``default_parsers`` gives) parse
+ahead of this process, which stores each file (``archive.batch.store_parsed``, one
+transaction) and hands every ``INDEX_BATCH`` stored documents to the index writer
+(``index.batches.IndexBatches``: a process of its own for runs of more than one
+batch). The three overlap, so the end-to-end time is less than their sum.
+Measured: the wall time, store time in this process, index time in the writer,
+and parse time in one process over a sample of the files (measured apart,
+since the parser processes overlap with everything else). The whole index is
+then rebuilt once (``archive reindex``) and timed on its own.
 """
 
 from __future__ import annotations
 
 import sys
 import time
-import traceback
 import tracemalloc
 from collections import Counter
 from pathlib import Path
 
-from archive import connect, store
-from archive.batch import INDEX_BATCH
+from archive import connect
+from archive.batch import store_parsed
+from archive.parsing import default_parsers, parse_ahead
 from archive.queries import archive_stats
 from bench.corpus import COUNTS, manifest
-from bench.machine import disk_mb, peak_rss_mb
-from ingest import ParseError, ParseOptions, load_registry, parse_path
+from bench.machine import children_peak_rss_mb, disk_mb, peak_rss_mb
+from ingest import ParseOptions, load_registry, parse_path
 
 PROGRESS_EVERY = 30.0
 KEEP = 20  # failures and mismatches kept verbatim; all are counted
+PARSE_SAMPLE = 1000  # files parsed apart to time parsing; every nth beyond this
 
 
 def run(corpus: Path, data: Path, index: str = "batched", reindex: bool = True) -> dict:
     """Ingest ``corpus`` into ``data``; ``index`` is "batched", "end" or "none"."""
     from index import Indexer
+    from index.batches import IndexBatches
 
     rows = manifest(corpus)
-    sessions = connect(f"sqlite:///{data / 'archive.db'}")
+    files = [corpus / row["path"] for row in rows]
+    url = f"sqlite:///{data / 'archive.db'}"
+    sessions = connect(url)
     options = ParseOptions(load_registry())
-    tally = _Tally(Indexer(data / "index", sessions), index)
+    parsers = default_parsers(len(files))
+    tally = _Tally()
+    batches = None
+    if index == "batched":
+        batches = IndexBatches(
+            data / "index", url, sessions, len(files), say=_say, on_wait=None
+        )
     started = last_note = time.perf_counter()
-    for number, row in enumerate(rows, 1):
-        tally.ingest(corpus, row, number, sessions, options)
+    stream = parse_ahead(files, options, None, parsers)
+    for number, ((path, parsed), row) in enumerate(zip(stream, rows, strict=True), 1):
+        tally.store(path, parsed, row, sessions, options, batches)
         now = time.perf_counter()
         if now - last_note > PROGRESS_EVERY:
             last_note = now
             _note(number, len(rows), tally.found["passages"], now - started)
-    if index == "batched":
-        t0 = time.perf_counter()
-        tally.flush(len(rows))
-        tally.spent["index"] += time.perf_counter() - t0
-    if index == "end" or tally.broken is not None:
-        tally.rebuild("index_at_end")
-    figures = tally.figures(time.perf_counter() - started)
-    if index == "batched" and tally.broken is None and reindex:
-        figures["reindex_s"] = round(tally.rebuild("reindex"), 2)
+    t0 = time.perf_counter()
+    indexed = batches.finish() if batches is not None else True
+    waited = time.perf_counter() - t0
+    indexer = Indexer(data / "index", sessions)
+    at_end = 0.0
+    if index == "end" or not indexed:
+        at_end = _timed(indexer.rebuild)
+    total = time.perf_counter() - started
+    figures = tally.figures(total)
+    figures.update(
+        parsers=parsers,
+        index_mode=index,
+        index_background=batches is not None and batches.background is not None,
+        index_failed=None if indexed else batches.problem,
+        indexed_files=len(files) - len(batches.missed) if batches else 0,
+        index_s=round((batches.seconds if batches else 0.0) + at_end, 2),
+        index_at_end_s=round(at_end, 2),
+        index_wait_s=round(waited, 2),
+        parse_s=_parse_time(files, options),
+        ingest_peak_rss_mb=peak_rss_mb(),
+        children_peak_rss_mb=children_peak_rss_mb(),
+    )
+    figures["store_s"] = round(tally.spent["store"] - tally.spent["index"], 2)
+    if index == "batched" and indexed and reindex:
+        figures["reindex_s"] = round(_timed(indexer.rebuild), 2)
+    elif at_end:
+        figures["reindex_s"] = figures["index_at_end_s"]
     if figures.get("reindex_s"):
         figures["reindex_passages_per_s"] = round(
             tally.found["passages"] / figures["reindex_s"], 1
@@ -69,87 +102,54 @@ def run(corpus: Path, data: Path, index: str = "batched", reindex: bool = True) 
     figures["db_mb"] = disk_mb(*data.glob("archive.db*"))
     figures["index_mb"] = disk_mb(data / "index")
     figures["parse_peak_mb"] = _parse_peak(corpus, rows, options)
-    figures["peak_rss_mb"] = peak_rss_mb()
+    figures["peak_rss_mb"] = max(peak_rss_mb(), children_peak_rss_mb())
     sessions.kw["bind"].dispose()
     return figures
 
 
 class _Tally:
-    """Times and counts over the files ingested so far."""
+    """Times and counts over the files stored so far."""
 
-    def __init__(self, indexer, index: str) -> None:
-        self.indexer = indexer
-        self.index = index
+    def __init__(self) -> None:
         self.spent: Counter[str] = Counter()
         self.found: Counter[str] = Counter()
         self.failures: list[str] = []
         self.mismatches: list[str] = []
-        self.broken: str | None = None  # why indexing during ingest stopped
-        self.pending: list[int] = []
 
-    def flush(self, number: int) -> None:
-        """Index the stored files waiting for it, in one commit."""
-        batch, self.pending = self.pending, []
-        if batch and self.broken is None:
-            self.broken = _index_batch(self.indexer, batch, number)
-            self.found["indexed_files"] += len(batch) if self.broken is None else 0
+    def store(self, path, parsed, row, sessions, options, batches) -> None:
+        def after_store(document_id: int) -> None:
+            t0 = time.perf_counter()
+            batches(document_id)  # in this process when there is no writer process
+            self.spent["index"] += time.perf_counter() - t0
 
-    def ingest(self, corpus: Path, row: dict, number: int, sessions, options) -> None:
         t0 = time.perf_counter()
-        try:
-            parsed = parse_path(corpus / row["path"], options)
-        except ParseError as error:
-            self._keep("failed", self.failures, str(error))
+        outcome = store_parsed(
+            path, parsed, sessions, options, after_store if batches else None
+        )
+        self.spent["store"] += time.perf_counter() - t0
+        if outcome.status == "failed":
+            self._keep("failed", self.failures, f"{row['path']}: {outcome.error}")
             return
-        t1 = time.perf_counter()
-        result = store(sessions, parsed, options.registry)
-        t2 = time.perf_counter()
-        if self.index == "batched" and self.broken is None:
-            self.pending.append(result.document_id)
-            if len(self.pending) >= INDEX_BATCH:
-                self.flush(number)
-        t3 = time.perf_counter()
-        self.spent.update(parse=t1 - t0, store=t2 - t1, index=t3 - t2)
         got = _counts(parsed)
         self.found.update(got)
         self.found["files"] += 1
         if any(got[k] != row[k] for k in COUNTS):
             self._keep("mismatched", self.mismatches, f"{row['path']}: found {got}")
 
-    def rebuild(self, label: str) -> float:
-        t0 = time.perf_counter()
-        self.indexer.rebuild()
-        seconds = time.perf_counter() - t0
-        self.spent[label] = seconds
-        if label == "index_at_end":
-            self.spent["index"] += seconds
-        return seconds
-
     def figures(self, total: float) -> dict:
-        found, spent = self.found, self.spent
-        figures = {
+        found = self.found
+        return {
             "files": found["files"],
             "failures": self.failures,
             "failed": found["failed"],
             "mismatches": self.mismatches,
             "mismatched": found["mismatched"],
             **{k: found[k] for k in COUNTS},
-            "index_mode": self.index,
-            "index_failed": self.broken,
-            "indexed_files": found["indexed_files"],
-            "index_at_end_s": round(spent["index_at_end"], 2),
             "total_s": round(total, 2),
-            "parse_s": round(spent["parse"], 2),
-            "store_s": round(spent["store"], 2),
-            "index_s": round(spent["index"], 2),
             "files_per_s": round(found["files"] / total, 1),
             "passages_per_s": round(found["passages"] / total, 1),
             "citations_per_s": round(found["citations"] / total, 1),
-            "ingest_peak_rss_mb": peak_rss_mb(),
         }
-        if spent["index_at_end"]:
-            figures["reindex_s"] = figures["index_at_end_s"]
-        return figures
 
     def _keep(self, counter: str, kept: list[str], text: str) -> None:
         self.found[counter] += 1
@@ -157,21 +157,30 @@ class _Tally:
             kept.append(text)
 
 
-def _index_batch(indexer, document_ids: list[int], number: int) -> str | None:
-    """Index stored files as ``archive ingest`` does; why it failed, if it did.
+def _parse_time(files: list[Path], options: ParseOptions) -> float:
+    """Seconds one process takes to parse every file (scaled up from a sample).
 
-    A failure is measured, not hidden: the figures say where indexing file by
-    file stopped and why, and the rest of the corpus is indexed by one rebuild.
+    Beyond ``PARSE_SAMPLE`` files, every nth file is parsed and the time scaled
+    by the corpus's bytes over the sample's.
     """
-    try:
-        indexer.update_documents(document_ids)
-    except Exception as error:  # noqa: BLE001 - any failure is a finding to report
-        where = traceback.extract_tb(error.__traceback__)[-1]
-        return (
-            f"file {number}: {type(error).__name__}: {error} "
-            f"(in {Path(where.filename).name}:{where.lineno} {where.name})"
-        )
-    return None
+    step = max(1, len(files) // PARSE_SAMPLE)
+    sample = files[::step]
+    t0 = time.perf_counter()
+    for path in sample:
+        parse_path(path, options)
+    seconds = time.perf_counter() - t0
+    share = sum(p.stat().st_size for p in sample) / sum(p.stat().st_size for p in files)
+    return round(seconds / share, 2)
+
+
+def _timed(action) -> float:
+    t0 = time.perf_counter()
+    action()
+    return time.perf_counter() - t0
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"  ingest: {message}\n")
 
 
 def _counts(parsed) -> dict[str, int]:

@@ -43,6 +43,12 @@ def peak_rss_mb() -> float:
     return round(peak / (2**20 if sys.platform == "darwin" else 2**10), 1)
 
 
+def children_peak_rss_mb() -> float:
+    """The largest peak resident memory of this process's finished children."""
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(peak / (2**20 if sys.platform == "darwin" else 2**10), 1)
+
+
 def process_peak_mb(pid: int) -> float | None:
     """Another process's peak resident memory (VmHWM), while it still runs."""
     try:

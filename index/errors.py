@@ -107,3 +107,24 @@ class IndexBusy(IndexUnavailable):
             "run `archive check`, then `archive reindex` if it reports differences"
         )
         self.waited = waited
+
+
+class IndexWriteFailed(IndexUnavailable):
+    """A write to the index failed; the message says why and what to run."""
+
+
+def write_failure(error: BaseException) -> IndexWriteFailed:
+    """What to tell the user when writing the index raised ``error``.
+
+    A fault inside the search engine must not stop an ingest or leave a traceback:
+    the database holds the documents, and ``archive check`` finds what the index
+    missed.
+    """
+    if isinstance(error, IndexUnavailable):
+        return IndexWriteFailed(str(error))
+    if isinstance(error, OSError):
+        return IndexWriteFailed(f"the search index could not be written: {error}")
+    return IndexWriteFailed(
+        f"the search index failed ({type(error).__name__}: {error}); "
+        "run `archive check`, then `archive reindex`"
+    )

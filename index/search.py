@@ -23,6 +23,7 @@ from index.analysis import FORM_SEPARATOR, NAME_WORD
 from index.directory import VERSION_FILE, open_index
 from index.entries import NO_OUTLET
 from index.errors import InvalidFilter, InvalidPage, SearchQueryError
+from index.facets import FacetTable
 from index.query import expand_words, parse_query
 from index.results import (
     SORTS,
@@ -52,6 +53,7 @@ class Searcher:
         self._ix: FileIndex | None = None
         self._searcher: WhooshSearcher | None = None
         self._stamp: int | None = None
+        self._facets: FacetTable | None = None
 
     def search(self, request: SearchRequest) -> SearchResult:
         _check(request)
@@ -65,18 +67,12 @@ class Searcher:
         searcher = self._current()
         q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
         terms = _terms(q, searcher)
-        results = searcher.search(
-            q,
-            limit=request.page * request.per_page,
-            filter=narrow,
-            groupedby=_facets(),
-            sortedby=_sorting(request.sort),
-        )
-        total = len(results)
-        start = (request.page - 1) * request.per_page
+        allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
+        matched = _matching(searcher, q, allowed)
+        total = len(matched)
         exact = _exact_words(request.query)
         matcher = Matcher.from_terms(terms, exact)
-        page = results[start : start + request.per_page]
+        page = _page(searcher, q, allowed, request) if total else []
         hits = tuple(self._hit(hit, matcher) for hit in page)
         notices = list(parsed.notices)
         if total and not hits:
@@ -88,8 +84,11 @@ class Searcher:
             request=request,
             total=total,
             hits=hits,
-            facets={name: _counts(name, results.groups(name)) for name in FACET_FIELDS},
-            also_matched=_variants(searcher, matcher, exact, results) if total else (),
+            facets={
+                name: _counts(name, counts)
+                for name, counts in self._facet_table().counts(matched).items()
+            },
+            also_matched=_variants(searcher, matcher, exact, matched) if total else (),
             did_you_mean=None if total else self._did_you_mean(request, narrow),
             notices=tuple(notices),
         )
@@ -128,7 +127,14 @@ class Searcher:
         fresh = self._ix.searcher()
         self.close()
         self._searcher, self._stamp = fresh, stamp
+        self._facets = None
         return fresh
+
+    def _facet_table(self) -> FacetTable:
+        """The facet values of the open searcher's passages, read once per opening."""
+        if self._facets is None:
+            self._facets = FacetTable(self._current().reader())
+        return self._facets
 
     def _hit(self, hit, matcher: Matcher) -> Hit:
         stored = hit.fields()
@@ -208,13 +214,29 @@ def _facet_filter(filters: tuple[tuple[str, str], ...]) -> wq.Query | None:
     return wq.And(parts) if parts else None
 
 
-def _facets() -> dict[str, sorting.FieldFacet]:
-    return {
-        name: sorting.FieldFacet(
-            field, allow_overlap=(name == "outlet"), maptype=sorting.Count
-        )
-        for name, field in FACET_FIELDS.items()
-    }
+def _page(searcher: WhooshSearcher, q: wq.Query, allowed, request: SearchRequest):
+    """The hits of the requested page, best first or by date.
+
+    ``allowed`` must not be empty: Whoosh takes an empty filter for no filter.
+    """
+    results = searcher.search(
+        q,
+        limit=request.page * request.per_page,
+        filter=allowed,
+        sortedby=_sorting(request.sort),
+    )
+    start = (request.page - 1) * request.per_page
+    return results[start : start + request.per_page]
+
+
+def _matching(
+    searcher: WhooshSearcher, q: wq.Query, allowed: set[int] | None
+) -> set[int] | frozenset[int]:
+    """Every passage ``q`` matches, within ``allowed`` when a filter narrows it."""
+    if isinstance(q, wq.Every) and allowed is not None:
+        return allowed
+    matched = set(searcher.docs_for_query(q))
+    return matched if allowed is None else matched & allowed
 
 
 def _sorting(sort: str):
@@ -246,13 +268,12 @@ def _exact_words(text: str) -> set[str]:
 
 
 def _variants(
-    searcher: WhooshSearcher, matcher: Matcher, exact: set[str], results
+    searcher: WhooshSearcher, matcher: Matcher, exact: set[str], docs: set[int]
 ) -> tuple[str, ...]:
     """Spellings of the searched names, other than the ones typed, among the hits."""
     if not matcher.keys:
         return ()
     reader = searcher.reader()
-    docs = results.docs()
     found: dict[str, None] = {}
     for key in sorted(matcher.keys):
         for term in reader.expand_prefix("forms", f"{key}{FORM_SEPARATOR}"):

@@ -9,6 +9,7 @@ first write that meets it, and the caller is told why.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -46,6 +47,7 @@ class IndexUpdate:
     documents: tuple[int, ...]
     passages: int
     rebuilt: str | None = None
+    seconds: float = 0.0  # reading the database and writing the index
 
 
 class Indexer:
@@ -76,6 +78,7 @@ class Indexer:
         """
         ids = list(dict.fromkeys(document_ids))
         with locked(self.path, self.on_wait, self.patience):
+            started = time.perf_counter()
             if not is_current(self.path):
                 return self._rebuild(_why_rebuild(self.path))
             ix = open_index(self.path)
@@ -96,7 +99,9 @@ class Indexer:
                     for values in entries.get(doc, []):
                         writer.add_document(**values)
             written = sum(len(entries.get(d, [])) for d in changed)
-            return IndexUpdate(tuple(changed), written)
+            return IndexUpdate(
+                tuple(changed), written, seconds=time.perf_counter() - started
+            )
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> IndexUpdate:
         """Build the whole index again from the database, replacing what it held."""
@@ -106,6 +111,7 @@ class Indexer:
     def _rebuild(
         self, reason: str | None, progress: Callable[[int], None] | None = None
     ) -> IndexUpdate:
+        started = time.perf_counter()
         current = is_current(self.path)
         ix = open_index(self.path) if current else create_index(self.path)
         documents: set[int] = set()
@@ -118,7 +124,9 @@ class Indexer:
                 if progress is not None:
                     progress(count)
         mark_current(self.path)
-        return IndexUpdate(tuple(sorted(documents)), count, reason)
+        return IndexUpdate(
+            tuple(sorted(documents)), count, reason, time.perf_counter() - started
+        )
 
 
 @contextmanager

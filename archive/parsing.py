@@ -1,0 +1,81 @@
+"""Parsing files for an ingest: in this process, or in processes of their own.
+
+Parsing needs no database, so a pool of processes can parse the next files while
+the ingest stores the ones before; what each file became (a ``ParsedDocument``,
+or the reason it could not be parsed) comes back in the order the files were
+given. At most ``AHEAD`` files per process are parsed before being stored, so
+memory stays bounded however many files a run takes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from ingest import ParsedDocument, ParseError, ParseOptions, parse_path
+
+Parsed = ParsedDocument | str  # a parsed file, or why it could not be parsed
+AHEAD = 4
+SMALL_RUN = 8  # files; fewer are parsed in this process (a pool costs ~0.1 s)
+
+
+def parse_file(path: Path, options: ParseOptions, kind: str | None = None) -> Parsed:
+    """Parse one file; a bad or unreadable file gives the reason, not an error."""
+    try:
+        return parse_path(path, options, kind)
+    except ParseError as error:
+        return error.reason
+    except OSError as error:
+        return f"could not be read: {error.strerror or error}"
+
+
+def default_parsers(files: int) -> int:
+    """Processes worth starting to parse ``files`` files: one per core but one."""
+    if files < SMALL_RUN:
+        return 0
+    return max(0, min((os.cpu_count() or 1) - 1, 8))
+
+
+def parse_ahead(
+    files: Sequence[Path], options: ParseOptions, kind: str | None, parsers: int
+) -> Iterator[tuple[Path, Parsed]]:
+    """Each file with what it parsed to, in order; ``parsers`` processes (0: none)."""
+    if parsers < 1 or len(files) < 2:
+        for path in files:
+            yield path, parse_file(path, options, kind)
+        return
+    try:
+        pool = ProcessPoolExecutor(max_workers=parsers)
+    except (OSError, NotImplementedError):  # no process pools on this platform
+        yield from parse_ahead(files, options, kind, 0)
+        return
+    with pool:
+        waiting: deque[tuple[Path, Future]] = deque()
+        upcoming = iter(files)
+        for path in upcoming:
+            waiting.append((path, pool.submit(parse_file, path, options, kind)))
+            if len(waiting) >= AHEAD * parsers:
+                break
+        while waiting:
+            path, future = waiting.popleft()
+            try:
+                parsed = future.result()
+            except BrokenProcessPool:
+                break
+            following = next(upcoming, None)
+            if following is not None:
+                waiting.append(
+                    (following, pool.submit(parse_file, following, options, kind))
+                )
+            yield path, parsed
+        else:
+            return
+    # A parser process died (killed, out of memory): the file it held is reported,
+    # and the rest are parsed here.
+    yield path, "could not be parsed: the parser process stopped unexpectedly"
+    rest = [p for p, _ in waiting] + list(upcoming)
+    yield from parse_ahead(rest, options, kind, 0)
