@@ -1,0 +1,64 @@
+"""Facet counts from ``FacetTable`` agree with Whoosh's own counting collector."""
+
+from __future__ import annotations
+
+import pytest
+from whoosh import sorting
+
+from index.facets import FacetTable
+from index.query import parse_query
+from index.schema import FACET_FIELDS, build_schema
+from tests.index.conftest import EUAA, REUTERS
+
+
+def _whoosh_counts(searcher, q) -> dict[str, dict[str, int]]:
+    facets = {
+        name: sorting.FieldFacet(
+            field, allow_overlap=(name == "outlet"), maptype=sorting.Count
+        )
+        for name, field in FACET_FIELDS.items()
+    }
+    results = searcher.search(q, limit=None, groupedby=facets)
+    counted = {}
+    for name in FACET_FIELDS:
+        groups = results.groups(name)
+        counted[name] = {
+            (key.decode() if isinstance(key, bytes) else key): n
+            for key, n in groups.items()
+            if key and key not in ("-", b"-")
+        }
+    return counted
+
+
+def _counts(archive, query: str):
+    searcher = archive.searcher._current()
+    q = parse_query(query, build_schema(), False).query
+    docs = set(searcher.docs_for_query(q))
+    table = FacetTable(searcher.reader())
+    return table.counts(docs), _whoosh_counts(searcher, q)
+
+
+@pytest.mark.parametrize(
+    "query", ["Qasrak", "forces", "outlet:SOHR", "kind:wire", "Syria OR Damascus"]
+)
+def test_counts_match_whooshs_collector(indexed_samples, query) -> None:
+    ours, whoosh = _counts(indexed_samples, query)
+    assert ours == whoosh
+    assert any(ours.values()), "the query should find something"
+
+
+def test_replaced_passages_are_not_counted(archive, tmp_path) -> None:
+    """A re-ingested document leaves deleted passages in older segments."""
+    story = tmp_path / REUTERS.name
+    story.write_text(REUTERS.read_text(encoding="utf-8"), encoding="utf-8")
+    archive.ingest(EUAA, story)
+    before, _ = _counts(archive, "forces")
+    story.write_text(
+        REUTERS.read_text(encoding="utf-8").replace("Qasrak", "Qasrik"),
+        encoding="utf-8",
+    )
+    archive.ingest(story)
+    assert archive.searcher._current().reader().has_deletions()
+    ours, whoosh = _counts(archive, "forces")
+    assert ours == whoosh
+    assert ours["kind"] == before["kind"]  # the old copy's passages are gone
