@@ -161,7 +161,9 @@ def _prints(entries: list[dict[str, object]]) -> set[tuple[str, object]]:
 
 def _fingerprints(ix: FileIndex, documents: list[int]) -> dict[int, set]:
     """What the index holds for each document: (passage id, fingerprint) pairs."""
-    held: dict[int, set] = {}
+    held: dict[int, set] = {document: set() for document in documents}
+    if not documents or ix.doc_count_all() == 0:
+        return held  # an empty index has no columns to read
     with ix.searcher() as searcher:
         reader = searcher.reader()
         ids = reader.column_reader("passage_id")

@@ -41,6 +41,14 @@ def test_a_fresh_ingest_leaves_index_and_database_in_step(archive) -> None:
     ]
 
 
+def test_an_ingest_after_reindexing_an_empty_archive_is_indexed(runner) -> None:
+    assert runner.invoke(cli, ["reindex"]).exit_code == 0
+    ingested = runner.invoke(cli, ["ingest", str(EUAA), str(AP)])
+    assert ingested.exit_code == 0, ingested.output
+    assert "not in the search index" not in ingested.output
+    assert runner.invoke(cli, ["check"]).exit_code == 0
+
+
 def test_an_ingest_that_died_before_the_index_commit_shows_as_missing(
     archive,
 ) -> None:

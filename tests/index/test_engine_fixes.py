@@ -1,4 +1,4 @@
-"""The fixes ``index.engine_fixes`` makes to Whoosh keep its answers, minus the waste."""
+"""The fixes in ``index.engine_fixes`` keep Whoosh's answers and drop its waste."""
 
 from __future__ import annotations
 
