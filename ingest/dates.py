@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from dateutil import parser
 
@@ -19,6 +20,7 @@ _NOT_A_DATE = re.compile(r"[|;]|\b\d{5,}\b|\bpp?\.")
 _DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))  # noqa: DTZ001
 
 
+@lru_cache(maxsize=8192)  # citations repeat the same few hundred dates
 def parse_date(text: str, default_year: int | None = None) -> PartialDate | None:
     """Read ``text`` as one date, keeping how precise it is.
 

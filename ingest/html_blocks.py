@@ -185,14 +185,19 @@ def _has_backlink(item: Tag) -> bool:
 
 
 def _is_backlink(anchor: Tag) -> bool:
-    href = anchor.get("href") or ""
-    text = anchor.get_text(strip=True).lower()
     classes = " ".join(anchor.get("class", []))
+    return (
+        "backref" in classes
+        or anchor.get("role") == "doc-backlink"
+        or is_backlink(anchor.get_text(strip=True), anchor.get("href") or "")
+    )
+
+
+def is_backlink(text: str, href: str) -> bool:
+    """True for a link back from a footnote to its marker, such as ``↩``."""
     return bool(
         BACKLINK_HREF.match(href)
-        or "backref" in classes
-        or anchor.get("role") == "doc-backlink"
-        or (href.startswith("#") and text in BACKLINK_TEXT)
+        or (href.startswith("#") and text.lower() in BACKLINK_TEXT)
     )
 
 
@@ -259,8 +264,11 @@ def _marker_label(node: Tag) -> str | None:
         return number.group(1) if number else None
     if node.name != "a":
         return None
-    href = (node.get("href") or "").strip()
-    text = node.get_text(strip=True)
+    return anchor_marker(node.get_text(strip=True), (node.get("href") or "").strip())
+
+
+def anchor_marker(text: str, href: str) -> str | None:
+    """The footnote label a link with this text and target stands for, or None."""
     by_href = MARKER_HREF.match(href)
     if by_href and not BACKLINK_HREF.match(href):
         return by_href.group(1)

@@ -1,7 +1,9 @@
 """Read a file, decode it, and turn it into neutral blocks.
 
-Plain text, Markdown and HTML all end up as a ``Source``; Markdown is rendered
-to HTML first so that one HTML walker serves both.
+Plain text, Markdown and HTML all end up as a ``Source``. Markdown that uses
+only paragraphs, lists, headings, links and emphasis (text exports of reports)
+is read straight into blocks; any other Markdown is rendered to HTML first so
+that one HTML walker serves both.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import markdown
 
+from ingest import plain_markdown
 from ingest.blocks import Block, Source
 from ingest.errors import ParseError
 from ingest.html_blocks import html_to_blocks
@@ -55,13 +58,17 @@ def load_bytes(name: str, data: bytes) -> Source:
     if fmt == "html":
         blocks, meta = html_to_blocks(text)
     elif fmt == "markdown":
-        html = markdown.markdown(text, extensions=["footnotes", "tables", "sane_lists"])
-        blocks, meta = html_to_blocks(html)
+        blocks, meta = plain_markdown.read(text) or _rendered_blocks(text)
     else:
         blocks, meta = _text_blocks(text), {}
     if not blocks:
         raise ParseError(name, "holds no text")
     return Source(name, checksum, fmt, tuple(blocks), meta)
+
+
+def _rendered_blocks(text: str) -> tuple[list[Block], dict[str, str]]:
+    html = markdown.markdown(text, extensions=["footnotes", "tables", "sane_lists"])
+    return html_to_blocks(html)
 
 
 def _format_of(name: str, data: bytes) -> str:

@@ -1,0 +1,253 @@
+"""Read the plain part of Markdown straight into blocks, without rendering HTML.
+
+Text exports of reports use little of Markdown: paragraphs, ``-`` and ``1.``
+lists, ``#`` headings, links such as ``[537](#)`` or ``[url](https://...)``,
+``*emphasis*`` and backslash escapes. ``read`` turns such text into the blocks
+that rendering it with Python-Markdown and walking the HTML would give, and
+returns None for anything else (code, quotes, tables, raw HTML, footnote
+definitions, strong text, underscores, indented lines, ...), which then takes
+that longer road.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.blocks import Block, BlockKind
+from ingest.html_blocks import anchor_marker, is_backlink
+from ingest.text_marks import TextBuilder
+
+ESCAPED = frozenset("\\`*_{}[]()>#+-.!|")
+# Anything that asks for more of Markdown than this module reads.
+_BEYOND = re.compile(
+    r"[`<\t\x00-\x08\x0b-\x1f\x7f]|\*\*|!\[|\[\^|  \n"
+    r"|&[#0-9a-z]"
+    r"|^(?:[^\S\n]|>|\[[^\[\]\n]*\]:|[-=_*+|: ]+$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BLANK_LINE = re.compile(r"(?<=\n) +\n")
+_HEADING = re.compile(r"(#{1,6}) +([^#\\\n]*[^#\\\s]) *")
+_ORDERED = re.compile(r"(\d+)\.[ ]+(.*)")
+_BULLET = re.compile(r"()[*+-][ ]+(.*)")
+_NESTED = re.compile(r"#|>|[*+-][ ]|\d+\.[ ]|\[[^\[\]]*\]:|[-=_*+|: ]+$")
+_INLINE = re.compile(r"[\\\[\]*_]")
+_LINK = re.compile(r"\[((?:\\.|[^\\\[\]*_])+)\]\(([^\s()<>\"'\\]+)\)")
+_LINK_ESCAPE = re.compile(r"\\(.)")
+_SPACE = re.compile(r"\s")
+
+
+class _Beyond(Exception):
+    """The text uses Markdown that only the full renderer reads."""
+
+
+@dataclass
+class _Page:
+    blocks: list[Block] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    list_tag: str | None = None  # the list the next list block would continue
+    number: int = 1
+
+
+def read(text: str) -> tuple[list[Block], dict[str, str]] | None:
+    """The blocks and metadata of ``text``, or None if it needs the full renderer."""
+    source = text.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
+    source = _BLANK_LINE.sub("\n", source)
+    if _BEYOND.search(source):
+        return None
+    page = _Page()
+    try:
+        for chunk in source.split("\n\n"):
+            chunk = chunk[1:] if chunk.startswith("\n") else chunk
+            if chunk:
+                _block(chunk, page)
+    except _Beyond:
+        return None
+    return [b for b in page.blocks if b.text or b.marks], page.meta
+
+
+def _block(chunk: str, page: _Page) -> None:
+    lines = chunk.split("\n")
+    if any(line.startswith("#") for line in lines):
+        if len(lines) > 1:
+            raise _Beyond
+        _heading(chunk, page)
+    elif _ORDERED.match(lines[0]):
+        _list(lines, "ol", _ORDERED, page)
+    elif _BULLET.match(lines[0]):
+        _list(lines, "ul", _BULLET, page)
+    else:
+        page.list_tag = None
+        page.blocks.append(_inline(chunk).block("paragraph"))
+
+
+def _heading(line: str, page: _Page) -> None:
+    match = _HEADING.fullmatch(line)
+    if not match:
+        raise _Beyond
+    level, text = len(match.group(1)), match.group(2).strip()
+    inline = _inline(text)
+    page.list_tag = None
+    page.blocks.append(inline.block("heading", level=level))
+    if level == 1 and "h1" not in page.meta and inline.strings:
+        page.meta["h1"] = " ".join(inline.strings)
+
+
+def _list(lines: list[str], tag: str, item_re: re.Pattern[str], page: _Page) -> None:
+    """One list block; a list straight after one of its kind continues it."""
+    items: list[tuple[str, str]] = []
+    for line in lines:
+        match = item_re.match(line)
+        if match:
+            items.append((match.group(1), match.group(2).lstrip()))
+        else:  # a lazy continuation line
+            number, content = items[-1]
+            items[-1] = (number, f"{content}\n{line}")
+    if page.list_tag != tag:
+        page.list_tag = tag
+        page.number = int(items[0][0]) if tag == "ol" else 1
+    for _, content in items:
+        first_line = content.split("\n", 1)[0]
+        if not first_line.strip() or _NESTED.match(first_line):
+            raise _Beyond
+        inline = _inline(content)
+        label = str(page.number) if tag == "ol" else None
+        kind: BlockKind = "list_item"
+        if tag == "ol" and any(is_backlink(t, h) for t, h in inline.anchors):
+            kind = "note"
+        page.blocks.append(inline.block(kind, label=label))
+        page.number += 1
+
+
+@dataclass(frozen=True)
+class _Star:
+    """A ``*``: it may open emphasis before a non-space, close it after one."""
+
+    opens: bool
+    closes: bool
+
+
+_EMPHASIS = object()  # where a pair of stars opens or closes emphasis
+
+
+def _pair_stars(pieces: list) -> None:
+    """Pair each closing star with the open one before it; others are text.
+
+    Emphasis inside emphasis is left to the renderer.
+    """
+    opened: int | None = None
+    for at, piece in enumerate(pieces):
+        if not isinstance(piece, _Star):
+            continue
+        if piece.closes and opened is not None:
+            pieces[opened] = pieces[at] = _EMPHASIS
+            opened = None
+        elif piece.opens:
+            if opened is not None:
+                raise _Beyond
+            opened = at
+        else:
+            pieces[at] = "*"
+    if opened is not None:
+        pieces[opened] = "*"
+
+
+@dataclass
+class _Inline:
+    """A run of inline Markdown as the HTML walker would have built it."""
+
+    builder: TextBuilder = field(default_factory=TextBuilder)
+    strings: list[str] = field(default_factory=list)  # as ``get_text(" ", strip=True)``
+    anchors: list[tuple[str, str]] = field(default_factory=list)  # (text, href)
+
+    def block(
+        self, kind: BlockKind, level: int | None = None, label: str | None = None
+    ) -> Block:
+        return self.builder.block(kind, level=level, label=label)
+
+
+def _inline(text: str) -> _Inline:
+    """Escapes first, then links, then ``*emphasis*``, as Python-Markdown reads them."""
+    pieces = _pieces(text.lstrip())
+    _pair_stars(pieces)
+    inline = _Inline()
+    builder = inline.builder
+    emphasis_start: int | None = None
+    run: list[str] = []
+    for piece in [*pieces, None]:
+        if isinstance(piece, str):
+            run.append(piece)
+            continue
+        if run:
+            _add_string("".join(run), inline)
+            run.clear()
+        if piece is None:
+            break
+        if piece is _EMPHASIS:
+            if emphasis_start is None:
+                emphasis_start = builder.position
+            else:
+                builder.add_emphasis(emphasis_start)
+                emphasis_start = None
+        else:
+            _add_link(*piece, inline)
+    return inline
+
+
+def _pieces(text: str) -> list:
+    """Text strings, ``(text, href)`` links and the stars that may open emphasis."""
+    pieces: list = []
+    pos = 0
+    while match := _INLINE.search(text, pos):
+        at = match.start()
+        pieces.append(text[pos:at])
+        char = text[at]
+        pos = at + 1
+        if char == "\\":
+            escaped = text[at + 1 : at + 2]
+            if escaped and escaped in ESCAPED:
+                pieces.append(escaped)
+                pos += 1
+            else:
+                pieces.append(char)
+        elif char == "[":
+            link = _LINK.match(text, at)
+            if not link:
+                raise _Beyond
+            pieces.append((_LINK_ESCAPE.sub(_unescape, link.group(1)), link.group(2)))
+            pos = link.end()
+        elif char == "]":
+            pieces.append(char)
+        elif char == "*":
+            after_space = at == 0 or bool(_SPACE.match(text[at - 1]))
+            before_space = at + 1 == len(text) or bool(_SPACE.match(text[at + 1]))
+            pieces.append(_Star(opens=not before_space, closes=not after_space))
+        else:  # "_" may open emphasis too; only the renderer knows
+            raise _Beyond
+    pieces.append(text[pos:])
+    return pieces
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return match.group(1) if match.group(1) in ESCAPED else match.group(0)
+
+
+def _add_string(text: str, inline: _Inline) -> None:
+    inline.builder.add_text(text)
+    if text.strip():
+        inline.strings.append(text.strip())
+
+
+def _add_link(text: str, href: str, inline: _Inline) -> None:
+    builder = inline.builder
+    label_text = text.strip()
+    inline.anchors.append((label_text, href))
+    if label_text:
+        inline.strings.append(label_text)
+    label = anchor_marker(label_text, href)
+    if label is not None:
+        builder.add_mark(label)
+    elif not is_backlink(label_text, href):
+        start = builder.position
+        builder.add_text(text)
+        builder.add_link(label_text, href, start)

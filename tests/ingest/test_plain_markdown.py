@@ -1,0 +1,88 @@
+"""Plain Markdown (text exports of reports) read straight into blocks.
+
+Each input is also rendered by Python-Markdown and walked as HTML: both roads
+must give the same blocks and metadata.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest import plain_markdown
+from ingest.sources import _rendered_blocks, load_bytes
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+PLAIN = {
+    "markers": "Bases in Qasrik,[545](#) Al-Shaddadi [546](#) and more.",
+    "links and escapes": (
+        "See the [EUAA COI Report \\(October 2024\\)](#) and "
+        "[url](https://example.org/a_b?c=1), \\*not emphasis\\* and \\a."
+    ),
+    "emphasis": "In *COI Report - Syria: Country Focus*, March 2025 (*sic*). a * b",
+    "emphasis around a marker": "*Reported on 3 May.[12](#)* Then more.",
+    "an unpaired star": "Rated 5* by *some",
+    "lists": "Intro.\n\n- Aleppo: 661 incidents[25](#)\n- Deir ez-Zor:\n3 incidents",
+    "a loose list": "- one\n\n- two\n\nAfter.\n\n+ three",
+    "numbered lists": "3. third\n4. fourth\n\n7. goes on\n\nText.\n\n2024. a new list",
+    "endnotes": (
+        "Text.[537](#)\n\n- [537](#)\n\nINSS, A New Era, 12 January 2025, [url](#);\n"
+        "Al Jazeera, What is behind it?, 6 January 2025, [url](#)"
+    ),
+    "backlinks": "1. A note. [↩](#fnref1)\n2. [back](#) Another [3](#fn3).",
+    "headings": "# Security *situation*\n\n## 3.4. US-led coalition\n\n# Second",
+    "literal markers": "A bracketed \\[12\\] number and 12] and Iraq & Syria | SOHR.",
+    "a lazy line": "1. item\n- not an item\nstill the item",
+    "blank lines with spaces": "First.\n   \n\n\nSecond\nline.",
+}
+
+BEYOND = {
+    "footnote definitions": "Text.[^1]\n\n[^1]: SOHR, 1 May 2025.",
+    "strong": "A **strong** claim.",
+    "underscores": "An _emphasis_ here.",
+    "code": "Run `archive ingest`.",
+    "raw HTML": "One.<sup>3</sup>",
+    "a quote": "> quoted",
+    "an indented line": "Text\n    code",
+    "a table": "a | b\n--|--\n1 | 2",
+    "a rule": "Above\n\n---\n\nBelow",
+    "an entity": "Caf&eacute;",
+    "nested emphasis": "*a *b* c*",
+    "a reference definition": "[a][x]\n\n[x]: https://example.org",
+    "an image": "See ![alt](pic.png) here.",
+    "a heading inside a paragraph": "Text\n# Heading",
+    "a nested list": "- - nested",
+}
+
+
+@pytest.mark.parametrize("text", PLAIN.values(), ids=PLAIN.keys())
+def test_plain_markdown_reads_as_the_renderer_does(text: str) -> None:
+    assert plain_markdown.read(text) == _rendered_blocks(text)
+
+
+@pytest.mark.parametrize("text", BEYOND.values(), ids=BEYOND.keys())
+def test_other_markdown_is_left_to_the_renderer(text: str) -> None:
+    assert plain_markdown.read(text) is None
+    assert load_bytes("a.md", text.encode()).blocks == tuple(_rendered_blocks(text)[0])
+
+
+def test_report_text_export_is_read_without_the_renderer() -> None:
+    """
+    GIVEN the EUAA text export fixture (links, markers, lists, emphasis, escapes)
+    WHEN it is read as plain Markdown
+    THEN it needs no renderer and gives the rendered blocks
+    """
+    text = (FIXTURES / "report" / "euaa-syria-country-focus-3-4.txt").read_text()
+    read = plain_markdown.read(text)
+    assert read is not None
+    assert read == _rendered_blocks(text)
+    assert load_bytes("x.txt", text.encode()).format == "markdown"
+
+
+def test_export_heading_gives_the_h1_metadata() -> None:
+    source = load_bytes("a.txt", b"# Security [situation](#) [4](#)\n\nText.[4](#)")
+    assert source.meta == {"h1": "Security situation 4"}
+    assert source.blocks[0].text == "Security situation"
+    assert [m.label for m in source.blocks[0].marks] == ["4"]
