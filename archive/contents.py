@@ -2,7 +2,8 @@
 
 Footnotes, passages and claims are inserted with RETURNING so that the rows
 below them (citations, markers, references, names) can point at them; nothing
-goes through the ORM's unit of work, which is what makes large reports quick.
+goes through the ORM (its unit of work, or even its bulk path): the rows are
+plain table inserts, which is what makes large reports quick.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def insert_contents(
         (PassageName, names),
     ):
         if rows:
-            session.execute(insert(model), rows)
+            session.connection().execute(insert(model.__table__), rows)
     return footnote_ids
 
 
@@ -136,8 +137,9 @@ def _insert_returning(session: Session, model, rows: list[dict]) -> list[int]:
     """Insert ``rows`` and return their new ids in the same order."""
     if not rows:
         return []
-    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(session.scalars(statement, rows))
+    table = model.__table__
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.connection().execute(statement, rows).scalars())
 
 
 def _report_footnote_ids(session: Session, document: Document) -> dict[str, int]:

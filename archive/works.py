@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +22,7 @@ from ingest import OutletRegistry, ParsedCitation, outlet_key
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1 << 15)
 def title_key(title: str) -> str:
     """Fold a title for comparison: case, accents, punctuation and quotes."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())
