@@ -15,8 +15,8 @@ from archive.queries import IndexablePassage, OutletRef
 from index.analysis import FORM_SEPARATOR
 from ingest import outlet_key
 
-# Whoosh fails on a facet field with no term vector, so a passage that cites no
-# outlet gets this term; facet counts leave it out.
+# A passage that cites no outlet gets this term in the outlet facet (every
+# passage has one there); facet counts leave it out.
 NO_OUTLET = "-"
 
 

@@ -18,7 +18,7 @@ from index.analysis import (
     text_analyzer,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 UNDATED_LAST = 2**32 - 1
 
 # The field names users type (``outlet:SOHR``) and the schema field each searches.
@@ -41,15 +41,9 @@ FACET_FIELDS = {
 }
 
 
-def _lines(analyzer, vector: bool = False) -> fields.FieldType:
-    """Exact terms, no frequencies; ``vector`` makes per-passage facet counts cheap.
-
-    The vector stores frequencies: a vector without values (``Existence``) breaks
-    Whoosh's segment merge ("vbytes=None") once enough small commits pile up.
-    """
-    return fields.FieldType(
-        formats.Existence(), analyzer, vector=formats.Frequency() if vector else None
-    )
+def _lines(analyzer) -> fields.FieldType:
+    """Exact terms, no frequencies (facets are counted from postings: index.facets)."""
+    return fields.FieldType(formats.Existence(), analyzer)
 
 
 def build_schema() -> fields.Schema:
@@ -75,10 +69,10 @@ def build_schema() -> fields.Schema:
         footnote=fields.KEYWORD(lowercase=True),
         date=fields.DATETIME(),
         # facets (also filters)
-        kind=fields.ID(stored=True, sortable=True, analyzer=IDAnalyzer(lowercase=True)),
-        source=fields.ID(stored=True, sortable=True),
-        month=fields.ID(sortable=True),
-        outlet_facet=_lines(line_analyzer(), vector=True),
+        kind=fields.ID(stored=True, analyzer=IDAnalyzer(lowercase=True)),
+        source=fields.ID(stored=True),
+        month=fields.ID(),
+        outlet_facet=_lines(line_analyzer()),
         # sort keys: the date's day number; undated documents sort last either way
         newest=fields.COLUMN(columns.NumericColumn("I", default=0)),
         oldest=fields.COLUMN(columns.NumericColumn("I", default=UNDATED_LAST)),
