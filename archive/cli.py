@@ -346,11 +346,13 @@ def _serve(host: str, port: int) -> None:
     import waitress
 
     from web import create_app
+    from web.connections import warm
 
     try:
         app = create_app()
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
+    warm(app)
     try:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         listening = socket.create_server((host, port), family=family)

@@ -94,7 +94,7 @@ class Searcher:
         )
 
     def warm(self) -> None:
-        """Open the searcher and load what the first query would (~0.4 s)."""
+        """Open the searcher and read what a first search would: readers, facets."""
         self.search(SearchRequest("archive"))
 
     def close(self) -> None:

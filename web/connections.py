@@ -15,7 +15,7 @@ from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import connect
-from index import Searcher, SearchRequest, SearchResult
+from index import IndexUnavailable, Searcher, SearchRequest, SearchResult
 
 KEY = "archive"
 
@@ -30,6 +30,17 @@ class Connections:
 def init_app(app: Flask, database_url: str, index_dir: str | Path) -> None:
     app.extensions[KEY] = Connections(connect(database_url), Searcher(Path(index_dir)))
     app.teardown_appcontext(_close)
+
+
+def warm(app: Flask) -> None:
+    """Open the index and read its facet tables now, not in the first search.
+
+    A missing or outdated index is left for the pages to report.
+    """
+    try:
+        app.extensions[KEY].searcher.warm()
+    except IndexUnavailable:
+        pass
 
 
 def db() -> Session:
