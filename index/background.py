@@ -3,15 +3,15 @@
 An ingest of many files stores a batch of documents, hands their ids to this
 writer and goes on with the next batch while the writer reads the batch back from
 the database and commits it to the index. Batches are written one at a time, in
-the order they were handed over; each one's outcome (an ``IndexUpdate`` or the
-error that stopped it) comes back in that order too.
+the order they were handed over; each commit's outcome (an ``IndexUpdate`` or
+the error that stopped it) comes back in that order too.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -22,14 +22,19 @@ from index.writer import Indexer, IndexUpdate
 
 Outcome = tuple[list[int], IndexUpdate | BaseException]
 
+MOST_DOCUMENTS = 1000  # in one commit (all their passages are held at once)
+
 _indexer: Indexer | None = None  # the writer process's own
 
 
 class BackgroundIndexer:
     """Writes batches of stored documents to the index at ``path`` in another process.
 
-    Raises ``OSError`` (or ``NotImplementedError``) at once where the platform
-    cannot start one; the caller then indexes in its own process.
+    While the writer is busy, batches handed over wait and are then written
+    together, in one commit of at most ``MOST_DOCUMENTS``: when storing runs ahead
+    of indexing, commits grow instead of piling up (each commit costs Whoosh a
+    segment and merges). Raises ``OSError`` (or ``NotImplementedError``) at once
+    where the platform cannot start a process; the caller then indexes in its own.
     """
 
     def __init__(
@@ -40,35 +45,50 @@ class BackgroundIndexer:
             initializer=_open,
             initargs=(str(path), database_url, on_wait),
         )
-        self._queued: deque[tuple[list[int], Future]] = deque()
+        self._waiting: list[int] = []
+        self._running: tuple[list[int], Future] | None = None
+        self._done: deque[Outcome] = deque()
 
     def submit(self, document_ids: list[int]) -> None:
-        try:
-            future = self._pool.submit(_update, list(document_ids))
-        except BrokenProcessPool as error:
-            future = Future()
-            future.set_exception(error)
-        self._queued.append((list(document_ids), future))
+        self._waiting.extend(document_ids)
+        self._advance()
 
     def finished(self) -> Iterator[Outcome]:
-        """Outcomes of the batches written so far, oldest first, without waiting."""
-        while self._queued and self._queued[0][1].done():
-            yield self._outcome(*self._queued.popleft())
+        """Outcomes of the commits made so far, oldest first, without waiting."""
+        self._advance()
+        while self._done:
+            yield self._done.popleft()
 
     def close(self) -> Iterator[Outcome]:
-        """Wait for every batch handed over, yielding their outcomes, then stop."""
+        """Wait until every document handed over is written, yielding outcomes."""
         try:
-            while self._queued:
-                yield self._outcome(*self._queued.popleft())
+            while self._running is not None or self._waiting or self._done:
+                if self._running is not None:
+                    wait([self._running[1]])
+                yield from self.finished()
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
-    @staticmethod
-    def _outcome(ids: list[int], future: Future) -> Outcome:
-        try:
-            return ids, future.result()
-        except BaseException as error:  # noqa: BLE001 - handed to the caller
-            return ids, error
+    def _advance(self) -> None:
+        if self._running is not None and self._running[1].done():
+            self._done.append(_outcome(*self._running))
+            self._running = None
+        if self._running is None and self._waiting:
+            batch = self._waiting[:MOST_DOCUMENTS]
+            del self._waiting[:MOST_DOCUMENTS]
+            try:
+                future = self._pool.submit(_update, batch)
+            except BrokenProcessPool as error:
+                future = Future()
+                future.set_exception(error)
+            self._running = (batch, future)
+
+
+def _outcome(ids: list[int], future: Future) -> Outcome:
+    try:
+        return ids, future.result()
+    except BaseException as error:  # noqa: BLE001 - handed to the caller
+        return ids, error
 
 
 def _open(path: str, database_url: str, on_wait: OnWait | None) -> None:

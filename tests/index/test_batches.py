@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from archive.batch import expand, ingest_all
-from index import SearchRequest
+from index import IndexUpdate, SearchRequest
+from index.background import BackgroundIndexer
 from index.batches import IndexBatches
+from index.directory import locked
 from ingest import ParseOptions
 from tests.conftest import SAMPLES
 from tests.index.conftest import make_archive
@@ -52,3 +54,19 @@ def test_an_unwritable_index_is_reported_not_raised(tmp_path, batch):
     assert not batches.finish()
     assert sorted(batches.missed) == sorted(o.document for o in outcomes)
     assert batches.problem and str(blocked) in batches.problem
+
+
+def test_batches_handed_over_while_the_writer_is_busy_go_in_one_commit(tmp_path):
+    archive = make_archive(tmp_path)
+    outcomes = list(ingest_all(expand([SAMPLES]), archive.sessions, ParseOptions()))
+    first, *rest = [o.document for o in outcomes]
+    writer = BackgroundIndexer(
+        archive.index_dir, f"sqlite:///{tmp_path / 'archive.db'}"
+    )
+    with locked(archive.index_dir):  # the writer waits for this lock
+        writer.submit([first])
+        for document in rest:
+            writer.submit([document])
+    commits = list(writer.close())
+    assert [ids for ids, _ in commits] == [[first], rest]
+    assert all(isinstance(update, IndexUpdate) for _, update in commits)
