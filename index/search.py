@@ -14,7 +14,6 @@ import calendar
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher as WhooshSearcher
 
@@ -25,6 +24,7 @@ from index.entries import NO_OUTLET
 from index.errors import InvalidFilter, InvalidPage, SearchQueryError
 from index.facets import FacetTable
 from index.query import expand_words, parse_query
+from index.ranking import ranked
 from index.results import (
     SORTS,
     ClaimHit,
@@ -68,11 +68,10 @@ class Searcher:
         q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
         terms = _terms(q, searcher)
         allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
-        matched = _matching(searcher, q, allowed)
+        matched, page = ranked(searcher, q, allowed, request)
         total = len(matched)
         exact = _exact_words(request.query)
         matcher = Matcher.from_terms(terms, exact)
-        page = _page(searcher, q, allowed, request) if total else []
         hits = tuple(self._hit(hit, matcher) for hit in page)
         notices = list(parsed.notices)
         if total and not hits:
@@ -212,37 +211,6 @@ def _facet_filter(filters: tuple[tuple[str, str], ...]) -> wq.Query | None:
         else:
             parts.append(wq.Term(field, key))
     return wq.And(parts) if parts else None
-
-
-def _page(searcher: WhooshSearcher, q: wq.Query, allowed, request: SearchRequest):
-    """The hits of the requested page, best first or by date.
-
-    ``allowed`` must not be empty: Whoosh takes an empty filter for no filter.
-    """
-    results = searcher.search(
-        q,
-        limit=request.page * request.per_page,
-        filter=allowed,
-        sortedby=_sorting(request.sort),
-    )
-    start = (request.page - 1) * request.per_page
-    return results[start : start + request.per_page]
-
-
-def _matching(
-    searcher: WhooshSearcher, q: wq.Query, allowed: set[int] | None
-) -> set[int] | frozenset[int]:
-    """Every passage ``q`` matches, within ``allowed`` when a filter narrows it."""
-    if isinstance(q, wq.Every) and allowed is not None:
-        return allowed
-    matched = set(searcher.docs_for_query(q))
-    return matched if allowed is None else matched & allowed
-
-
-def _sorting(sort: str):
-    if sort == "relevance":
-        return None
-    return sorting.FieldFacet(sort, reverse=(sort == "newest"))
 
 
 def _counts(name: str, groups: dict) -> tuple[FacetCount, ...]:
