@@ -8,13 +8,21 @@ small, keeps Whoosh's behaviour, and has a test in tests/index/test_engine_fixes
   column file on disk every time it was asked, and a segment writer asks once per
   posting: at 100,000 passages that is ~6 million ``stat`` calls per commit, a
   third of the time spent writing the index. The missing column is remembered.
+- ``doc_field_length`` (asked once per scored match and once per posting
+  written) read one byte through three layers of column reader each time; a
+  segment's lengths of a field are now read once, as one ``bytes``, and
+  looked up. A search ranking 10,000 matches spent ~40 % of its time there.
 """
 
 from __future__ import annotations
 
 from whoosh.codec import whoosh3
+from whoosh.util.numeric import byte_to_length
 
 _MISSING = object()
+# Whoosh keeps a field's length per document as one byte; what each byte means.
+# Byte 0 gives None, as ``W3PerDocReader.doc_field_length`` does.
+_LENGTH_OF_BYTE = (None, *(byte_to_length(b) for b in range(1, 256)))
 
 
 def _cached_reader(self, fieldname, column):
@@ -29,5 +37,29 @@ def _cached_reader(self, fieldname, column):
     return reader
 
 
+def _doc_field_length(self, docnum, fieldname, default=0):
+    tables = self.__dict__.setdefault("_length_tables", {})
+    table = tables.get(fieldname, _MISSING)
+    if table is _MISSING:
+        reader = self._cached_reader(
+            whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN
+        )
+        table = tables[fieldname] = (
+            None if reader is None else _bytes_of(reader, self._doccount)
+        )
+    if docnum > self._doccount:
+        raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+    if table is None:
+        return default
+    return _LENGTH_OF_BYTE[table[docnum]] if docnum < len(table) else None
+
+
+def _bytes_of(reader, doccount: int) -> bytes:
+    """Every document's length byte: the column's bytes, zero beyond its end."""
+    raw = reader._dbfile.get(reader._basepos, min(reader._count, doccount))
+    return raw + bytes(doccount - len(raw))
+
+
 def apply() -> None:
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
+    whoosh3.W3PerDocReader.doc_field_length = _doc_field_length

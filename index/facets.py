@@ -1,89 +1,72 @@
 """Facet counts for a set of matching passages, read from tables held in memory.
 
 Whoosh counts facets with a collector that visits every match and, for a
-multi-valued field, unpickles the match's term vector: at 100,000 passages that
-was most of a search's time. Here each facet's values are read once per opened
-index (one pass over each facet field's postings) into a code per passage, and
-counting a search's matches is a lookup per match.
+multi-valued field, reads the match's values one by one: at 100,000 passages
+that was most of a search's time. Here each facet's values are read once per
+opened index (one pass over each facet field's postings) into numpy arrays, and
+a search's counts are a ``bincount`` over its matches: about 1 ms for 10,000
+matches, where a Python loop over the same matches took ~25 ms.
 
-Passages cite several outlets; each passage holds the id of its *combination* of
-outlets (few distinct ones recur across many passages), and a search counts
-combinations first, then spreads each combination's count over its outlets.
+A single-valued facet (kind, source, month) is an array holding each passage's
+value code (0: none). The outlet facet is multi-valued: two parallel arrays list
+every (passage, outlet code) pair, and a search counts the pairs whose passage
+matched.
 """
 
 from __future__ import annotations
 
-from array import array
-from collections import Counter
 from collections.abc import Collection
 
+import numpy as np
 from whoosh.reading import IndexReader
 
 from index.entries import NO_OUTLET
 from index.schema import FACET_FIELDS
 
 MULTI_VALUED = frozenset({"outlet"})
+LEFT_OUT = frozenset({NO_OUTLET})
 
 
 class FacetTable:
     """Each passage's value (or values) of every facet, by document number."""
 
     def __init__(self, reader: IndexReader) -> None:
-        size = reader.doc_count_all()
+        self.size = reader.doc_count_all()
         self.values: dict[str, list[str]] = {}
-        self.codes: dict[str, array] = {}
-        self.combinations: list[tuple[int, ...]] = []
+        self.codes: dict[str, np.ndarray] = {}
+        self.pairs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for name, field in FACET_FIELDS.items():
             values = [""]  # code 0: no value
-            if name in MULTI_VALUED:
-                codes = self._read_combinations(reader, field, size, values)
-            else:
-                codes = _read_codes(reader, field, size, values)
+            docs: list[np.ndarray] = []
+            for term in _terms(reader, field):
+                if term in LEFT_OUT:
+                    continue
+                values.append(term)
+                docs.append(_postings(reader, field, term))
             self.values[name] = values
-            self.codes[name] = codes
+            if name in MULTI_VALUED:
+                self.pairs[name] = _pairs(docs)
+            else:
+                self.codes[name] = _codes(docs, self.size)
 
     def counts(self, docs: Collection[int]) -> dict[str, dict[str, int]]:
         """How many of ``docs`` have each value of each facet (none left out)."""
+        matched = np.fromiter(docs, dtype=np.int64, count=len(docs))
         counted: dict[str, dict[str, int]] = {}
-        for name, codes in self.codes.items():
-            values = self.values[name]
-            tally = Counter(map(codes.__getitem__, docs))
+        for name in FACET_FIELDS:
+            size = len(self.values[name])
             if name in MULTI_VALUED:
-                tally = self._spread(tally)
-            counted[name] = {values[code]: n for code, n in tally.items() if code}
+                mask = np.zeros(self.size, dtype=bool)
+                mask[matched] = True
+                pair_docs, pair_codes = self.pairs[name]
+                tally = np.bincount(pair_codes[mask[pair_docs]], minlength=size)
+            else:
+                tally = np.bincount(self.codes[name][matched], minlength=size)
+            values = self.values[name]
+            counted[name] = {
+                values[code]: int(tally[code]) for code in np.flatnonzero(tally) if code
+            }
         return counted
-
-    def _read_combinations(
-        self, reader: IndexReader, field: str, size: int, values: list[str]
-    ) -> array:
-        per_doc: list[tuple[int, ...]] = [()] * size
-        for term in _terms(reader, field):
-            code = 0 if term == NO_OUTLET else len(values)
-            if code:
-                values.append(term)
-                for docnum in reader.postings(field, term).all_ids():
-                    per_doc[docnum] += (code,)
-        known: dict[tuple[int, ...], int] = {}
-        ids = array("I", (known.setdefault(t, len(known)) for t in per_doc))
-        self.combinations = list(known)
-        return ids
-
-    def _spread(self, tally: Counter) -> Counter:
-        spread: Counter = Counter()
-        for combination, n in tally.items():
-            for code in self.combinations[combination]:
-                spread[code] += n
-        return spread
-
-
-def _read_codes(reader: IndexReader, field: str, size: int, values: list[str]) -> array:
-    codes = array("I", bytes(4 * size))
-    for term in _terms(reader, field):
-        code = len(values)
-        values.append(term)
-        for docnum in reader.postings(field, term).all_ids():
-            codes[docnum] = code
-    return codes
 
 
 def _terms(reader: IndexReader, field: str) -> list[str]:
@@ -93,3 +76,26 @@ def _terms(reader: IndexReader, field: str) -> list[str]:
         term.decode("utf-8") if isinstance(term, bytes) else term
         for term in reader.lexicon(field)
     ]
+
+
+def _postings(reader: IndexReader, field: str, term: str) -> np.ndarray:
+    return np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int64)
+
+
+def _codes(docs: list[np.ndarray], size: int) -> np.ndarray:
+    """Value code per passage: code n for the passages of the nth value's postings."""
+    codes = np.zeros(size, dtype=np.int32)
+    for code, numbers in enumerate(docs, 1):
+        codes[numbers] = code
+    return codes
+
+
+def _pairs(docs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(passage, value code) for every posting of every value."""
+    if not docs:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+    codes = [
+        np.full(len(numbers), code, dtype=np.int32)
+        for code, numbers in enumerate(docs, 1)
+    ]
+    return np.concatenate(docs), np.concatenate(codes)
