@@ -1,23 +1,30 @@
-"""One pass for phrase queries finds what Whoosh's two passes find."""
+"""One ranking pass finds what Whoosh's two passes (list, then rank) find."""
 
 from __future__ import annotations
 
 import pytest
 
 from index.query import parse_query
-from index.ranking import _positional, ranked
+from index.ranking import ranked
 from index.results import SearchRequest
 from index.schema import build_schema
 
 
 @pytest.mark.parametrize(
     "query",
-    ['"US forces"', '"Syrian Democratic Forces" OR Qasrak', 'forces "Deir ez-Zor"'],
+    [
+        '"US forces"',
+        '"Syrian Democratic Forces" OR Qasrak',
+        'forces "Deir ez-Zor"',
+        "forces",
+        "forces Qasrak",
+        "outlet:SOHR",
+        "milit*",
+    ],
 )
-def test_a_phrase_query_ranks_and_counts_as_whoosh_does(indexed_samples, query):
+def test_a_query_ranks_and_counts_as_whoosh_does(indexed_samples, query):
     searcher = indexed_samples.searcher._current()
     q = parse_query(query, build_schema(), False).query
-    assert _positional(q)
     matched, page = ranked(searcher, q, None, SearchRequest(query, per_page=5))
     assert matched == set(searcher.docs_for_query(q))
     best = searcher.search(q, limit=5)
@@ -35,6 +42,10 @@ def test_a_filter_narrows_the_single_pass_too(indexed_samples):
     assert [h.docnum for h in page] == sorted(matched)
 
 
-def test_words_alone_take_the_two_pass_road(indexed_samples):
-    q = parse_query("forces Qasrak", build_schema(), False).query
-    assert not _positional(q)
+def test_dates_order_every_match(indexed_samples):
+    searcher = indexed_samples.searcher._current()
+    q = parse_query("forces", build_schema(), False).query
+    request = SearchRequest("forces", per_page=100, sort="newest")
+    matched, page = ranked(searcher, q, None, request)
+    assert matched == set(searcher.docs_for_query(q))
+    assert {h.docnum for h in page} == matched
