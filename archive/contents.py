@@ -9,14 +9,13 @@ plain table inserts, which is what makes large reports quick.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Insert, Table, bindparam, insert, select
 
 from archive.models import (
     Citation,
     Claim,
-    Document,
     Footnote,
     Marker,
     Passage,
@@ -29,24 +28,29 @@ from ingest import ParsedCitation, ParsedDocument
 
 
 def insert_contents(
-    session: Session, document: Document, parsed: ParsedDocument, sources: Resolved
+    connection: Connection,
+    document_id: int,
+    report_id: int | None,
+    parsed: ParsedDocument,
+    sources: Resolved,
 ) -> dict[str, int]:
-    """Insert everything ``parsed`` holds under ``document``; footnote ids by label."""
-    footnote_ids = _insert_footnotes(session, document, parsed)
+    """Insert everything ``parsed`` holds under the document; footnote ids by label."""
+    footnote_ids = _insert_footnotes(connection, document_id, report_id, parsed)
     citations = [
         _citation_row(citation, number, sources, footnote_id=footnote_ids[note.label])
         for note in parsed.footnotes
         for number, citation in enumerate(note.citations)
     ]
-    passage_ids = _insert_passages(session, document, parsed)
+    passage_ids = _insert_passages(connection, document_id, parsed)
     claims = [
         (passage_id, number, claim)
         for passage_id, passage in zip(passage_ids, parsed.passages, strict=True)
         for number, claim in enumerate(passage.claims)
     ]
     claim_ids = _insert_returning(
-        session,
+        connection,
         Claim,
+        ("passage_id", "position"),
         [
             {
                 "passage_id": pid,
@@ -58,7 +62,7 @@ def insert_contents(
             for pid, n, c in claims
         ],
     )
-    shared = _report_footnote_ids(session, document)
+    shared = _report_footnote_ids(connection, document_id, report_id)
     markers = [
         {
             "claim_id": claim_id,
@@ -92,36 +96,39 @@ def insert_contents(
         (PassageName, names),
     ):
         if rows:
-            session.connection().execute(insert(model.__table__), rows)
+            connection.execute(_insert(model.__table__), rows)
     return footnote_ids
 
 
 def _insert_footnotes(
-    session: Session, document: Document, parsed: ParsedDocument
+    connection: Connection,
+    document_id: int,
+    report_id: int | None,
+    parsed: ParsedDocument,
 ) -> dict[str, int]:
     rows = [
         {
-            "document_id": document.id,
-            "report_id": document.report_id,
+            "document_id": document_id,
+            "report_id": report_id,
             "position": position,
             "label": note.label,
             "text": note.text,
         }
         for position, note in enumerate(parsed.footnotes)
     ]
-    ids = _insert_returning(session, Footnote, rows)
+    ids = _insert_returning(connection, Footnote, ("label",), rows)
     return {
         row["label"]: footnote_id for row, footnote_id in zip(rows, ids, strict=True)
     }
 
 
 def _insert_passages(
-    session: Session, document: Document, parsed: ParsedDocument
+    connection: Connection, document_id: int, parsed: ParsedDocument
 ) -> list[int]:
     anchors: set[str] = set()
     rows = [
         {
-            "document_id": document.id,
+            "document_id": document_id,
             "position": position,
             "anchor": anchor_for(passage.text, anchors),
             "kind": passage.kind,
@@ -130,27 +137,47 @@ def _insert_passages(
         }
         for position, passage in enumerate(parsed.passages)
     ]
-    return _insert_returning(session, Passage, rows)
+    return _insert_returning(connection, Passage, ("position",), rows)
 
 
-def _insert_returning(session: Session, model, rows: list[dict]) -> list[int]:
-    """Insert ``rows`` and return their new ids in the same order."""
+def _insert_returning(
+    connection: Connection, model, key: tuple[str, ...], rows: list[dict]
+) -> list[int]:
+    """Insert ``rows`` and return their new ids in the same order.
+
+    The ids come back with the ``key`` columns that tell the rows apart, and are
+    matched up by them: asking the database for them in order would make SQLite
+    insert one row at a time.
+    """
     if not rows:
         return []
-    table = model.__table__
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.connection().execute(statement, rows).scalars())
+    statement = _insert(model.__table__, key)
+    ids = {tuple(found): i for i, *found in connection.execute(statement, rows)}
+    return [ids[tuple(row[k] for k in key)] for row in rows]
 
 
-def _report_footnote_ids(session: Session, document: Document) -> dict[str, int]:
+@lru_cache
+def _insert(table: Table, returning: tuple[str, ...] = ()) -> Insert:
+    """An INSERT into ``table`` (built once), returning ids with these columns."""
+    if not returning:
+        return insert(table)
+    return insert(table).returning(table.c.id, *(table.c[k] for k in returning))
+
+
+_REPORT_FOOTNOTES = select(Footnote.label, Footnote.id).where(
+    Footnote.report_id == bindparam("report"),
+    Footnote.document_id != bindparam("document"),
+)
+
+
+def _report_footnote_ids(
+    connection: Connection, document_id: int, report_id: int | None
+) -> dict[str, int]:
     """Footnotes other sections of the same report define (shared numbering)."""
-    if document.report_id is None:
+    if report_id is None:
         return {}
-    rows = session.execute(
-        select(Footnote.label, Footnote.id).where(
-            Footnote.report_id == document.report_id,
-            Footnote.document_id != document.id,
-        )
+    rows = connection.execute(
+        _REPORT_FOOTNOTES, {"report": report_id, "document": document_id}
     )
     return dict(rows.all())
 
@@ -158,13 +185,13 @@ def _report_footnote_ids(session: Session, document: Document) -> dict[str, int]
 def _citation_row(
     citation: ParsedCitation, position: int, sources: Resolved, **owner: int
 ) -> dict[str, object]:
-    outlet, work = sources[id(citation)]
+    outlet_id, work_id = sources[id(citation)]
     date = citation.date
     return {
         **owner,
         "position": position,
         "text": citation.text,
-        "outlet_id": outlet.id if outlet else None,
+        "outlet_id": outlet_id,
         "outlet_text": citation.outlet,
         "title": citation.title,
         "date": date.first_day if date else None,
@@ -173,7 +200,7 @@ def _citation_row(
         "pages": citation.pages,
         "anonymous": citation.anonymous,
         "description": citation.description,
-        "work_id": work.id if work else None,
+        "work_id": work_id,
     }
 
 

@@ -11,34 +11,83 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, bindparam, select, update
 
 from archive.models import Citation, CitedWork, Document, Footnote
-from archive.works import title_hash
 
 MAX_DAYS_APART = 2
 
+_WORKS = CitedWork.__table__
+_WAITING_FOR_DOCUMENT = select(
+    CitedWork.id, CitedWork.date, CitedWork.date_precision
+).where(
+    CitedWork.outlet_id == bindparam("outlet"),
+    CitedWork.title_hash == bindparam("title_hash"),
+)
+# Filtered in Python, not in SQL: a condition on the work's own columns would
+# lead SQLite to scan works first instead of the document's footnotes.
+_CITED_IN_FOOTNOTES = (
+    select(
+        CitedWork.id,
+        CitedWork.outlet_id,
+        CitedWork.title_hash,
+        CitedWork.date,
+        CitedWork.date_precision,
+        CitedWork.document_id,
+    )
+    .join(Citation, Citation.work_id == CitedWork.id)
+    .join(Footnote, Citation.footnote_id == Footnote.id)
+    .where(Footnote.document_id == bindparam("document"))
+    .distinct()
+)
+_ARCHIVED_BY_TITLE = select(
+    Document.id,
+    Document.outlet_id,
+    Document.title_hash,
+    Document.date,
+    Document.date_precision,
+).where(
+    Document.title_hash.in_(bindparam("hashes", expanding=True)),
+    Document.title_derived.is_(False),
+    Document.outlet_id.is_not(None),
+)
+_LINK_WORK = (
+    update(_WORKS)
+    .where(_WORKS.c.id == bindparam("b_id"))
+    .values(document_id=bindparam("b_document"))
+)
 
-def link_works(session: Session, document: Document) -> None:
+
+@dataclass(frozen=True, slots=True)
+class LinkedDocument:
+    """What linking needs of a stored document (no title hash if it is derived)."""
+
+    id: int
+    outlet_id: int | None
+    title_hash: str | None
+    date: dt.date | None
+    date_precision: str | None
+
+
+def link_works(connection: Connection, document: LinkedDocument) -> None:
     """Link ``document`` to the works that cite it, and its cited works to theirs."""
-    if document.outlet_id and document.title_hash and not document.title_derived:
-        waiting = session.scalars(
-            select(CitedWork).where(
-                CitedWork.outlet_id == document.outlet_id,
-                CitedWork.title_hash == document.title_hash,
-            )
+    links: list[dict[str, int]] = []
+    if document.outlet_id and document.title_hash:
+        waiting = connection.execute(
+            _WAITING_FOR_DOCUMENT,
+            {"outlet": document.outlet_id, "title_hash": document.title_hash},
         )
-        for work in waiting:
-            if _dates_agree(work, document):
-                work.document_id = document.id
-    waiting = [
-        work
-        for work in _works_cited_by(session, document)
-        if work.document_id is None and work.outlet_id and work.title_hash
-    ]
-    copies = _archived_candidates(session, {work.title_hash for work in waiting})
+        links += [
+            {"b_id": work.id, "b_document": document.id}
+            for work in waiting
+            if _dates_agree(work, document)
+        ]
+    _save(connection, links)
+    waiting = _works_cited_by(connection, document.id)
+    copies = _archived_candidates(connection, {work.title_hash for work in waiting})
+    links = []
     for work in waiting:
         matches = [
             doc.id
@@ -46,43 +95,41 @@ def link_works(session: Session, document: Document) -> None:
             if _dates_agree(work, doc)
         ]
         if len(matches) == 1:
-            work.document_id = matches[0]
+            links.append({"b_id": work.id, "b_document": matches[0]})
+    _save(connection, links)
 
 
-def document_title_hash(document: Document) -> str | None:
-    return None if document.title_derived else title_hash(document.title)
+def _save(connection: Connection, links: list[dict[str, int]]) -> None:
+    if links:
+        connection.execute(_LINK_WORK, links)
 
 
-def _works_cited_by(session: Session, document: Document) -> list[CitedWork]:
-    in_footnotes = (
-        select(CitedWork)
-        .join(Citation, Citation.work_id == CitedWork.id)
-        .join(Footnote, Citation.footnote_id == Footnote.id)
-        .where(Footnote.document_id == document.id)
-    )
-    return list(session.scalars(in_footnotes.distinct()))
+def _works_cited_by(connection: Connection, document_id: int) -> list[Row]:
+    """The document's footnotes' cited works that could link but do not yet."""
+    return [
+        work
+        for work in connection.execute(_CITED_IN_FOOTNOTES, {"document": document_id})
+        if work.document_id is None and work.outlet_id and work.title_hash
+    ]
 
 
 def _archived_candidates(
-    session: Session, hashes: set[str]
-) -> dict[tuple[int, str], list[Document]]:
+    connection: Connection, hashes: set[str]
+) -> dict[tuple[int, str], list[Row]]:
     """Archived documents (with real titles) by outlet and title hash."""
-    found: dict[tuple[int, str], list[Document]] = defaultdict(list)
+    found: dict[tuple[int, str], list[Row]] = defaultdict(list)
     ordered = sorted(hashes)
     for start in range(0, len(ordered), 500):
-        rows = session.scalars(
-            select(Document).where(
-                Document.title_hash.in_(ordered[start : start + 500]),
-                Document.title_derived.is_(False),
-                Document.outlet_id.is_not(None),
-            )
+        rows = connection.execute(
+            _ARCHIVED_BY_TITLE, {"hashes": ordered[start : start + 500]}
         )
         for document in rows:
             found[(document.outlet_id, document.title_hash)].append(document)
     return found
 
 
-def _dates_agree(work: CitedWork, document: Document) -> bool:
+def _dates_agree(work, document) -> bool:
+    """Whether the dates (``date`` and ``date_precision`` of each) are close enough."""
     if work.date is None or document.date is None:
         return False
     coarse = {work.date_precision, document.date_precision} - {"day"}

@@ -3,6 +3,9 @@
 Identical bytes are a skip; a changed file replaces its earlier version under the
 same document id. A report section is known again by its report and section
 number, anything else by the file it came from.
+
+Everything is written as plain table statements on the session's connection: a
+document is thousands of rows, and the ORM's unit of work would only cost time.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.contents import insert_contents
-from archive.links import document_title_hash, link_works
+from archive.links import LinkedDocument, link_works
 from archive.models import (
+    Citation,
     CitedWork,
     Claim,
     Document,
@@ -26,10 +30,35 @@ from archive.models import (
     Passage,
     Report,
 )
-from archive.works import SourceBook, digest
+from archive.works import SourceBook, digest, insert_or_get, title_hash
 from ingest import OutletRegistry, ParsedDocument, load_registry
 
 Status = Literal["added", "updated", "unchanged"]
+
+_DOCUMENTS = Document.__table__
+_BY_CHECKSUM = (
+    select(Document.id).where(Document.checksum == bindparam("checksum")).limit(1)
+)
+_BY_SOURCE_KEY = select(Document.id).where(Document.source_key == bindparam("key"))
+_INSERT_DOCUMENT = insert(_DOCUMENTS).returning(_DOCUMENTS.c.id)
+_UPDATE_DOCUMENT = update(_DOCUMENTS).where(_DOCUMENTS.c.id == bindparam("b_id"))
+_WAITING_MARKERS = (
+    select(Marker.id, Marker.label)
+    .join(Claim, Marker.claim_id == Claim.id)
+    .join(Passage, Claim.passage_id == Passage.id)
+    .join(Document, Passage.document_id == Document.id)
+    .where(
+        Document.report_id == bindparam("report"),
+        Document.id != bindparam("document"),
+        Marker.footnote_id.is_(None),
+        Marker.label.in_(bindparam("labels", expanding=True)),
+    )
+)
+_RELINK_MARKER = (
+    update(Marker.__table__)
+    .where(Marker.__table__.c.id == bindparam("b_id"))
+    .values(footnote_id=bindparam("b_footnote"))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,27 +74,31 @@ def store(
 ) -> StoreResult:
     """Store ``parsed`` in one transaction and say whether it was new."""
     with sessions.begin() as session:
-        same_bytes = session.scalar(
-            select(Document).where(Document.checksum == parsed.checksum).limit(1)
-        )
+        connection = session.connection()
+        same_bytes = connection.scalar(_BY_CHECKSUM, {"checksum": parsed.checksum})
         if same_bytes is not None:
-            return StoreResult("unchanged", same_bytes.id)
+            return StoreResult("unchanged", same_bytes)
         key = source_key(parsed)
-        document = session.scalar(select(Document).where(Document.source_key == key))
-        status: Status = "added" if document is None else "updated"
-        if document is None:
-            document = Document(source_key=key)
-            session.add(document)
+        document_id = connection.scalar(_BY_SOURCE_KEY, {"key": key})
+        status: Status = "added" if document_id is None else "updated"
+        if document_id is not None:
+            _clear(connection, document_id)
+        book = SourceBook(connection, registry or load_registry())
+        sources = book.resolve_all(parsed.citations, _named(parsed))
+        values = _describe(connection, parsed, book)
+        if document_id is None:
+            document_id = connection.scalar(
+                _INSERT_DOCUMENT, {"source_key": key, **values}
+            )
         else:
-            _clear(session, document)
-        book = SourceBook(session, registry or load_registry())
-        _describe(session, document, parsed, book)
-        sources = book.resolve_all(parsed.citations)
-        session.flush()
-        footnote_ids = insert_contents(session, document, parsed, sources)
-        _relink(session, document, footnote_ids)
-        link_works(session, document)
-        return StoreResult(status, document.id)
+            connection.execute(_UPDATE_DOCUMENT, {"b_id": document_id, **values})
+        report_id = values["report_id"]
+        footnote_ids = insert_contents(
+            connection, document_id, report_id, parsed, sources
+        )
+        _relink(connection, document_id, report_id, footnote_ids)
+        link_works(connection, _linked(document_id, values))
+        return StoreResult(status, document_id)
 
 
 def source_key(parsed: ParsedDocument) -> str:
@@ -77,76 +110,80 @@ def source_key(parsed: ParsedDocument) -> str:
     return digest("path", str(Path(parsed.path).resolve()))
 
 
-def _clear(session: Session, document: Document) -> None:
+def _clear(connection: Connection, document_id: int) -> None:
     """Delete a document's contents; the database cascades to the rows below."""
     for model in (Passage, Footnote):
-        session.execute(
-            delete(model).where(model.document_id == document.id),
-            execution_options={"synchronize_session": False},
-        )
-    orphans = select(CitedWork.id).where(~CitedWork.citations.any())
-    session.execute(
-        delete(CitedWork).where(CitedWork.id.in_(orphans)),
-        execution_options={"synchronize_session": False},
-    )
+        connection.execute(delete(model).where(model.document_id == document_id))
+    cited = select(Citation.id).where(Citation.work_id == CitedWork.id).exists()
+    connection.execute(delete(CitedWork).where(~cited))
 
 
 def _describe(
-    session: Session, document: Document, parsed: ParsedDocument, book: SourceBook
-) -> None:
-    document.checksum = parsed.checksum
-    document.path = parsed.path
-    document.source_format = parsed.source_format
-    document.kind = parsed.kind
-    document.title = parsed.title
-    document.title_derived = parsed.title_derived
-    document.date = parsed.date.first_day if parsed.date else None
-    document.date_precision = parsed.date.precision if parsed.date else None
-    document.publisher = parsed.publisher
-    document.section_number = parsed.section_number
-    document.section_heading = parsed.section_heading
-    document.cite_as = parsed.cite_as
-    document.agency = parsed.agency
-    document.dateline = parsed.dateline
-    document.authors = list(parsed.authors)
-    document.credits = list(parsed.credits)
-    document.warnings = list(parsed.warnings)
-    document.updated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    document.report = _report(session, parsed)
-    document.outlet = book.named_outlet(parsed.agency or parsed.publisher)
-    document.title_hash = document_title_hash(document)
+    connection: Connection, parsed: ParsedDocument, book: SourceBook
+) -> dict[str, object]:
+    """The document's own columns (all but its source key)."""
+    return {
+        "checksum": parsed.checksum,
+        "path": parsed.path,
+        "source_format": parsed.source_format,
+        "kind": parsed.kind,
+        "title": parsed.title,
+        "title_derived": parsed.title_derived,
+        "date": parsed.date.first_day if parsed.date else None,
+        "date_precision": parsed.date.precision if parsed.date else None,
+        "publisher": parsed.publisher,
+        "section_number": parsed.section_number,
+        "section_heading": parsed.section_heading,
+        "cite_as": parsed.cite_as,
+        "agency": parsed.agency,
+        "dateline": parsed.dateline,
+        "authors": list(parsed.authors),
+        "credits": list(parsed.credits),
+        "warnings": list(parsed.warnings),
+        "updated_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        "report_id": _report_id(connection, parsed),
+        "outlet_id": book.named_outlet(_named(parsed)),
+        "title_hash": None if parsed.title_derived else title_hash(parsed.title),
+    }
 
 
-def _report(session: Session, parsed: ParsedDocument) -> Report | None:
+def _named(parsed: ParsedDocument) -> str | None:
+    """The outlet a document names as its own: its agency, else its publisher."""
+    return parsed.agency or parsed.publisher
+
+
+def _report_id(connection: Connection, parsed: ParsedDocument) -> int | None:
     if parsed.kind != "report" or not parsed.report_title:
         return None
-    publisher = parsed.publisher or ""
-    report = session.scalar(
-        select(Report).where(
-            Report.publisher == publisher, Report.title == parsed.report_title
-        )
+    row = {"publisher": parsed.publisher or "", "title": parsed.report_title}
+    return insert_or_get(connection, Report.__table__, ("publisher", "title"), row)
+
+
+def _linked(document_id: int, values: dict[str, object]) -> LinkedDocument:
+    return LinkedDocument(
+        document_id,
+        values["outlet_id"],
+        values["title_hash"],
+        values["date"],
+        values["date_precision"],
     )
-    if report is None:
-        report = Report(publisher=publisher, title=parsed.report_title)
-        session.add(report)
-    return report
 
 
-def _relink(session: Session, document: Document, labels: dict[str, int]) -> None:
+def _relink(
+    connection: Connection,
+    document_id: int,
+    report_id: int | None,
+    labels: dict[str, int],
+) -> None:
     """Point other sections' markers that wait for this section's footnotes at them."""
-    if document.report_id is None or not labels:
+    if report_id is None or not labels:
         return
-    waiting = session.scalars(
-        select(Marker)
-        .join(Claim)
-        .join(Passage)
-        .join(Document)
-        .where(
-            Document.report_id == document.report_id,
-            Document.id != document.id,
-            Marker.footnote_id.is_(None),
-            Marker.label.in_(labels),
+    waiting = connection.execute(
+        _WAITING_MARKERS,
+        {"report": report_id, "document": document_id, "labels": list(labels)},
+    ).all()
+    if waiting:
+        connection.execute(
+            _RELINK_MARKER,
+            [{"b_id": i, "b_footnote": labels[label]} for i, label in waiting],
         )
-    )
-    for marker in waiting:
-        marker.footnote_id = labels[marker.label]

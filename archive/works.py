@@ -12,10 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Insert, Table, bindparam, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
+from archive.errors import ArchiveError
 from archive.models import CitedWork, Outlet
 from ingest import OutletRegistry, ParsedCitation, outlet_key
 
@@ -38,6 +38,7 @@ def digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
+@lru_cache(maxsize=1 << 15)
 def title_hash(title: str) -> str:
     """Equal for titles that differ only in case, accents, punctuation and quotes."""
     return digest(title_key(title))
@@ -52,49 +53,77 @@ class _OutletSpec:
     known: bool
 
 
-# The outlet and cited work of each citation of a document, keyed by id(citation).
-Resolved = dict[int, tuple[Outlet | None, CitedWork | None]]
+# The outlet id and cited work id of each citation of a document, keyed by
+# id(citation).
+Resolved = dict[int, tuple[int | None, int | None]]
+
+_OUTLETS = Outlet.__table__
+_WORKS = CitedWork.__table__
+_OUTLETS_BY_SLUG = select(
+    Outlet.id, Outlet.slug, Outlet.name, Outlet.kind, Outlet.short_name
+).where(Outlet.slug.in_(bindparam("slugs", expanding=True)))
+_WORKS_BY_KEY = select(CitedWork.id, CitedWork.work_key, CitedWork.url).where(
+    CitedWork.work_key.in_(bindparam("keys", expanding=True))
+)
+_UPDATE_OUTLET = update(_OUTLETS).where(_OUTLETS.c.id == bindparam("b_id"))
+_UPDATE_WORK = update(_WORKS).where(_WORKS.c.id == bindparam("b_id"))
 
 
 class SourceBook:
-    """Finds or creates outlets and works within one session, caching what it saw.
+    """Finds or creates outlets and works within one transaction, by id.
 
     A document's citations are resolved together: one query finds the outlets and
-    works already archived, and the new ones are inserted in one savepoint.
+    works already archived, and one statement inserts the new ones. Rows are read
+    and written as plain columns; no ORM object is built.
     """
 
-    def __init__(self, session: Session, registry: OutletRegistry) -> None:
-        self.session = session
+    def __init__(self, connection: Connection, registry: OutletRegistry) -> None:
+        self.connection = connection
         self.registry = registry
-        self._outlets: dict[str, Outlet] = {}
-        self._works: dict[str, CitedWork] = {}
+        self._outlets: dict[str, int] = {}
+        self._specs: dict[tuple[str | None, str | None], _OutletSpec | None] = {}
 
-    def resolve_all(self, citations: tuple[ParsedCitation, ...]) -> Resolved:
-        """The outlet and cited work of each citation, keyed by ``id(citation)``."""
+    def resolve_all(
+        self, citations: tuple[ParsedCitation, ...], named: str | None = None
+    ) -> Resolved:
+        """The outlet and cited work ids of each citation, keyed by ``id(citation)``.
+
+        The outlet ``named`` as the document's publisher or agency is found or
+        created first, in the same query (see ``named_outlet``).
+        """
         specs = {id(c): self._spec(c.outlet_slug, c.outlet) for c in citations}
-        self._load_outlets({s for s in specs.values() if s is not None})
-        outlets = {
-            key: self._outlets[spec.slug] if spec else None
-            for key, spec in specs.items()
-        }
+        self._load_outlets(
+            [s for s in (self._spec(None, named), *specs.values()) if s is not None]
+        )
+        slugs = {key: spec.slug if spec else None for key, spec in specs.items()}
         wanted = {
-            id(c): self._work_fields(c, outlets[id(c)]) for c in citations if c.title
+            id(c): self._work_fields(c, slugs[id(c)]) for c in citations if c.title
         }
-        self._load_works(dict(wanted.values()))
+        works = self._load_works(dict(wanted.values()))
         return {
-            id(c): (outlets[id(c)], self._works.get(wanted.get(id(c), ("",))[0]))
+            id(c): (
+                self._outlets.get(slugs[id(c)]),
+                works[wanted[id(c)][0]] if id(c) in wanted else None,
+            )
             for c in citations
         }
 
-    def named_outlet(self, name: str | None) -> Outlet | None:
-        """The outlet a document names as its publisher or agency, if any."""
+    def named_outlet(self, name: str | None) -> int | None:
+        """The id of the outlet a document names as its publisher or agency, if any."""
         spec = self._spec(None, name)
         if spec is None:
             return None
-        self._load_outlets({spec})
+        self._load_outlets([spec])
         return self._outlets[spec.slug]
 
     def _spec(self, slug: str | None, name: str | None) -> _OutletSpec | None:
+        try:
+            return self._specs[slug, name]
+        except KeyError:
+            spec = self._specs[slug, name] = self._new_spec(slug, name)
+            return spec
+
+    def _new_spec(self, slug: str | None, name: str | None) -> _OutletSpec | None:
         known = self.registry.outlets.get(slug) if slug else None
         name = (name or "").strip()
         if known is None and name:
@@ -107,16 +136,24 @@ class SourceBook:
             "x-" + slugify(outlet_key(name)), name, name, "unknown", False
         )
 
-    def _load_outlets(self, specs: set[_OutletSpec]) -> None:
-        missing = {spec.slug: spec for spec in specs if spec.slug not in self._outlets}
+    def _load_outlets(self, specs: list[_OutletSpec]) -> None:
+        """Find or create the outlets (new ones in order of first mention)."""
+        missing: dict[str, _OutletSpec] = {}
+        for spec in specs:
+            if spec.slug not in self._outlets:
+                missing.setdefault(spec.slug, spec)
         if not missing:
             return
-        rows = {
-            row.slug: row
-            for row in self.session.scalars(
-                select(Outlet).where(Outlet.slug.in_(missing))
-            )
-        }
+        rows = self.connection.execute(_OUTLETS_BY_SLUG, {"slugs": list(missing)}).all()
+        stale = [
+            {"b_id": row.id, "name": s.name, "kind": s.kind, "short_name": s.short}
+            for row in rows
+            if (s := missing[row.slug]).known
+            and (row.name, row.kind, row.short_name) != (s.name, s.kind, s.short)
+        ]
+        if stale:
+            self.connection.execute(_UPDATE_OUTLET, stale)
+        found = {row.slug: row.id for row in rows}
         new = {
             slug: {
                 "short_name": s.short,
@@ -125,35 +162,22 @@ class SourceBook:
                 "known": s.known,
             }
             for slug, s in missing.items()
-            if slug not in rows
+            if slug not in found
         }
-        rows.update(self._insert_many(Outlet, Outlet.slug, new))
-        for slug, spec in missing.items():
-            outlet = rows[slug]
-            if spec.known and (outlet.name, outlet.kind, outlet.short_name) != (
-                spec.name,
-                spec.kind,
-                spec.short,
-            ):
-                outlet.name, outlet.kind, outlet.short_name = (
-                    spec.name,
-                    spec.kind,
-                    spec.short,
-                )
-            self._outlets[slug] = outlet
+        found.update(self._insert_many(_OUTLETS, "slug", new))
+        self._outlets.update(found)
 
-    @staticmethod
     def _work_fields(
-        citation: ParsedCitation, outlet: Outlet | None
+        self, citation: ParsedCitation, slug: str | None
     ) -> tuple[str, dict[str, object]]:
         date = citation.date
         key = digest(
-            outlet.slug if outlet else "",
+            slug or "",
             title_key(citation.title or ""),
             date.isoformat() if date else "",
         )
         return key, {
-            "outlet": outlet,
+            "outlet_id": self._outlets[slug] if slug else None,
             "title": citation.title,
             "title_hash": title_hash(citation.title or ""),
             "date": date.first_day if date else None,
@@ -161,51 +185,78 @@ class SourceBook:
             "url": citation.url,
         }
 
-    def _load_works(self, wanted: dict[str, dict[str, object]]) -> None:
-        missing = [key for key in wanted if key not in self._works]
-        rows: dict[str, CitedWork] = {}
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
-            rows.update(
-                (row.work_key, row)
-                for row in self.session.scalars(
-                    select(CitedWork).where(CitedWork.work_key.in_(chunk))
-                )
+    def _load_works(self, wanted: dict[str, dict[str, object]]) -> dict[str, int]:
+        """Find or create the works; a found work without a URL gains the cited one."""
+        keys = list(wanted)
+        found: dict[str, int] = {}
+        gained_url: list[dict[str, object]] = []
+        for start in range(0, len(keys), 500):
+            rows = self.connection.execute(
+                _WORKS_BY_KEY, {"keys": keys[start : start + 500]}
             )
-        new = {key: wanted[key] for key in missing if key not in rows}
-        rows.update(self._insert_many(CitedWork, CitedWork.work_key, new))
-        for key, work in rows.items():
-            if work.url is None and wanted[key]["url"]:
-                work.url = wanted[key]["url"]
-            self._works[key] = work
+            for work_id, key, url in rows:
+                found[key] = work_id
+                if url is None and wanted[key]["url"]:
+                    gained_url.append({"b_id": work_id, "url": wanted[key]["url"]})
+        if gained_url:
+            self.connection.execute(_UPDATE_WORK, gained_url)
+        new = {key: wanted[key] for key in keys if key not in found}
+        found.update(self._insert_many(_WORKS, "work_key", new))
+        return found
 
-    def _insert_many(self, model, column, new: dict[str, dict[str, object]]) -> dict:
-        """Insert rows keyed by their unique ``column`` in one savepoint.
+    def _insert_many(
+        self, table: Table, column: str, new: dict[str, dict[str, object]]
+    ) -> dict[str, int]:
+        """Insert rows keyed by their unique ``column``, in one statement; their ids.
 
-        Should a concurrent writer have added one of them meanwhile, the savepoint
-        is rolled back and each row is found or inserted on its own.
+        A row a concurrent writer added meanwhile is skipped by the database (see
+        ``_insert_new``) and found instead.
         """
         if not new:
             return {}
-        try:
-            with self.session.begin_nested():
-                rows = {key: model(**{column.key: key}, **f) for key, f in new.items()}
-                self.session.add_all(rows.values())
-            return rows
-        except IntegrityError:
-            return {
-                key: self._insert_or_get(model, column, key, **f)
-                for key, f in new.items()
-            }
+        rows = [{column: key, **fields} for key, fields in new.items()]
+        statement = _insert_new(self.connection.dialect.name, table, (column,))
+        added = self.connection.execute(
+            statement.returning(table.c[column], table.c.id), rows
+        )
+        found = {key: i for key, i in added}
+        beaten = [key for key in new if key not in found]
+        if beaten:
+            theirs = select(table.c[column], table.c.id).where(
+                table.c[column].in_(beaten)
+            )
+            found.update((key, i) for key, i in self.connection.execute(theirs))
+        return found
 
-    def _insert_or_get(self, model, column, key: str, **fields):
-        row = self.session.scalar(select(model).where(column == key))
-        if row is not None:
-            return row
-        try:
-            with self.session.begin_nested():
-                row = model(**{column.key: key}, **fields)
-                self.session.add(row)
-        except IntegrityError:
-            row = self.session.scalars(select(model).where(column == key)).one()
-        return row
+
+def insert_or_get(
+    connection: Connection,
+    table: Table,
+    unique: tuple[str, ...],
+    row: dict[str, object],
+) -> int:
+    """The id of the row whose ``unique`` columns match ``row``'s, inserted if new."""
+    find = select(table.c.id).where(*(table.c[name] == row[name] for name in unique))
+    found = connection.scalar(find)
+    if found is None:
+        statement = _insert_new(connection.dialect.name, table, unique)
+        found = connection.scalar(statement.values(row).returning(table.c.id))
+    return found if found is not None else connection.execute(find).scalar_one()
+
+
+_DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+@lru_cache
+def _insert_new(dialect: str, table: Table, unique: tuple[str, ...]) -> Insert:
+    """An INSERT that skips rows whose ``unique`` columns are already taken.
+
+    Two ingests at once may add the same outlet or work: the second insert then
+    waits for the first transaction and, once it commits, skips the row, and no
+    error ever aborts the file. (Without savepoints, too: SQLite would commit
+    at the release of a savepoint that opened the transaction.)
+    """
+    if dialect not in _DIALECT_INSERTS:
+        raise ArchiveError(f"the archive works on SQLite or PostgreSQL, not {dialect}")
+    statement = _DIALECT_INSERTS[dialect](table)
+    return statement.on_conflict_do_nothing(index_elements=list(unique))
