@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from flask import Blueprint, current_app, request, url_for
 
 from archive import browse
 from web import connections, openapi, params, payloads
 from web.documents import claim_page, documents_page
+from web.sources import (
+    attributions_page,
+    outlet_index_page,
+    outlet_page,
+    work_page,
+)
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -37,24 +41,29 @@ def claim(claim_id: int):
     detail, related, cite = claim_page(claim_id)
     return {
         **payloads.record(detail),
-        "related": [asdict(passage) for passage in related],
+        "related": [payloads.record(passage) for passage in related],
         "cite_this": cite,
     }
 
 
 @bp.get("/outlets")
 def outlets():
-    return payloads.record(browse.outlet_index(connections.db()))
+    return payloads.record(outlet_index_page())
 
 
 @bp.get("/outlets/<slug>")
 def outlet(slug: str):
-    return payloads.record(browse.outlet(connections.db(), slug))
+    return payloads.record(outlet_page(slug))
+
+
+@bp.get("/outlets/<slug>/attributions")
+def attributions(slug: str):
+    return payloads.record(attributions_page(slug))
 
 
 @bp.get("/works/<int:work_id>")
 def work(work_id: int):
-    return payloads.record(browse.work(connections.db(), work_id))
+    return payloads.record(work_page(work_id))
 
 
 @bp.get("/openapi.json")

@@ -24,6 +24,10 @@ DEFAULTS: dict[str, Any] = {
     "INDEX_DIR": None,
     "RESULTS_PER_PAGE": 10,
     "DOCUMENTS_PER_PAGE": 50,
+    "OUTLETS_PER_PAGE": 50,
+    "WORKS_PER_PAGE": 20,
+    "CLAIMS_PER_GROUP": 5,
+    "CLAIMS_PER_PAGE": 25,
     "JSON_SORT_KEYS": False,
 }
 

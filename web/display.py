@@ -1,27 +1,41 @@
 """How records read on a page: dates in words, safe links, passages with markers.
 
-Registered as Jinja filters and globals. Nothing here marks text as safe: a
-passage is split into text and marker parts, and the template escapes each part.
+Registered as Jinja filters and globals, and as every page's context (``paths``
+to record pages, ``badges`` of outlets). Nothing here marks text as safe: a
+passage is split into text and marker parts, and the template escapes each part;
+a badge is the ``outlet_badge`` macro's own (escaped) output.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import string
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import Flask, url_for
+from flask import Flask, current_app, url_for
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
-from archive.browse import ClaimInfo, DocumentSummary, MarkerInfo, PassageInfo
+from archive.browse import (
+    ClaimInfo,
+    DocumentSummary,
+    MarkerInfo,
+    OutletInfo,
+    PassageInfo,
+)
 from archive.names import name_key
 
 LINK_SCHEMES = ("http", "https")
 KIND_LABELS = {"report": "Report", "wire": "Wire story"}
 KIND_NOUNS = {"report": ("report", "reports"), "wire": ("wire story", "wire stories")}
+PATH_KEY = "0"  # stands for a record's key while a path prefix is built
+MONTHS = (None, "January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")  # fmt: skip
+# A common web address that urlsplit would accept (http or https, a host name),
+# checked without it: footnotes hold thousands of them.
+PLAIN_WEB_URL = re.compile(r"(?i:https?)://[a-z0-9.-]+(?::[0-9]+)?(?:[/?#]|$)")
 NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
@@ -43,8 +57,53 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(spellings_in)
     app.add_template_global(passage_runs)
     app.add_template_global(claim_run)
+    app.context_processor(record_links)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+
+class RecordPaths:
+    """Where record pages live, for templates: ``{{ paths.work }}{{ id }}`` is the
+    path of cited work ``id`` (``url_for`` per link is too slow for a report
+    with thousands of links). Each prefix is built on first use in a page."""
+
+    ENDPOINTS = {
+        "document": "documents.show",
+        "claim": "documents.claim",
+        "work": "sources.work",
+        "outlet": "sources.outlet",
+    }
+
+    def __getattr__(self, name: str) -> str:
+        if name not in self.ENDPOINTS:
+            raise AttributeError(name)
+        endpoint = self.ENDPOINTS[name]
+        rule = next(iter(current_app.url_map.iter_rules(endpoint)))
+        (argument,) = rule.arguments
+        prefix = url_for(endpoint, **{argument: PATH_KEY}).removesuffix(PATH_KEY)
+        setattr(self, name, prefix)
+        return prefix
+
+
+class Badges(dict):
+    """Outlet -> its badge (the ``outlet_badge`` macro's HTML), each rendered once
+    per page: a long report cites the same few outlets hundreds of times."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.render = None
+
+    def __missing__(self, outlet: OutletInfo) -> Markup:
+        if self.render is None:
+            macros = current_app.jinja_env.get_template("macros.html").module
+            self.render = macros.outlet_badge
+        badge = self[outlet] = self.render(outlet)
+        return badge
+
+
+def record_links() -> dict:
+    """Template context for every page: ``paths`` and ``badges``."""
+    return {"paths": RecordPaths(), "badges": Badges()}
 
 
 def human_date(value: str | dt.date | None, missing: str = "undated") -> str:
@@ -56,7 +115,7 @@ def human_date(value: str | dt.date | None, missing: str = "undated") -> str:
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
         return str(parts[0])
-    month = calendar.month_name[parts[1]]
+    month = MONTHS[parts[1]]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{parts[2]} {month} {parts[0]}"
@@ -67,6 +126,8 @@ def link_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
+    if PLAIN_WEB_URL.match(url):
+        return url
     parts = urlsplit(url)
     if parts.scheme.lower() in LINK_SCHEMES and parts.netloc:
         return url

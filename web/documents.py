@@ -59,13 +59,21 @@ def show(document_id: int):
 @bp.get("/claims/<int:claim_id>")
 def claim(claim_id: int):
     detail, related, cite = claim_page(claim_id)
-    return render_template("claim.html", detail=detail, related=related, cite=cite)
+    urls = page_urls(
+        "documents.claim", request.args, detail.page, detail.pages, claim_id=claim_id
+    )
+    return render_template(
+        "claim.html", detail=detail, related=related, cite=cite, page_urls=urls
+    )
 
 
 def claim_page(claim_id: int):
-    """A claim, the passages related to it elsewhere, and its "cite this" text."""
+    """A claim (with the requested page of other claims citing the same works),
+    the passages related to it elsewhere, and its "cite this" text."""
     db = connections.db()
-    detail = browse.claim(db, claim_id)
+    page = params.page(request.args)
+    detail = browse.claim(db, claim_id, page, current_app.config["CLAIMS_PER_PAGE"])
+    params.within(page, detail.pages)
     related = related_passages(db, claim_id, limit=RELATED_SHOWN)
     permalink = url_for(
         "documents.show",

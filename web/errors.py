@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from archive.errors import NotFound
 from index import IndexUnavailable, SearchQueryError
+from web.params import PastLastPage
 
 TITLES = {
     400: "The request could not be answered",
@@ -72,6 +73,8 @@ def describe(error: Exception) -> Problem:
         return Problem(400, str(error), problems, "The search could not be run")
     if isinstance(error, IndexUnavailable):
         return Problem(503, f"The search index cannot be used: {error}")
+    if isinstance(error, PastLastPage):
+        return Problem(404, error.description)
     if isinstance(error, HTTPException):
         status = error.code or 500
         if status == 404:

@@ -6,6 +6,7 @@ their arguments.
 
 from __future__ import annotations
 
+from web.params import MAX_PAGE
 from web.schemas import INT, SCHEMAS, STR, array, ref
 
 
@@ -31,7 +32,14 @@ DATE_PARAMS = [
     _query("from", "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD"),
     _query("to", "Latest date (a month or year includes all of it)"),
 ]
-PAGE = _query("page", "Page number, from 1", {"type": "integer", "minimum": 1})
+PAGE_NUMBER = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}
+PAGE = _query("page", "Page number, from 1", PAGE_NUMBER)
+PAGED = _query(
+    "page",
+    "Page number, from 1 (the response gives the number of pages); a page past "
+    "the last is a 404",
+    PAGE_NUMBER,
+)
 SEARCH_PARAMS = [
     _query("q", "The query (syntax: /help)"),
     _many("outlet", "Only passages citing this outlet (facet key, e.g. sohr)"),
@@ -64,21 +72,41 @@ ENDPOINTS = [
     ),
     (
         "/api/claims/{claim_id}",
-        "A claim, its citations, claims citing the same works, related passages",
-        [_path("claim_id", INT)],
+        "A claim, its citations, a page of the claims citing the same works, "
+        "related passages",
+        [_path("claim_id", INT), PAGED],
         "ClaimDetail",
     ),
-    ("/api/outlets", "Outlets ranked by citations", [], "OutletIndex"),
+    (
+        "/api/outlets",
+        "A page of the outlets ranked by citations, in the archive or one report",
+        [
+            _query(
+                "report",
+                "Rank within this report (its id) instead of the archive",
+                INT,
+            ),
+            PAGED,
+        ],
+        "OutletIndex",
+    ),
     (
         "/api/outlets/{slug}",
-        "An outlet and every claim citing it, grouped by cited work",
-        [_path("slug", STR)],
+        "An outlet, its counts, and a page of the claims citing it, grouped by "
+        "cited work (the newest few claims of each)",
+        [_path("slug", STR), PAGED],
         "OutletDetail",
     ),
     (
+        "/api/outlets/{slug}/attributions",
+        "A page of the claims citing an outlet but no particular work",
+        [_path("slug", STR), PAGED],
+        "Attributions",
+    ),
+    (
         "/api/works/{work_id}",
-        "A cited work and every claim citing it",
-        [_path("work_id", INT)],
+        "A cited work and a page of the claims citing it",
+        [_path("work_id", INT), PAGED],
         "WorkDetail",
     ),
 ]
@@ -93,7 +121,9 @@ def _operation(summary: str, parameters: list[dict], schema: str) -> dict:
     responses = {"200": _json(schema, "OK")}
     if parameters:
         responses["400"] = _json("Error", "A bad argument or query, named")
-    if any(p["in"] == "path" for p in parameters):
+    if PAGED in parameters:
+        responses["404"] = _json("Error", "No such record, or a page past the last")
+    elif any(p["in"] == "path" for p in parameters):
         responses["404"] = _json("Error", "No such record")
     if schema == "SearchResult":
         responses["503"] = _json("Error", "The search index needs `archive reindex`")

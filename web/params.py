@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from werkzeug.datastructures import MultiDict
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, NotFound
 
 from index import SearchRequest
 
@@ -29,6 +29,30 @@ def page(args: MultiDict) -> int:
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
         raise BadRequest(f"page must be a number from 1 to {MAX_PAGE}, not {raw!r}")
     return int(raw)
+
+
+def number(args: MultiDict, name: str) -> int | None:
+    """Argument ``name`` as a record id, if given."""
+    raw = args.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise BadRequest(f"{name} must be a number, not {raw!r}")
+    return int(raw)
+
+
+class PastLastPage(NotFound):
+    """A page number beyond the last page of a list."""
+
+    def __init__(self, page: int, pages: int) -> None:
+        last = "the list has one page" if pages == 1 else f"the last is {pages}"
+        super().__init__(f"There is no page {page} of this list: {last}.")
+
+
+def within(page: int, pages: int) -> None:
+    """Raise ``PastLastPage`` unless ``page`` is one of ``pages`` (page 1 always is)."""
+    if page > max(pages, 1):
+        raise PastLastPage(page, pages)
 
 
 def date_bound(args: MultiDict, name: str, last: bool = False) -> dt.date | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from flask import url_for
@@ -14,7 +14,23 @@ from web.params import FILTERS
 
 def record(value: Any) -> dict:
     """A browse record as a dict (nested records and tuples become JSON)."""
-    return asdict(value)
+    return _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies: a whole report holds
+    thousands of records, and their leaves are immutable."""
+    names = _FIELDS.get(type(value))
+    if names is None and is_dataclass(value):
+        names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def search(result: SearchResult) -> dict:

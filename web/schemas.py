@@ -40,6 +40,20 @@ def obj(**properties: dict) -> dict:
     }
 
 
+def described(schema: dict, description: str) -> dict:
+    return {**schema, "description": description}
+
+
+def paging(items: str) -> dict[str, dict]:
+    """The fields of a paginated response whose list holds ``items``."""
+    return {
+        "total": described(INT, f"How many {items} there are on all pages"),
+        "page": described(INT, "This page's number, from 1"),
+        "pages": described(INT, "How many pages there are (at least 1)"),
+        "per_page": described(INT, "At most this many on a page"),
+    }
+
+
 NULL_STR = nullable(STR)
 NULL_INT = nullable(INT)
 FACETS = {
@@ -167,36 +181,70 @@ SCHEMAS = {
         passage_text=STR,
         footnotes=array(ref("Footnote")),
         works=array(ref("Work")),
-        same_works=array(ref("ClaimRef")),
+        same_works=described(
+            array(ref("ClaimRef")),
+            "This page of the other claims citing the same works, newest first",
+        ),
+        **paging("other claims citing the same works"),
         related=array(ref("RelatedPassage")),
         cite_this=STR,
     ),
     "OutletCount": obj(outlet=ref("Outlet"), citations=INT, works=INT),
+    "Report": obj(report_id=INT, publisher=STR, title=STR, documents=INT),
     "OutletIndex": obj(
-        overall=array(ref("OutletCount")),
-        reports=array(
-            obj(
-                report_id=INT,
-                publisher=STR,
-                title=STR,
-                documents=INT,
-                citations=INT,
-                outlets=array(ref("OutletCount")),
-            )
+        report=described(
+            nullable(ref("Report")), "The report ranked within; null: the archive"
         ),
+        citations=described(INT, "Citations naming an outlet, in all"),
+        ranking=described(
+            array(ref("OutletCount")), "This page of the outlets, most cited first"
+        ),
+        reports=described(array(ref("Report")), "Every report, to rank within"),
+        **paging("cited outlets"),
     ),
     "OutletDetail": obj(
         outlet=ref("Outlet"),
-        citations=INT,
-        works=INT,
-        groups=array(obj(work=nullable(ref("Work")), claims=array(ref("ClaimRef")))),
-        documents=array(ref("DocumentSummary")),
+        citations=described(INT, "Citations of the outlet across the archive"),
+        works=described(INT, "Works of the outlet that are cited"),
+        published=described(INT, "Archived documents the outlet published"),
+        documents=described(
+            array(ref("DocumentSummary")), "The newest of the published documents"
+        ),
+        groups=described(
+            array(
+                obj(
+                    work=described(
+                        nullable(ref("Work")),
+                        "null: attributions that name no particular work",
+                    ),
+                    claims=described(
+                        array(ref("ClaimRef")), "The newest claims citing it"
+                    ),
+                    claims_total=described(INT, "Every claim citing it"),
+                )
+            ),
+            "This page of the groups: one per cited work, newest first, then one "
+            "for attributions naming no work (all of them at "
+            "/api/outlets/{slug}/attributions)",
+        ),
+        **paging("groups"),
+    ),
+    "Attributions": obj(
+        outlet=ref("Outlet"),
+        claims=described(
+            array(ref("ClaimRef")),
+            "This page of the claims citing the outlet but no particular work",
+        ),
+        **paging("claims citing the outlet but no particular work"),
     ),
     "WorkDetail": obj(
         work=ref("Work"),
         archived=nullable(ref("DocumentSummary")),
-        written_as=array(STR),
-        claims=array(ref("ClaimRef")),
+        written_as=described(array(STR), "How citations write the work (up to 20)"),
+        claims=described(
+            array(ref("ClaimRef")), "This page of the claims citing the work"
+        ),
+        **paging("claims citing the work"),
     ),
     "Hit": obj(
         passage=INT,

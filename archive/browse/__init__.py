@@ -8,8 +8,10 @@ is an ``archive.errors.NotFound``.
 from __future__ import annotations
 
 from archive.browse.claims import claim, claim_excerpts
-from archive.browse.documents import document, document_summaries, list_documents
+from archive.browse.documents import document_summaries, list_documents
+from archive.browse.full_document import document
 from archive.browse.records import (
+    Attributions,
     CitationInfo,
     ClaimDetail,
     ClaimInfo,
@@ -26,14 +28,21 @@ from archive.browse.records import (
     OutletInfo,
     PassageInfo,
     ReferenceInfo,
-    ReportOutlets,
+    ReportInfo,
     WorkDetail,
     WorkGroup,
     WorkSummary,
 )
-from archive.browse.sources import outlet, outlet_index, outlets_by_slug, work
+from archive.browse.sources import (
+    attributions,
+    outlet,
+    outlet_index,
+    outlets_by_slug,
+    work,
+)
 
 __all__ = [
+    "Attributions",
     "CitationInfo",
     "ClaimDetail",
     "ClaimInfo",
@@ -50,10 +59,11 @@ __all__ = [
     "OutletInfo",
     "PassageInfo",
     "ReferenceInfo",
-    "ReportOutlets",
+    "ReportInfo",
     "WorkDetail",
     "WorkGroup",
     "WorkSummary",
+    "attributions",
     "claim",
     "claim_excerpts",
     "document",

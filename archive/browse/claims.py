@@ -1,26 +1,38 @@
-"""Claims: one claim with its sources, and the claims that cite given works.
+"""Claims: one claim with its sources, and pages of the claims that cite given works
+or outlets.
 
 A report claim cites through its markers' footnotes; a wire claim owns its
-citations. Both paths are followed here, in one query.
+citations. Both paths are followed here, in one query. Lists of citing claims
+are read a page at a time, newest document first and then in reading order, and
+counted in SQL: a much cited work has thousands.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 
-from sqlalchemy import String, cast, null, select
+from sqlalchemy import Select, func, select, union
 from sqlalchemy.orm import Session, selectinload
 
-from archive.browse import rows
+from archive.browse import columns, rows
 from archive.browse.records import ClaimDetail, ClaimRef
 from archive.errors import NotFound
 from archive.models import Citation, Claim, Document, Footnote, Marker, Passage
 
+READING_ORDER = (
+    Document.date.desc().nulls_last(),
+    Document.id,
+    Passage.position,
+    Claim.position,
+)
 
-def claim(session: Session, claim_id: int) -> ClaimDetail:
-    """One claim, every citation behind it, and other claims citing the same works."""
+
+def claim(
+    session: Session, claim_id: int, page: int = 1, per_page: int = 20
+) -> ClaimDetail:
+    """One claim, every citation behind it, and a page of the other claims citing
+    the same works."""
     row = session.scalar(
         select(Claim)
         .where(Claim.id == claim_id)
@@ -35,15 +47,13 @@ def claim(session: Session, claim_id: int) -> ClaimDetail:
     if row is None:
         raise NotFound("claim", claim_id)
     document = row.passage.document
-    refs = rows.marker_refs(session, document.id)
+    refs = rows.marker_refs(session, document.id, {m.label for m in row.markers})
     notes = {m.footnote.id: m.footnote for m in row.markers if m.footnote}
     cited = [*row.citations, *(c for note in notes.values() for c in note.citations)]
     works = {c.work.id: c.work for c in cited if c.work is not None}
-    others = [
-        ref
-        for _, ref in claims_citing(session, Citation.work_id.in_(works))
-        if ref.id != row.id
-    ]
+    others, total = citing_claims(
+        session, Citation.work_id.in_(works), page, per_page, leave_out=row.id
+    )
     return ClaimDetail(
         claim=rows.claim(row, refs),
         document=rows.summary(document),
@@ -57,21 +67,17 @@ def claim(session: Session, claim_id: int) -> ClaimDetail:
             for note in notes.values()
         ),
         works=tuple(rows.work(w) for w in works.values()),
-        same_works=_merged(others),
+        same_works=others,
+        total=total,
+        page=page,
+        pages=page_count(total, per_page),
+        per_page=per_page,
     )
 
 
-def _merged(refs: list[ClaimRef]) -> tuple[ClaimRef, ...]:
-    """One entry per claim, with the footnotes of all its entries."""
-    merged: dict[int, ClaimRef] = {}
-    for ref in refs:
-        seen = merged.get(ref.id)
-        if seen is None:
-            merged[ref.id] = ref
-        else:
-            notes = tuple(dict.fromkeys([*seen.footnotes, *ref.footnotes]))
-            merged[ref.id] = replace(seen, footnotes=notes)
-    return tuple(merged.values())
+def page_count(total: int, per_page: int) -> int:
+    """How many pages ``total`` items fill (at least one, which may be empty)."""
+    return max(1, -(-total // per_page))
 
 
 def claim_excerpts(session: Session, ids: Iterable[int]) -> dict[int, str]:
@@ -80,44 +86,89 @@ def claim_excerpts(session: Session, ids: Iterable[int]) -> dict[int, str]:
     return {claim_id: text for claim_id, text in found}
 
 
-def claims_citing(session: Session, condition) -> list[tuple[int | None, ClaimRef]]:
-    """(work id, claim) for each claim whose citations meet ``condition``.
+def citing(condition):
+    """(claim_id, work_id), once each, for the citations that meet ``condition``.
 
-    ``condition`` is on ``Citation`` (``Citation.work_id.in_(...)``,
-    ``Citation.outlet_id == ...``). A claim citing two matching works appears
-    once per work. Newest document first, then in reading order.
+    ``condition`` is on ``Citation`` (``Citation.work_id == 7``,
+    ``Citation.outlet_id == 3``); a report claim cites through its markers'
+    footnotes, a wire claim directly.
     """
     through_notes = (
-        select(Marker.claim_id, Citation.work_id, Footnote.label)
-        .join(Footnote, Footnote.id == Marker.footnote_id)
-        .join(Citation, Citation.footnote_id == Footnote.id)
+        select(Marker.claim_id.label("claim_id"), Citation.work_id.label("work_id"))
+        .join(Citation, Citation.footnote_id == Marker.footnote_id)
         .where(condition)
     )
-    direct = select(Citation.claim_id, Citation.work_id, cast(null(), String)).where(
+    direct = select(Citation.claim_id, Citation.work_id).where(
         Citation.claim_id.is_not(None), condition
     )
-    labels: dict[tuple[int | None, int], list[str]] = defaultdict(list)
-    for claim_id, work_id, label in session.execute(through_notes.union_all(direct)):
-        found = labels[(work_id, claim_id)]
-        if label is not None and label not in found:
-            found.append(label)
-    claims = session.scalars(
-        select(Claim)
-        .where(Claim.id.in_({claim_id for _, claim_id in labels}))
-        .options(
-            selectinload(Claim.passage).options(rows.with_document(Passage.document))
-        )
+    return union(through_notes, direct).subquery("citing")
+
+
+def citing_claims(
+    session: Session,
+    condition,
+    page: int,
+    per_page: int,
+    leave_out: int | None = None,
+) -> tuple[tuple[ClaimRef, ...], int]:
+    """One page of the claims whose citations meet ``condition``, and their number."""
+    found = citing(condition)
+    claim_ids = select(found.c.claim_id)
+    if leave_out is not None:
+        claim_ids = claim_ids.where(found.c.claim_id != leave_out)
+    total = session.scalar(
+        select(func.count()).select_from(claim_ids.distinct().subquery())
     )
-    ordered = {c.id: c for c in sorted(claims, key=_reading_order)}
-    rank = {claim_id: n for n, claim_id in enumerate(ordered)}
-    pairs = sorted(labels, key=lambda pair: (rank[pair[1]], pair[0] or 0))
-    return [
-        (work_id, rows.claim_ref(ordered[claim_id], tuple(labels[work_id, claim_id])))
-        for work_id, claim_id in pairs
-    ]
+    shown = session.execute(
+        claim_refs()
+        .where(Claim.id.in_(claim_ids))
+        .order_by(*READING_ORDER)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    labels = footnote_labels(session, condition, [row[12] for row in shown])
+    refs = tuple(
+        claim_ref_of(row, tuple(labels.get((None, row[12]), ()))) for row in shown
+    )
+    return refs, total or 0
 
 
-def _reading_order(row: Claim) -> tuple:
-    document: Document = row.passage.document
-    day = document.date.toordinal() if document.date else 0
-    return (-day, document.id, row.passage.position, row.position)
+def claim_refs() -> Select:
+    """Claims with their passage's anchor and their document's summary columns:
+    ``SUMMARY_COLUMNS``, then claim id, text and anchor."""
+    return (
+        columns.summaries(Claim.id, Claim.text, Passage.anchor)
+        .join(Passage, Passage.document_id == Document.id)
+        .join(Claim, Claim.passage_id == Passage.id)
+    )
+
+
+def claim_ref_of(row, footnotes: tuple[str, ...]) -> ClaimRef:
+    return ClaimRef(
+        id=row[12],
+        text=row[13],
+        document=columns.summary_of(row),
+        anchor=row[14],
+        footnotes=footnotes,
+    )
+
+
+def footnote_labels(
+    session: Session, condition, claim_ids: Iterable[int], by_work: bool = False
+) -> dict[tuple[int | None, int], list[str]]:
+    """(None, claim id) -> the labels of the footnotes through which the claim
+    makes the citations that meet ``condition``, in reading order; keyed
+    (work id, claim id) instead ``by_work``."""
+    found = session.execute(
+        select(Citation.work_id, Marker.claim_id, Footnote.label)
+        .join(Footnote, Footnote.id == Marker.footnote_id)
+        .join(Citation, Citation.footnote_id == Footnote.id)
+        .where(condition, Marker.claim_id.in_(set(claim_ids)))
+        .order_by(Marker.claim_id, Marker.offset, Marker.id)
+    )
+    labels: dict[tuple[int | None, int], list[str]] = defaultdict(list)
+    for work_id, claim_id, label in found:
+        seen = labels[(work_id if by_work else None, claim_id)]
+        if label not in seen:
+            seen.append(label)
+    return labels

@@ -1,26 +1,17 @@
-"""Documents: the filtered list, and one document with everything in it."""
+"""Documents: the filtered list, and summaries by id (a whole document is in
+``archive.browse.full_document``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from archive.browse import rows
-from archive.browse.records import (
-    DocumentDetail,
-    DocumentList,
-    DocumentSummary,
-    Facet,
-    FootnoteInfo,
-    PassageInfo,
-    WorkSummary,
-)
-from archive.errors import NotFound
-from archive.models import CitedWork, Claim, Document, Footnote, Marker, Outlet, Passage
+from archive.browse.records import DocumentList, DocumentSummary, Facet
+from archive.models import Document, Outlet
 
 
 def list_documents(
@@ -83,88 +74,3 @@ def document_summaries(
         .options(selectinload(Document.outlet), selectinload(Document.report))
     )
     return {row.id: rows.summary(row) for row in found}
-
-
-def document(session: Session, document_id: int) -> DocumentDetail:
-    """A whole document: passages, claims, markers, footnotes and citations."""
-    row = session.scalar(
-        select(Document).where(Document.id == document_id).options(*_EVERYTHING)
-    )
-    if row is None:
-        raise NotFound("document", document_id)
-    refs = rows.marker_refs(session, document_id)
-    passages = tuple(rows.passage(p, refs) for p in row.passages)
-    return DocumentDetail(
-        **rows.summary_fields(row),
-        cite_as=row.cite_as,
-        dateline=row.dateline,
-        authors=tuple(row.authors or ()),
-        credits=tuple(row.credits or ()),
-        warnings=tuple(row.warnings or ()),
-        publisher_outlet=rows.outlet(row.outlet),
-        archived_at=row.archived_at.date().isoformat(),
-        passages=passages,
-        footnotes=_footnotes(session, row, passages),
-        sections=_other_sections(session, row),
-        cited_as=_cited_as(session, document_id),
-    )
-
-
-_EVERYTHING = (
-    selectinload(Document.outlet),
-    selectinload(Document.report),
-    selectinload(Document.passages).options(
-        selectinload(Passage.references),
-        selectinload(Passage.claims).options(
-            selectinload(Claim.markers).selectinload(Marker.footnote),
-            rows.with_citations(Claim.citations),
-        ),
-    ),
-    selectinload(Document.footnotes).options(rows.with_citations(Footnote.citations)),
-)
-
-
-def _cited_as(session: Session, document_id: int) -> tuple[WorkSummary, ...]:
-    """The cited works this document is the archived copy of."""
-    works = session.scalars(
-        select(CitedWork)
-        .where(CitedWork.document_id == document_id)
-        .options(selectinload(CitedWork.outlet))
-        .order_by(CitedWork.id)
-    )
-    return tuple(rows.work(w) for w in works)
-
-
-def _footnotes(
-    session: Session, row: Document, passages: tuple[PassageInfo, ...]
-) -> tuple[FootnoteInfo, ...]:
-    """The document's own footnotes, then those of other sections its markers cite."""
-    cited_by: dict[int, list[str]] = defaultdict(list)
-    for passage in passages:
-        for claim in passage.claims:
-            for marker in claim.markers:
-                if marker.footnote_id is not None:
-                    cited_by[marker.footnote_id].append(marker.ref)
-    own = {f.id for f in row.footnotes}
-    foreign = session.scalars(
-        select(Footnote)
-        .where(Footnote.id.in_(set(cited_by) - own))
-        .options(rows.with_citations(Footnote.citations))
-        .order_by(Footnote.position, Footnote.id)
-    )
-    return tuple(
-        rows.footnote(f, tuple(cited_by.get(f.id, ())))
-        for f in [*row.footnotes, *foreign]
-    )
-
-
-def _other_sections(session: Session, row: Document) -> tuple[DocumentSummary, ...]:
-    if row.report_id is None:
-        return ()
-    siblings = session.scalars(
-        select(Document)
-        .where(Document.report_id == row.report_id, Document.id != row.id)
-        .options(selectinload(Document.outlet), selectinload(Document.report))
-        .order_by(Document.section_number, Document.id)
-    )
-    return tuple(rows.summary(d) for d in siblings)

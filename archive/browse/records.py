@@ -150,6 +150,9 @@ class ClaimRef:
 
 @dataclass(frozen=True, slots=True)
 class ClaimDetail:
+    """A claim and its sources; ``same_works`` is one page of the ``total`` other
+    claims citing the same works."""
+
     claim: ClaimInfo
     document: DocumentSummary
     cite_as: str | None
@@ -158,6 +161,10 @@ class ClaimDetail:
     footnotes: tuple[FootnoteInfo, ...]
     works: tuple[WorkSummary, ...]
     same_works: tuple[ClaimRef, ...]
+    total: int
+    page: int
+    pages: int
+    per_page: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,45 +192,83 @@ class OutletCount:
 
 
 @dataclass(frozen=True, slots=True)
-class ReportOutlets:
-    """The outlets one report (all its archived sections) cites, most cited first."""
+class ReportInfo:
+    """A report, and how many of its sections are archived."""
 
     report_id: int
     publisher: str
     title: str
     documents: int
-    citations: int
-    outlets: tuple[OutletCount, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class OutletIndex:
-    overall: tuple[OutletCount, ...]
-    reports: tuple[ReportOutlets, ...]
+    """One page of the ``total`` cited outlets, most cited first, across the
+    archive or within ``report``; ``citations`` is how many citations name an
+    outlet there, and ``reports`` are the reports a ranking can be had for."""
+
+    report: ReportInfo | None
+    citations: int
+    ranking: tuple[OutletCount, ...]
+    reports: tuple[ReportInfo, ...]
+    total: int
+    page: int
+    pages: int
+    per_page: int
 
 
 @dataclass(frozen=True, slots=True)
 class WorkGroup:
-    """Claims citing one work of an outlet; ``work`` is None for bare attributions."""
+    """The newest claims citing one work of an outlet, of ``claims_total``;
+    ``work`` is None for attributions that name no particular work."""
 
     work: WorkSummary | None
     claims: tuple[ClaimRef, ...]
+    claims_total: int
 
 
 @dataclass(frozen=True, slots=True)
 class OutletDetail:
+    """An outlet, its counts, and one page of its ``total`` groups (a group per
+    cited work, newest first, then one for attributions naming no work).
+
+    ``documents`` are the newest of the ``published`` documents it put out.
+    """
+
     outlet: OutletInfo
     citations: int
     works: int
-    groups: tuple[WorkGroup, ...]
+    published: int
     documents: tuple[DocumentSummary, ...]
+    groups: tuple[WorkGroup, ...]
+    total: int
+    page: int
+    pages: int
+    per_page: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attributions:
+    """One page of the ``total`` claims citing an outlet but no particular work."""
+
+    outlet: OutletInfo
+    claims: tuple[ClaimRef, ...]
+    total: int
+    page: int
+    pages: int
+    per_page: int
 
 
 @dataclass(frozen=True, slots=True)
 class WorkDetail:
-    """A cited work, its archived copy, how footnotes write it, who cites it."""
+    """A cited work, its archived copy, how footnotes write it, and one page of
+    the ``total`` claims citing it."""
 
     work: WorkSummary
     archived: DocumentSummary | None
     written_as: tuple[str, ...]
     claims: tuple[ClaimRef, ...]
+    total: int
+    page: int
+    pages: int
+    per_page: int

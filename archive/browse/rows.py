@@ -12,14 +12,11 @@ from sqlalchemy.orm import Session, selectinload
 from archive.browse.records import (
     CitationInfo,
     ClaimInfo,
-    ClaimRef,
     DocumentSummary,
     Facet,
     FootnoteInfo,
     MarkerInfo,
     OutletInfo,
-    PassageInfo,
-    ReferenceInfo,
     WorkSummary,
 )
 from archive.models import (
@@ -48,13 +45,16 @@ def with_document(relationship):
     )
 
 
-def marker_refs(session: Session, document_id: int) -> dict[int, str]:
-    """Each marker's anchor in its document: ``ref-<label>-<n>``, n-th use of label."""
+def marker_refs(
+    session: Session, document_id: int, labels: Iterable[str]
+) -> dict[int, str]:
+    """The anchors of the markers with these labels in a document:
+    ``ref-<label>-<n>`` for the n-th use of the label."""
     rows = session.execute(
         select(Marker.id, Marker.label)
         .join(Claim, Claim.id == Marker.claim_id)
         .join(Passage, Passage.id == Claim.passage_id)
-        .where(Passage.document_id == document_id)
+        .where(Passage.document_id == document_id, Marker.label.in_(set(labels)))
         .order_by(Passage.position, Marker.offset, Marker.id)
     )
     seen: dict[str, int] = defaultdict(int)
@@ -66,6 +66,10 @@ def marker_refs(session: Session, document_id: int) -> dict[int, str]:
 
 
 def anchor_part(label: str) -> str:
+    """``label`` as part of an anchor: letters, digits, ``-`` and ``_`` kept, any
+    other character made ``-``."""
+    if label.isalnum():
+        return label
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in label)
 
 
@@ -171,27 +175,4 @@ def claim(row: Claim, refs: dict[int, str]) -> ClaimInfo:
         text=row.text,
         markers=tuple(marker(m, refs) for m in row.markers),
         citations=tuple(citation(c) for c in row.citations),
-    )
-
-
-def passage(row: Passage, refs: dict[int, str]) -> PassageInfo:
-    return PassageInfo(
-        id=row.id,
-        position=row.position,
-        anchor=row.anchor,
-        kind=row.kind,
-        level=row.level,
-        text=row.text,
-        claims=tuple(claim(c, refs) for c in row.claims),
-        references=tuple(ReferenceInfo(r.text, r.target) for r in row.references),
-    )
-
-
-def claim_ref(row: Claim, footnotes: tuple[str, ...]) -> ClaimRef:
-    return ClaimRef(
-        id=row.id,
-        text=row.text,
-        document=summary(row.passage.document),
-        anchor=row.passage.anchor,
-        footnotes=footnotes,
     )

@@ -169,13 +169,18 @@ def test_outlet_index_ranks_overall_and_per_report(archived) -> None:
     sessions, _ = archived
     with sessions() as session:
         ranking = browse.outlet_index(session)
-    top = ranking.overall[0]
+        (report,) = ranking.reports
+        within = browse.outlet_index(session, report_id=report.report_id)
+        second = browse.outlet_index(session, page=2, per_page=3)
+    top = ranking.ranking[0]
     assert (top.outlet.slug, top.citations, top.works) == ("sohr", 15, 11)
-    assert {c.outlet.slug for c in ranking.overall} >= {"reuters", "wsj", "centcom"}
-    (report,) = ranking.reports
-    assert (report.publisher, report.documents, report.citations) == ("EUAA", 1, 26)
-    assert [c.outlet.slug for c in report.outlets][:2] == ["sohr", "al-jazeera"]
-    assert "reuters" not in {c.outlet.slug for c in report.outlets}
+    assert {c.outlet.slug for c in ranking.ranking} >= {"reuters", "wsj", "centcom"}
+    assert (report.publisher, report.documents) == ("EUAA", 1)
+    assert (within.report, within.citations) == (report, 26)
+    assert [c.outlet.slug for c in within.ranking][:2] == ["sohr", "al-jazeera"]
+    assert "reuters" not in {c.outlet.slug for c in within.ranking}
+    assert second.ranking == ranking.ranking[3:6]
+    assert (second.total, second.pages) == (ranking.total, -(-ranking.total // 3))
 
 
 def test_outlet_groups_claims_by_work_newest_first(archived) -> None:
@@ -192,6 +197,35 @@ def test_outlet_groups_claims_by_work_newest_first(archived) -> None:
     assert attributions.work is None
     assert attributions.claims[0].text.startswith("Reuters footage")
     assert [d.id for d in reuters.documents] == [ids["reuters"]]
+
+
+def test_outlet_pages_its_works_and_counts_everything(archived) -> None:
+    sessions, _ = archived
+    with sessions() as session:
+        whole = browse.outlet(session, "sohr")
+        pages = [browse.outlet(session, "sohr", page=n, per_page=4) for n in (1, 2, 3)]
+        centcom = browse.outlet(session, "centcom", group_claims=2)
+        attributed = browse.attributions(session, "centcom", page=2, per_page=2)
+    assert [p.groups for p in pages] == [
+        whole.groups[:4],
+        whole.groups[4:8],
+        whole.groups[8:],
+    ]
+    assert {(p.total, p.pages, p.citations, p.works) for p in pages} == {
+        (11, 3, 15, 11)
+    }
+    (group,) = centcom.groups
+    assert (len(group.claims), group.claims_total) == (2, 3)
+    assert (attributed.total, attributed.pages, len(attributed.claims)) == (3, 2, 1)
+
+
+def test_work_claims_by_page(archived) -> None:
+    sessions, _ = archived
+    with sessions() as session:
+        work_id = browse.outlet(session, "inss").groups[0].work.id
+        first, second = (browse.work(session, work_id, n, per_page=1) for n in (1, 2))
+    assert [c.footnotes for c in first.claims + second.claims] == [("537",), ("539",)]
+    assert (second.total, second.page, second.pages) == (2, 2, 2)
 
 
 def test_work_with_every_claim_citing_it(archived) -> None:

@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from archive import browse
 from archive.batch import expand, ingest_all
@@ -140,3 +143,37 @@ def claim_id(app: Flask, ids: dict[str, int]) -> Callable[[str, str], int]:
         raise AssertionError(f"no claim starting {start!r} in {source}")
 
     return find
+
+
+@pytest.fixture
+def spec(client) -> dict:
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+@pytest.fixture
+def conforms(client, spec):
+    """``conforms(url, path, status)``: the response, after checking it against the
+    schema the OpenAPI description gives for ``path`` and ``status``."""
+    registry = Registry().with_resource(
+        "urn:openapi", Resource.from_contents(spec, default_specification=DRAFT202012)
+    )
+
+    def check(url: str, path: str, status: int = 200) -> dict:
+        response = client.get(url)
+        assert response.status_code == status, response.get_data(as_text=True)
+        assert response.mimetype == "application/json"
+        declared = spec["paths"][path]["get"]["responses"][str(status)]
+        ref = declared["content"]["application/json"]["schema"]["$ref"]
+        validator = jsonschema.Draft202012Validator(
+            {"$ref": f"urn:openapi{ref}"}, registry=registry
+        )
+        errors = [
+            f"{list(e.absolute_path)}: {e.message}"
+            for e in validator.iter_errors(response.get_json())
+        ]
+        assert not errors, errors[:5]
+        return response.get_json()
+
+    return check

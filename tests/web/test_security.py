@@ -46,8 +46,10 @@ def hostile_urls(client) -> list[str]:
             urls += [
                 f"/works/{c['work_id']}" for c in note["citations"] if c["work_id"]
             ]
-    for outlet in client.get("/api/outlets").get_json()["overall"]:
+    ranking = client.get("/api/outlets").get_json()
+    for outlet in ranking["ranking"]:
         urls.append(f"/outlets/{outlet['outlet']['slug']}")
+    urls += [f"/outlets?report={r['report_id']}" for r in ranking["reports"]]
     return urls
 
 

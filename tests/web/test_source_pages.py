@@ -69,7 +69,9 @@ def test_outlets_index_ranks_outlets_overall_and_per_report(soup) -> None:
     first = overall[0]
     assert first.select_one("a.badge").get_text(strip=True).startswith("SOHR")
     assert [td.get_text() for td in first.select("td.num")] == ["1", "15", "11"]
-    report = page.select_one("section[id^=report-]")
+    (link,) = page.select("nav.toc a[href*='report=']")
+    assert link.get_text() == "COI Report - Syria: Country Focus"
+    report = soup(link["href"]).select_one("section[id^=report-]")
     assert report.select_one("h2").get_text() == "COI Report - Syria: Country Focus"
     ranked = [
         row.select_one("th a:not(.badge)").get_text()
