@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from archive.batch import Outcome, expand, ingest_all, summary
+from archive.batch import INDEX_BATCH, Outcome, expand, ingest_all, summary
 from archive.config import Settings, settings_from_env
-from archive.db import connect
+from archive.db import connect, refresh_statistics
 from archive.errors import ArchiveError
 from archive.parsing import default_parsers
 from ingest import KINDS, ParseOptions, PartialDate, load_registry
@@ -124,6 +124,8 @@ def _run_ingest(
     if show_bar and updates.background is not None:
         click.echo("Finishing the search index ...", err=True)
     indexed = updates.finish()
+    if len(files) > INDEX_BATCH:
+        refresh_statistics(sessions)
     if not indexed:
         ids = ", ".join(f"#{n}" for n in updates.missed)
         click.echo(f"not in the search index: {ids}: {updates.problem}", err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -68,7 +68,23 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # With WAL, NORMAL syncs at checkpoints rather than at every commit: the file
+    # stays consistent after a crash, and an ingest's thousands of one-document
+    # transactions stop waiting for the disk each time.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def refresh_statistics(sessions: sessionmaker[Session]) -> None:
+    """After a large write, let SQLite refresh the statistics its planner uses.
+
+    Without them it picks poor indexes for some page queries (~10 ms more on the
+    pages of much-cited works). PostgreSQL's autovacuum does this by itself.
+    """
+    with sessions() as session:
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(text("PRAGMA optimize"))
+            session.commit()
 
 
 def _safe(url: str) -> str:

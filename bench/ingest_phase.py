@@ -22,6 +22,7 @@ from pathlib import Path
 
 from archive import connect
 from archive.batch import store_parsed
+from archive.db import refresh_statistics
 from archive.parsing import default_parsers, parse_ahead
 from archive.queries import archive_stats
 from bench.corpus import COUNTS, manifest
@@ -61,6 +62,7 @@ def run(corpus: Path, data: Path, index: str = "batched", reindex: bool = True) 
     t0 = time.perf_counter()
     indexed = batches.finish() if batches is not None else True
     waited = time.perf_counter() - t0
+    refresh_statistics(sessions)  # as archive ingest does after a large run
     indexer = Indexer(data / "index", sessions)
     at_end = 0.0
     if index == "end" or not indexed:
