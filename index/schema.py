@@ -18,7 +18,7 @@ from index.analysis import (
     text_analyzer,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 UNDATED_LAST = 2**32 - 1
 
 # The field names users type (``outlet:SOHR``) and the schema field each searches.
@@ -41,6 +41,31 @@ FACET_FIELDS = {
 }
 
 
+class SpelledText(fields.TEXT):
+    """Text whose unstemmed words reach the spelling field once per segment.
+
+    Whoosh adds a spelling posting for every distinct word of every passage (all
+    of them for document 0) and writes them all: about 45 a passage, a large part
+    of the writer's work, and for each word a posting list as long as the number
+    of passages using it. Prefix expansion and "did you mean" read only which words
+    there are, so each word is handed over once per field object; every writer
+    reads the schema afresh from the index, so that is once per segment. The
+    words seen are never pickled into the index's table of contents.
+    """
+
+    def spellable_words(self, value):
+        seen = self.__dict__.setdefault("_spelled", set())
+        for word in super().spellable_words(value):
+            if word not in seen:
+                seen.add(word)
+                yield word
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_spelled", None)
+        return state
+
+
 def _lines(analyzer) -> fields.FieldType:
     """Exact terms, no frequencies (facets are counted from postings: index.facets)."""
     return fields.FieldType(formats.Existence(), analyzer)
@@ -53,7 +78,7 @@ def build_schema() -> fields.Schema:
         document_id=fields.ID(stored=True),
         fingerprint=fields.COLUMN(),
         # searched text
-        text=fields.TEXT(
+        text=SpelledText(
             analyzer=text_analyzer(),
             stored=True,
             spelling=True,
