@@ -165,6 +165,11 @@ def forms_analyzer() -> Composable:
     return NameFormTokenizer()
 
 
+def words_analyzer() -> Composable:
+    """The words of ``text_analyzer`` before stemming."""
+    return RegexTokenizer(WORD) | FoldFilter()
+
+
 def key_analyzer() -> Composable:
     return LineTokenizer(fold=True)
 

@@ -27,6 +27,7 @@ def entry(passage: IndexablePassage) -> dict[str, object]:
         "document_id": str(passage.document_id),
         "text": passage.text,
         "names": passage.text,
+        "words": passage.text,
         "forms": passage.text,
         "title": passage.title,
         "outlet": "\n".join(_spellings(*passage.outlets)),

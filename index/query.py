@@ -35,12 +35,12 @@ from index.errors import (
     UnknownField,
     WildcardTooBroad,
 )
-from index.schema import QUERY_FIELDS
+from index.schema import QUERY_FIELDS, WORDS_FIELD
 
 MAX_QUERY_LENGTH = 1000
 EXACT_BOOST = 4.0
 MIN_PREFIX = 2
-SPELLING_FIELD = "spell_text"
+SPELLING_FIELD = WORDS_FIELD  # prefixes and wildcards expand over unstemmed words
 
 _QUOTED = re.compile(r'("[^"]*")')
 _SMART_QUOTES = re.compile("[\u201c\u201d\u201e\u00ab\u00bb]")
@@ -214,8 +214,8 @@ def _clean(q: wq.Query) -> wq.Query:
 def expand_words(q: wq.Query, reader, limit: int) -> wq.Query:
     """Replace each prefix or wildcard by the words of the passages it matches.
 
-    Whoosh's spelling field holds the passages' unstemmed words but no postings,
-    so ``qas*`` is expanded there (to qasrak, qasrik) and searched as those words'
+    The words field holds the passages' unstemmed words, so ``qas*`` is expanded
+    there (to qasrak, qasrik) and searched as those words'
     stems in the text. More than ``limit`` words is a ``WildcardTooBroad``.
     """
     if isinstance(q, (wq.Prefix, wq.Wildcard)) and q.fieldname == SPELLING_FIELD:

@@ -16,10 +16,18 @@ from index.analysis import (
     line_analyzer,
     names_analyzer,
     text_analyzer,
+    words_analyzer,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 UNDATED_LAST = 2**32 - 1
+
+# The passages' unstemmed, folded words, with real postings. Prefix searches
+# expand over its terms and "did you mean" suggests from them. Whoosh's own
+# spelling field is not used: it files every word under document 0 of its
+# segment, so deleting that one passage and merging lost the whole segment's
+# words (a re-ingest could make ``bana*`` miss "banana" everywhere).
+WORDS_FIELD = "words"
 
 # The field names users type (``outlet:SOHR``) and the schema field each searches.
 QUERY_FIELDS = {
@@ -41,31 +49,6 @@ FACET_FIELDS = {
 }
 
 
-class SpelledText(fields.TEXT):
-    """Text whose unstemmed words reach the spelling field once per segment.
-
-    Whoosh adds a spelling posting for every distinct word of every passage (all
-    of them for document 0) and writes them all: about 45 a passage, a large part
-    of the writer's work, and for each word a posting list as long as the number
-    of passages using it. Prefix expansion and "did you mean" read only which words
-    there are, so each word is handed over once per field object; every writer
-    reads the schema afresh from the index, so that is once per segment. The
-    words seen are never pickled into the index's table of contents.
-    """
-
-    def spellable_words(self, value):
-        seen = self.__dict__.setdefault("_spelled", set())
-        for word in super().spellable_words(value):
-            if word not in seen:
-                seen.add(word)
-                yield word
-
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state.pop("_spelled", None)
-        return state
-
-
 def _lines(analyzer) -> fields.FieldType:
     """Exact terms, no frequencies (facets are counted from postings: index.facets)."""
     return fields.FieldType(formats.Existence(), analyzer)
@@ -78,12 +61,11 @@ def build_schema() -> fields.Schema:
         document_id=fields.ID(stored=True),
         fingerprint=fields.COLUMN(),
         # searched text
-        text=SpelledText(
-            analyzer=text_analyzer(),
-            stored=True,
-            spelling=True,
-            multitoken_query="phrase",
+        text=fields.TEXT(
+            analyzer=text_analyzer(), stored=True, multitoken_query="phrase"
         ),
+        # the unstemmed words, for prefixes and "did you mean"; see WORDS_FIELD
+        words=fields.FieldType(formats.Existence(), words_analyzer()),
         names=fields.TEXT(analyzer=names_analyzer(), phrase=False),
         forms=_lines(forms_analyzer()),
         title=fields.TEXT(analyzer=text_analyzer(), stored=True),

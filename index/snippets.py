@@ -16,6 +16,7 @@ from whoosh.highlight import BasicFragmentScorer, ContextFragmenter, top_fragmen
 
 from archive.names import fold, name_key
 from index.analysis import fold_word, is_name_word, text_analyzer
+from index.schema import WORDS_FIELD
 
 SNIPPET_CHARS = 240
 FRAGMENTS = 2
@@ -48,7 +49,7 @@ class Matcher:
 
     @classmethod
     def from_terms(cls, terms: Iterable[tuple[str, str]], exact: Iterable[str]):
-        by_field: dict[str, set[str]] = {"text": set(), "spell_text": set()}
+        by_field: dict[str, set[str]] = {"text": set(), WORDS_FIELD: set()}
         keys: set[str] = set()
         for field, term in terms:
             if field == "names":
@@ -57,7 +58,7 @@ class Matcher:
                 by_field[field].add(term)
         return cls(
             frozenset(by_field["text"]),
-            frozenset(by_field["spell_text"]),
+            frozenset(by_field[WORDS_FIELD]),
             frozenset(keys),
             frozenset(fold(word) for word in exact),
         )

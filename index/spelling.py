@@ -1,7 +1,7 @@
 """Did you mean: the query again with each unknown word replaced by a near one.
 
-Suggestions come from the unstemmed words of the passages (Whoosh's spelling
-field for ``text``), at most two edits away; a word already in the index, an
+Suggestions come from the unstemmed words of the passages (the words field), at
+most two edits away; a word already in the index, an
 operator, a field name or a field value is left as it is.
 """
 
@@ -12,6 +12,7 @@ import re
 from whoosh.searching import Searcher as WhooshSearcher
 
 from index.analysis import fold_word
+from index.schema import WORDS_FIELD
 
 _WORD = re.compile(r"(?<![\w:*?])([^\W\d_]{3,})(?![\w:*?])")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "TO"})
@@ -20,14 +21,14 @@ _OPERATORS = frozenset({"AND", "OR", "NOT", "TO"})
 def respelled(searcher: WhooshSearcher, text: str) -> str | None:
     """``text`` with its unknown words corrected, or None if none could be."""
     reader = searcher.reader()
-    corrector = searcher.corrector("text")
+    corrector = searcher.corrector(WORDS_FIELD)
     changed = False
 
     def replace(match: re.Match[str]) -> str:
         nonlocal changed
         word = match.group(1)
         folded = fold_word(word)
-        if word in _OPERATORS or ("spell_text", folded) in reader:
+        if word in _OPERATORS or (WORDS_FIELD, folded) in reader:
             return word
         options = corrector.suggest(folded, limit=1, maxdist=2)
         if not options:
