@@ -183,15 +183,7 @@ def _ingest(ingest: dict | None, fts: dict | None) -> list[str]:
         f"{ingest['citations_per_s']} citations/s**. Failed files: {ingest['failed']}; "
         f"files whose counts differ from the manifest: {ingest['mismatched']}.",
         "",
-        f"Rebuild of the whole index (`archive reindex`): {ingest.get('reindex_s')} s "
-        f"({ingest.get('reindex_passages_per_s')} passages/s)"
-        + (
-            f"; FTS5 builds the same passages in {fts['build_s']} s "
-            f"({fts['build_passages_per_s']} passages/s), "
-            f"{_ratio(ingest.get('reindex_s'), fts['build_s'])} faster."
-            if fts and "build_s" in fts
-            else "."
-        ),
+        _rebuild(ingest, fts),
         "",
         f"On disk: database {ingest['db_mb']} MB, Whoosh index {ingest['index_mb']} MB"
         + (f", FTS5 {fts['fts_mb']} MB" if fts and "fts_mb" in fts else "")
@@ -212,6 +204,22 @@ def _ingest(ingest: dict | None, fts: dict | None) -> list[str]:
         "",
     ]
     return lines
+
+
+def _rebuild(ingest: dict, fts: dict | None) -> str:
+    if not ingest.get("reindex_s"):
+        return "The whole index was not rebuilt in this run (`--no-reindex`)."
+    return (
+        f"Rebuild of the whole index (`archive reindex`): {ingest['reindex_s']} s "
+        f"({ingest.get('reindex_passages_per_s')} passages/s)"
+        + (
+            f"; FTS5 builds the same passages in {fts['build_s']} s "
+            f"({fts['build_passages_per_s']} passages/s), "
+            f"{_ratio(ingest['reindex_s'], fts['build_s'])} faster."
+            if fts and "build_s" in fts
+            else "."
+        )
+    )
 
 
 def _search(search: dict | None, fts: dict | None) -> list[str]:
