@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain
 from pathlib import Path
 
 from ingest import ParsedDocument, ParseError, ParseOptions, parse_path
@@ -53,9 +54,10 @@ def parse_ahead(
     except (OSError, NotImplementedError):  # no process pools on this platform
         yield from parse_ahead(files, options, kind, 0)
         return
+    broken: Path | None = None
     with pool:
         waiting: deque[tuple[Path, Future]] = deque()
-        upcoming = iter(files)
+        upcoming: Iterator[Path] = iter(files)
         for path in upcoming:
             waiting.append((path, pool.submit(parse_file, path, options, kind)))
             if len(waiting) >= AHEAD * parsers:
@@ -65,17 +67,24 @@ def parse_ahead(
             try:
                 parsed = future.result()
             except BrokenProcessPool:
+                broken = path
                 break
             following = next(upcoming, None)
             if following is not None:
-                waiting.append(
-                    (following, pool.submit(parse_file, following, options, kind))
-                )
+                try:
+                    waiting.append(
+                        (following, pool.submit(parse_file, following, options, kind))
+                    )
+                except BrokenProcessPool:
+                    upcoming = chain([following], upcoming)
+                    yield path, parsed
+                    break
             yield path, parsed
         else:
             return
-    # A parser process died (killed, out of memory): the file it held is reported,
-    # and the rest are parsed here.
-    yield path, "could not be parsed: the parser process stopped unexpectedly"
-    rest = [p for p, _ in waiting] + list(upcoming)
+    # A parser process died (killed, out of memory): the file it was parsing is
+    # reported, and the rest are parsed here.
+    if broken is not None:
+        yield broken, "could not be parsed: the parser process stopped unexpectedly"
+    rest = [path for path, _ in waiting] + list(upcoming)
     yield from parse_ahead(rest, options, kind, 0)

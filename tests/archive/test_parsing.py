@@ -1,0 +1,61 @@
+"""Parser processes parse ahead of the store, in order, and survive losing one."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from archive import parsing
+from archive.batch import expand
+from ingest import ParsedDocument, ParseOptions
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture
+def files(tmp_path):
+    """The samples, a file that is no document, and copies of the samples."""
+    samples = expand([SAMPLES])
+    bad = tmp_path / "notes.txt"
+    bad.write_text("Shopping list: bread, fuel, tea.\n", encoding="utf-8")
+    copies = []
+    for sample in samples:
+        copy = tmp_path / f"copy-{sample.name}"
+        copy.write_bytes(sample.read_bytes())
+        copies.append(copy)
+    return [*samples, bad, *copies]
+
+
+def test_processes_give_what_this_process_gives_in_the_same_order(files):
+    here = list(parsing.parse_ahead(files, ParseOptions(), None, 0))
+    ahead = list(parsing.parse_ahead(files, ParseOptions(), None, 2))
+    assert [path for path, _ in ahead] == files
+    assert ahead == here
+    bad = [path.name for path in files].index("notes.txt")
+    assert "neither a report" in ahead[bad][1]
+    others = ahead[:bad] + ahead[bad + 1 :]
+    assert all(isinstance(parsed, ParsedDocument) for _, parsed in others)
+
+
+def test_a_parser_process_that_dies_fails_its_file_and_the_rest_go_on(
+    files, monkeypatch
+):
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the parser process must inherit the patched parser (fork)")
+    doomed = files[1]
+    parse = parsing.parse_path
+
+    def dies_on_one_file(path, *args):
+        if path == doomed and os.getpid() != main:
+            os._exit(9)  # as the out-of-memory killer would
+        return parse(path, *args)
+
+    main = os.getpid()
+    monkeypatch.setattr(parsing, "parse_path", dies_on_one_file)
+    found = dict(parsing.parse_ahead(files, ParseOptions(), None, 1))
+    assert found.pop(doomed) == (
+        "could not be parsed: the parser process stopped unexpectedly"
+    )
+    assert set(found) == set(files) - {doomed}
+    assert sum(isinstance(p, ParsedDocument) for p in found.values()) == len(found) - 1
