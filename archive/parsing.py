@@ -4,7 +4,8 @@ Parsing needs no database, so a pool of processes can parse the next files while
 the ingest stores the ones before; what each file became (a ``ParsedDocument``,
 or the reason it could not be parsed) comes back in the order the files were
 given. At most ``AHEAD`` files per process are parsed before being stored, so
-memory stays bounded however many files a run takes.
+memory stays bounded however many files a run takes. Should a parser process
+die, the files not yet given are parsed in this process.
 """
 
 from __future__ import annotations
@@ -54,7 +55,6 @@ def parse_ahead(
     except (OSError, NotImplementedError):  # no process pools on this platform
         yield from parse_ahead(files, options, kind, 0)
         return
-    broken: Path | None = None
     with pool:
         waiting: deque[tuple[Path, Future]] = deque()
         upcoming: Iterator[Path] = iter(files)
@@ -67,7 +67,7 @@ def parse_ahead(
             try:
                 parsed = future.result()
             except BrokenProcessPool:
-                broken = path
+                waiting.appendleft((path, future))
                 break
             following = next(upcoming, None)
             if following is not None:
@@ -82,9 +82,7 @@ def parse_ahead(
             yield path, parsed
         else:
             return
-    # A parser process died (killed, out of memory): the file it was parsing is
-    # reported, and the rest are parsed here.
-    if broken is not None:
-        yield broken, "could not be parsed: the parser process stopped unexpectedly"
+    # A parser process died (killed from outside, say): which file it held cannot
+    # be told for sure, so every file not yet given is parsed here instead.
     rest = [path for path, _ in waiting] + list(upcoming)
     yield from parse_ahead(rest, options, kind, 0)
