@@ -3,8 +3,8 @@
 Every analyzer runs the same way at index time and at query time (STYLE rule 11):
 
 - ``text_analyzer`` folds each word to lowercase ASCII (diacritics, any script via
-  anyascii) and stems it; the unstemmed folded words also go to the spelling field
-  that "did you mean" and prefix searches use.
+  anyascii) and stems it; ``words_analyzer`` keeps the same words unstemmed, for
+  the words field that "did you mean" and prefix searches use.
 - ``names_analyzer`` turns the proper names of a passage into the vowel-tolerant
   keys of ``archive.names`` (Qasrak and Qasrik share one); a query word or phrase
   becomes the key of the whole of it.

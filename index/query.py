@@ -40,7 +40,6 @@ from index.schema import QUERY_FIELDS, WORDS_FIELD
 MAX_QUERY_LENGTH = 1000
 EXACT_BOOST = 4.0
 MIN_PREFIX = 2
-SPELLING_FIELD = WORDS_FIELD  # prefixes and wildcards expand over unstemmed words
 
 _QUOTED = re.compile(r'("[^"]*")')
 _SMART_QUOTES = re.compile("[\u201c\u201d\u201e\u00ab\u00bb]")
@@ -118,7 +117,7 @@ class _Parser(QueryParser):
     """Prefixes and wildcards match real words, not stems, and never name keys.
 
     A prefix on the passage text is kept as a prefix of the unstemmed words of
-    the spelling field (``qas*`` must not become the stem ``qa``), for
+    the words field (``qas*`` must not become the stem ``qa``), for
     ``expand_words`` to turn into those words' stems; on the name-key field it
     would match keys, not names, so it is left out there.
     """
@@ -128,7 +127,7 @@ class _Parser(QueryParser):
             if fieldname == "names":
                 return None
             if fieldname == "text":
-                return termclass(SPELLING_FIELD, fold_word(text), boost=boost)
+                return termclass(WORDS_FIELD, fold_word(text), boost=boost)
         return super().term_query(fieldname, text, termclass, boost, **kwargs)
 
 
@@ -218,7 +217,7 @@ def expand_words(q: wq.Query, reader, limit: int) -> wq.Query:
     there (to qasrak, qasrik) and searched as those words'
     stems in the text. More than ``limit`` words is a ``WildcardTooBroad``.
     """
-    if isinstance(q, (wq.Prefix, wq.Wildcard)) and q.fieldname == SPELLING_FIELD:
+    if isinstance(q, (wq.Prefix, wq.Wildcard)) and q.fieldname == WORDS_FIELD:
         words = []
         for _, term in q.expanded_terms(reader):
             words.append(term.decode("utf-8") if isinstance(term, bytes) else term)
