@@ -37,6 +37,7 @@ from index.directory import (
     recorded_version,
 )
 from index.entries import entry
+from index.merging import tiered
 from index.schema import SCHEMA_VERSION
 
 
@@ -142,10 +143,7 @@ def _writer(ix: FileIndex, clear: bool = False) -> Iterator[SegmentWriter]:
     except BaseException:
         writer.cancel()
         raise
-    if clear:
-        writer.commit(mergetype=CLEAR)
-    else:
-        writer.commit()
+    writer.commit(mergetype=CLEAR if clear else tiered())
 
 
 def _by_document(passages: Iterable) -> dict[int, list[dict[str, object]]]:
