@@ -37,16 +37,22 @@ def _cached_reader(self, fieldname, column):
     return reader
 
 
-def _doc_field_length(self, docnum, fieldname, default=0):
-    tables = self.__dict__.setdefault("_length_tables", {})
+def length_table(perdoc, fieldname: str) -> bytes | None:
+    """Each document's length byte in ``fieldname`` (None: the field has none)."""
+    tables = perdoc.__dict__.setdefault("_length_tables", {})
     table = tables.get(fieldname, _MISSING)
     if table is _MISSING:
-        reader = self._cached_reader(
+        reader = perdoc._cached_reader(
             whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN
         )
         table = tables[fieldname] = (
-            None if reader is None else _bytes_of(reader, self._doccount)
+            None if reader is None else _bytes_of(reader, perdoc._doccount)
         )
+    return table
+
+
+def _doc_field_length(self, docnum, fieldname, default=0):
+    table = length_table(self, fieldname)
     if docnum > self._doccount:
         raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
     if table is None:

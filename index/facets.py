@@ -51,7 +51,11 @@ class FacetTable:
 
     def counts(self, docs: Collection[int]) -> dict[str, dict[str, int]]:
         """How many of ``docs`` have each value of each facet (none left out)."""
-        matched = np.fromiter(docs, dtype=np.int64, count=len(docs))
+        matched = (
+            docs
+            if isinstance(docs, np.ndarray)
+            else np.fromiter(docs, dtype=np.int64, count=len(docs))
+        )
         counted: dict[str, dict[str, int]] = {}
         for name in FACET_FIELDS:
             size = len(self.values[name])

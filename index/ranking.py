@@ -1,36 +1,32 @@
-"""Every passage a query matches, and the page of them to show, in one pass.
+"""Every passage a query matches, and the page of them to show.
 
 Facet counts and the total need every match; the page needs the best few.
-Whoosh can skip blocks of postings that cannot make the best few, but on
-passages of similar length BM25's block bounds are loose and it skipped almost
-nothing (a search ranking 4,000 matches scored all 4,000), so listing the
-matches apart cost a second pass over them. Ranked by relevance, one pass now
-scores every match and notes each one on the way. Sorted by date, or with no
-words to rank (only filters), the matches are listed first and then ordered.
+Ranked by relevance, every match is scored at once over arrays
+(``index.scoring``) and the page is the best scores, ties going to the earlier
+passage as in Whoosh. Sorted by date, or with no words to rank (only filters),
+the matches are listed first and Whoosh orders them.
 """
 
 from __future__ import annotations
 
-from whoosh import collectors, sorting
+from typing import NamedTuple
+
+import numpy as np
 from whoosh import query as wq
+from whoosh import sorting
 from whoosh.searching import Searcher as WhooshSearcher
 
 from index.results import SearchRequest
+from index.scoring import Matches, every_match
+
+NO_DOCS = np.zeros(0, dtype=np.int64)
 
 
-class _NotingTop(collectors.TopCollector):
-    """The best ``limit`` matches by score, noting every match it scores.
+class Scored(NamedTuple):
+    """One passage of the page: its document number in the index and its score."""
 
-    Block skipping and matcher replacement are off, so every match is scored.
-    """
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(limit=limit, usequality=False, replace=0)
-        self.seen: set[int] = set()
-
-    def _collect(self, global_docnum, score):
-        self.seen.add(global_docnum)
-        return super()._collect(global_docnum, score)
+    docnum: int
+    score: float
 
 
 def ranked(
@@ -38,33 +34,52 @@ def ranked(
     q: wq.Query,
     allowed: set[int] | None,
     request: SearchRequest,
-) -> tuple[set[int], list]:
-    """Every passage ``q`` matches (within ``allowed``), and the requested page."""
+) -> tuple[np.ndarray, list[Scored]]:
+    """Every passage ``q`` matches (within ``allowed``), ascending, and the page."""
     if allowed is not None and not allowed:
-        return set(), []  # Whoosh would take an empty filter for no filter
+        return NO_DOCS, []  # Whoosh would take an empty filter for no filter
     limit = request.page * request.per_page
     start = limit - request.per_page
     if request.sort == "relevance" and not isinstance(q, wq.Every):
-        noting = _NotingTop(limit)
-        found = collectors.FilterCollector(noting, allow=allowed)
-        searcher.search_with_collector(q, found)
-        return noting.seen, found.results()[start:limit]
+        found = every_match(searcher, q)
+        if allowed is not None:
+            keep = np.isin(found.ids, _array(allowed), assume_unique=True)
+            found = Matches(found.ids[keep], found.scores[keep])
+        best = _best(found, limit)[start:]
+        page = [Scored(int(found.ids[i]), float(found.scores[i])) for i in best]
+        return found.ids, page
     matched = _matching(searcher, q, allowed)
-    if not matched:
+    if not len(matched):
         return matched, []
     results = searcher.search(
         q, limit=limit, filter=allowed, sortedby=_sorting(request.sort)
     )
-    return matched, results[start:limit]
+    return matched, [Scored(hit.docnum, hit.score) for hit in results[start:limit]]
+
+
+def _best(found: Matches, limit: int) -> np.ndarray:
+    """Positions of the ``limit`` best scores, best first, ties by document."""
+    scores = found.scores
+    if len(scores) > limit:
+        threshold = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        candidates = np.flatnonzero(scores >= threshold)
+    else:
+        candidates = np.arange(len(scores))
+    order = np.lexsort((found.ids[candidates], -scores[candidates]))
+    return candidates[order][:limit]
 
 
 def _matching(
     searcher: WhooshSearcher, q: wq.Query, allowed: set[int] | None
-) -> set[int]:
+) -> np.ndarray:
     if isinstance(q, wq.Every) and allowed is not None:
-        return allowed
-    matched = set(searcher.docs_for_query(q))
-    return matched if allowed is None else matched & allowed
+        return _array(allowed)
+    matched = _array(searcher.docs_for_query(q))
+    return matched if allowed is None else np.intersect1d(matched, _array(allowed))
+
+
+def _array(docs) -> np.ndarray:
+    return np.unique(np.fromiter(docs, dtype=np.int64))
 
 
 def _sorting(sort: str):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 from pathlib import Path
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher as WhooshSearcher
@@ -24,7 +25,7 @@ from index.entries import NO_OUTLET
 from index.errors import InvalidFilter, InvalidPage, SearchQueryError
 from index.facets import FacetTable
 from index.query import expand_words, parse_query
-from index.ranking import ranked
+from index.ranking import Scored, ranked
 from index.results import (
     SORTS,
     ClaimHit,
@@ -35,6 +36,7 @@ from index.results import (
     SearchResult,
 )
 from index.schema import FACET_FIELDS, build_schema
+from index.scoring import every_match
 from index.snippets import Highlighter, Matcher
 from index.spelling import respelled
 
@@ -72,7 +74,7 @@ class Searcher:
         total = len(matched)
         exact = _exact_words(request.query)
         matcher = Matcher.from_terms(terms, exact)
-        hits = tuple(self._hit(hit, matcher) for hit in page)
+        hits = tuple(self._hit(searcher, hit, matcher) for hit in page)
         notices = list(parsed.notices)
         if total and not hits:
             notices.append(
@@ -135,8 +137,8 @@ class Searcher:
             self._facets = FacetTable(self._current().reader())
         return self._facets
 
-    def _hit(self, hit, matcher: Matcher) -> Hit:
-        stored = hit.fields()
+    def _hit(self, searcher: WhooshSearcher, hit: Scored, matcher: Matcher) -> Hit:
+        stored = searcher.stored_fields(hit.docnum)
         snippet, variants = self.highlighter.snippet(stored["text"], matcher)
         source = stored.get("source")
         return Hit(
@@ -147,7 +149,7 @@ class Searcher:
             kind=stored["kind"],
             source=source.split(FORM_SEPARATOR, 1)[-1] if source else None,
             date=stored.get("date_shown"),
-            score=float(hit.score or 0.0),
+            score=hit.score or 0.0,
             snippet=snippet,
             outlets=tuple(OutletLabel(slug, name) for slug, name in stored["outlets"]),
             claims=tuple(
@@ -236,7 +238,7 @@ def _exact_words(text: str) -> set[str]:
 
 
 def _variants(
-    searcher: WhooshSearcher, matcher: Matcher, exact: set[str], docs: set[int]
+    searcher: WhooshSearcher, matcher: Matcher, exact: set[str], docs: np.ndarray
 ) -> tuple[str, ...]:
     """Spellings of the searched names, other than the ones typed, among the hits."""
     if not matcher.keys:
@@ -249,6 +251,7 @@ def _variants(
             spelling = term.split(FORM_SEPARATOR, 1)[1]
             if fold(spelling) in exact or spelling in found:
                 continue
-            if any(doc in docs for doc in reader.postings("forms", term).all_ids()):
+            having = every_match(searcher, wq.Term("forms", term)).ids
+            if np.isin(having, docs, assume_unique=True).any():
                 found[spelling] = None
     return tuple(found)

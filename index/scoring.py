@@ -1,0 +1,337 @@
+"""Every passage a query matches, with its score, worked out with numpy.
+
+Whoosh scores a query one match at a time: a matcher tree is walked in Python,
+and a search of two common words spent most of its time in ``skip_to`` and
+``score`` calls (~10 µs a match, 250 ms for the 20,000 matches of a medium
+archive). Here each term's postings are read a block at a time into arrays, BM25
+is worked out over the whole array, and ``And``/``Or``/``Not`` become sorted-array
+intersections, unions and differences. The scores are Whoosh's own (the same
+BM25F with the same statistics and boosts; tests/index/test_scoring.py compares
+them over every kind of query the archive's parser writes), up to the order in
+which a union adds its parts.
+
+A query node this module does not take apart (a phrase, say) is scored by
+Whoosh's own matcher for that node, walked to the end: the rest of the tree is
+still worked out in arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher as WhooshSearcher
+from whoosh.util.numeric import byte_to_length
+
+from index.engine_fixes import length_table
+
+_LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
+_EMPTY_IDS = np.zeros(0, dtype=np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """Document numbers (ascending, each once) and their scores."""
+
+    ids: np.ndarray
+    scores: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+NONE = Matches(_EMPTY_IDS, np.zeros(0))
+
+
+def every_match(searcher: WhooshSearcher, q: wq.Query) -> Matches:
+    """Every passage ``q`` matches in the whole index, with its score."""
+    parts = [
+        (_Segment(searcher, sub).matches(q), offset)
+        for sub, offset in searcher.leaf_searchers()
+    ]
+    if not parts:
+        return NONE
+    return Matches(
+        np.concatenate([found.ids + offset for found, offset in parts]),
+        np.concatenate([found.scores for found, _ in parts]),
+    )
+
+
+class _Segment:
+    """One segment's reader, and the index-wide statistics its scores use."""
+
+    def __init__(self, top: WhooshSearcher, sub: WhooshSearcher) -> None:
+        self.top = top
+        self.sub = sub
+        self.reader = sub.reader()
+        self.size = self.reader.doc_count_all()
+        deleted = self.reader.deleted_docs_set if self.reader.has_deletions() else ()
+        self.deleted = np.fromiter(sorted(deleted), dtype=np.int64)
+        weighting = top.weighting
+        self.bm25 = weighting if type(weighting) is BM25F else None
+
+    def matches(self, q: wq.Query) -> Matches:
+        if isinstance(q, wq.Term):
+            return self._term(q)
+        if isinstance(q, wq.And):
+            return self._and(q)
+        if isinstance(q, wq.Or) and not q.scale and type(q) is wq.Or:
+            return _boosted(_union([self.matches(s) for s in q.subqueries]), q.boost)
+        if isinstance(q, wq.Not):
+            return self._not(q)
+        if isinstance(q, wq.AndNot):
+            return _without(self.matches(q.a), self._ids(q.b))
+        if isinstance(q, wq.AndMaybe):
+            return _plus(self.matches(q.a), self.matches(q.b))
+        if isinstance(q, wq.Require):
+            return _within(self.matches(q.a), self._ids(q.b))
+        if isinstance(q, wq.Phrase) and len(q.words) > 1:
+            return self._phrase(q)
+        if isinstance(q, wq.NumericRange) and q.constantscore:
+            return self.matches(q._compile_query(self.reader))
+        if isinstance(q, wq.ConstantScoreQuery):
+            ids = self._ids(q.child)
+            return Matches(ids, np.full(len(ids), float(q.score)))
+        if q is wq.NullQuery:
+            return NONE
+        return self._walked(q)
+
+    def _ids(self, q: wq.Query) -> np.ndarray:
+        """The passages ``q`` matches, unscored (a filter's or an exclusion's)."""
+        if isinstance(q, wq.TermRange):
+            terms = [wq.Term(q.fieldname, t) for t in q._btexts(self.reader)]
+            return _union([self._term(t) for t in terms]).ids
+        if isinstance(q, wq.Or) and type(q) is wq.Or:
+            parts = [self._ids(s) for s in q.subqueries]
+            return np.unique(np.concatenate(parts)) if parts else _EMPTY_IDS
+        return self.matches(q).ids
+
+    def _term(self, q: wq.Term) -> Matches:
+        text = self._held(q.fieldname, q.text)
+        if text is None:
+            return NONE
+        if self.bm25 is None:
+            return self._walked(q)
+        found, _ = self._postings(q.fieldname, text, with_values=False)
+        return _boosted(found, q.boost)
+
+    def _held(self, fieldname: str, text) -> bytes | None:
+        """The term as the index holds it, or None if this segment has none."""
+        if fieldname not in self.sub.schema:
+            return None
+        try:
+            term = self.sub.schema[fieldname].to_bytes(text)
+        except ValueError:
+            return None
+        return term if (fieldname, term) in self.reader else None
+
+    def _postings(
+        self, fieldname: str, text: bytes, with_values: bool
+    ) -> tuple[Matches, list | None]:
+        """A term's live passages, scored as Whoosh's ``Term`` scores them."""
+        ids, weights, values = _postings(self.reader, fieldname, text, with_values)
+        if len(self.deleted):
+            live = ~np.isin(ids, self.deleted, assume_unique=True)
+            ids, weights = ids[live], weights[live]
+            if values is not None:
+                values = [
+                    v for v, keep in zip(values, live.tolist(), strict=True) if keep
+                ]
+        if self.sub.schema[fieldname].scorable:
+            scores = self._bm25(fieldname, text, ids, weights)
+        else:
+            scores = weights  # Whoosh's WeightScorer: the posting's weight
+        return Matches(ids, scores), values
+
+    def _phrase(self, q: wq.Phrase) -> Matches:
+        """Whoosh's ``SpanNear2`` over the words: in order, within ``slop``.
+
+        Candidates are the passages holding every word (scored as the sum of
+        the words' scores, as Whoosh's intersection does); the positions are
+        read only for them.
+        """
+        field = self.sub.schema[q.fieldname] if q.fieldname in self.sub.schema else None
+        if field is None or self.bm25 is None or not field.format.supports("positions"):
+            return self._walked(q)  # Whoosh's own answer, or its own error
+        texts = [self._held(q.fieldname, word) for word in q.words]
+        if any(text is None for text in texts):
+            return NONE
+        words = [self._postings(q.fieldname, t, with_values=True) for t in texts]
+        found = words[0][0]
+        for matches, _ in words[1:]:
+            found = _both(found, matches)
+        if not len(found):
+            return NONE
+        decode = field.format.decode_positions
+        at = [np.searchsorted(matches.ids, found.ids).tolist() for matches, _ in words]
+        values = [held for _, held in words]
+        keep = [
+            _in_order(
+                [decode(vs[places[n]]) for vs, places in zip(values, at, strict=True)],
+                q.slop,
+            )
+            for n in range(len(found))
+        ]
+        return _boosted(_within_mask(found, np.array(keep, dtype=bool)), q.boost)
+
+    def _bm25(self, fieldname, text, ids, weights) -> np.ndarray:
+        """Whoosh's ``bm25()`` over arrays, operation for operation."""
+        weighting = self.bm25
+        B = weighting._field_B.get(fieldname, weighting.B)
+        K1 = weighting.K1
+        idf = self.top.idf(fieldname, text)
+        avgfl = self.top.avg_field_length(fieldname) or 1
+        table = length_table(self.reader._perdoc, fieldname)
+        if table is None:
+            lengths = np.ones(len(ids))
+        else:
+            lengths = _LENGTHS[np.frombuffer(table, dtype=np.uint8)[ids]]
+        norms = K1 * ((1 - B) + B * lengths / avgfl)
+        return idf * ((weights * (K1 + 1)) / (weights + norms))
+
+    def _and(self, q: wq.And) -> Matches:
+        positive = [s for s in q.subqueries if not isinstance(s, wq.Not)]
+        negative = [s for s in q.subqueries if isinstance(s, wq.Not)]
+        if not positive:
+            return self._walked(q)
+        found = self.matches(positive[0])
+        for sub in positive[1:]:
+            found = _both(found, self.matches(sub))
+        for sub in negative:
+            found = _without(found, self._ids(sub.query))
+            found = Matches(found.ids, found.scores + _NOT_SCORE * sub.boost)
+        return _boosted(found, q.boost)
+
+    def _not(self, q: wq.Not) -> Matches:
+        everyone = np.arange(self.size, dtype=np.int64)
+        left = np.setdiff1d(everyone, self.deleted, assume_unique=True)
+        everyone_else = Matches(left, np.full(len(left), _NOT_SCORE))
+        found = _without(everyone_else, self._ids(q.query))
+        return _boosted(found, q.boost)
+
+    def _walked(self, q: wq.Query) -> Matches:
+        """Whoosh's own matcher for ``q``, walked to the end."""
+        matcher = q.matcher(self.sub, self.top.context())
+        ids: list[int] = []
+        scores: list[float] = []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            scores.append(matcher.score())
+            matcher.next()
+        return Matches(np.array(ids, dtype=np.int64), np.array(scores, dtype=float))
+
+
+_NOT_SCORE = 1.0  # Whoosh's InverseMatcher scores every passage it matches 1.0
+
+
+def _in_order(positions: list[list[int]], slop: int, mindist: int = 1) -> bool:
+    """Whether the words' positions chain in order, each within ``slop``.
+
+    Whoosh's ``SpanNear2Matcher._get_spans`` for spans of one position each:
+    a span (start, end) takes the next word's position p when p is not before
+    start and its distance from the span is from ``mindist`` to ``slop``.
+    """
+    spans = {(p, p) for p in positions[0]}
+    for following in positions[1:]:
+        spans = {
+            (start, max(end, p))
+            for start, end in spans
+            for p in following
+            if start <= p <= end + slop and mindist <= _distance(start, end, p) <= slop
+        }
+        if not spans:
+            return False
+    return True
+
+
+def _distance(start: int, end: int, p: int) -> int:
+    return 0 if start <= p <= end else p - end
+
+
+def _postings(
+    reader, fieldname: str, text: bytes, with_values: bool
+) -> tuple[np.ndarray, np.ndarray, list | None]:
+    """A term's document numbers, weights and (if asked) values; deleted too."""
+    matcher = reader._terms.matcher(fieldname, text, reader.schema[fieldname].format)
+    if not isinstance(matcher, W3LeafMatcher):  # postings kept in the term's info
+        ids, weights, values = [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value() if with_values else None)
+            matcher.next()
+        return (
+            np.array(ids, dtype=np.int64),
+            np.array(weights, dtype=float),
+            values if with_values else None,
+        )
+    id_blocks: list[np.ndarray] = []
+    weight_blocks: list[np.ndarray] = []
+    values: list | None = [] if with_values else None
+    while True:
+        matcher._read_data()
+        deltas, weights = matcher._data[0], matcher._data[1]
+        if values is not None:
+            matcher._read_values()
+            values.extend(matcher._values)
+        id_blocks.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
+        count = matcher._blocklength
+        if weights is None:
+            weight_blocks.append(np.ones(count))
+        elif isinstance(weights, float):
+            weight_blocks.append(np.full(count, weights))
+        else:
+            weight_blocks.append(np.asarray(weights, dtype=np.float32).astype(float))
+        if matcher._lastblock:
+            break
+        matcher._goto(matcher._nextoffset)
+    return np.concatenate(id_blocks), np.concatenate(weight_blocks), values
+
+
+def _boosted(found: Matches, boost: float) -> Matches:
+    return found if boost == 1.0 else Matches(found.ids, found.scores * boost)
+
+
+def _union(parts: list[Matches]) -> Matches:
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return NONE
+    if len(parts) == 1:
+        return parts[0]
+    ids, where = np.unique(np.concatenate([p.ids for p in parts]), return_inverse=True)
+    scores = np.bincount(where, weights=np.concatenate([p.scores for p in parts]))
+    return Matches(ids, scores)
+
+
+def _both(a: Matches, b: Matches) -> Matches:
+    ids, in_a, in_b = _common(a, b)
+    return Matches(ids, a.scores[in_a] + b.scores[in_b])
+
+
+def _plus(a: Matches, b: Matches) -> Matches:
+    """``a``'s matches, with ``b``'s score added where ``b`` matches too."""
+    _, in_a, in_b = _common(a, b)
+    scores = a.scores.copy()
+    scores[in_a] += b.scores[in_b]
+    return Matches(a.ids, scores)
+
+
+def _common(a: Matches, b: Matches) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ids both hold, and where each holds them."""
+    return np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+
+
+def _without(a: Matches, ids: np.ndarray) -> Matches:
+    keep = ~np.isin(a.ids, ids, assume_unique=True)
+    return Matches(a.ids[keep], a.scores[keep])
+
+
+def _within(a: Matches, ids: np.ndarray) -> Matches:
+    return _within_mask(a, np.isin(a.ids, ids, assume_unique=True))
+
+
+def _within_mask(a: Matches, keep: np.ndarray) -> Matches:
+    return Matches(a.ids[keep], a.scores[keep])

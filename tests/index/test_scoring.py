@@ -1,0 +1,132 @@
+"""Scores worked out over arrays are the scores Whoosh's matchers give."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from whoosh import query as wq
+
+from index.query import expand_words, parse_query
+from index.schema import build_schema
+from index.scoring import _Segment, every_match
+from tests.index.conftest import AP, EUAA, REUTERS, make_archive
+
+QUERIES = [
+    "forces",
+    "Qasrak",
+    "qasrik",
+    "forces Qasrak",
+    "US forces Deir",
+    '"US forces"',
+    '"Syrian Democratic Forces"',
+    '"forces Syria"~3',
+    '"US forces Syria"~4',
+    '"Syrian Democratic Forces" OR Qasrak',
+    'forces "Deir ez-Zor"',
+    "forces OR Raqqa OR Hasakah",
+    "forces -Raqqa",
+    "forces NOT (Raqqa OR Damascus)",
+    "NOT forces",
+    "forces ANDMAYBE Raqqa",
+    "outlet:SOHR",
+    "outlet:SOHR forces",
+    "kind:wire",
+    "title:forces",
+    "footnote:537",
+    "milit*",
+    "qas* OR attack*",
+    "date:2025",
+    "date:2025-02..2025-04",
+    "date:2026-02-23",
+    "forces date:2025-01..2026-12",
+    "forces -date:2025",
+    "nothingatallhere",
+]
+FIND_NOTHING = {"nothingatallhere"}
+
+
+@pytest.fixture(scope="module")
+def segmented(tmp_path_factory):
+    """The samples in two segments, the older holding a replaced story's passages."""
+    root = tmp_path_factory.mktemp("segmented")
+    story = root / REUTERS.name
+    story.write_text(REUTERS.read_text(encoding="utf-8"), encoding="utf-8")
+    made = make_archive(root)
+    made.ingest(EUAA, story, AP)
+    made.indexer.rebuild()
+    story.write_text(
+        REUTERS.read_text(encoding="utf-8").replace("Qasrak", "Qasrik"),
+        encoding="utf-8",
+    )
+    made.ingest(story)
+    searcher = made.searcher._current()
+    assert len(searcher.leaf_searchers()) == 2
+    assert searcher.reader().has_deletions()
+    yield searcher
+    made.searcher.close()
+    made.sessions.kw["bind"].dispose()
+
+
+def _whoosh(searcher, q) -> dict[int, float]:
+    return {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
+
+
+def _ours(searcher, q) -> dict[int, float]:
+    found = every_match(searcher, q)
+    assert list(found.ids) == sorted(set(found.ids.tolist()))
+    return dict(zip(found.ids.tolist(), found.scores.tolist(), strict=True))
+
+
+@pytest.mark.parametrize("text", QUERIES)
+@pytest.mark.parametrize("exact", [False, True])
+def test_every_match_and_score_is_whooshs(segmented, text, exact):
+    q = parse_query(text, build_schema(), exact).query
+    q = expand_words(q, segmented.reader(), 1000)
+    theirs = _whoosh(segmented, q)
+    ours = _ours(segmented, q)
+    assert theirs or text in FIND_NOTHING
+    assert ours.keys() == theirs.keys()
+    for doc, score in theirs.items():
+        assert math.isclose(ours[doc], score, rel_tol=1e-9), (doc, ours[doc], score)
+
+
+def test_the_queries_reach_every_branch(segmented):
+    """The query list above takes apart each node kind it is meant to test."""
+    kinds = set()
+    for text in QUERIES:
+        q = expand_words(parse_query(text, build_schema()).query, segmented.reader(), 9)
+        kinds |= {type(node) for node in q.all_tokens()} | {
+            type(node) for node in _nodes(q)
+        }
+    assert {wq.Term, wq.And, wq.Or, wq.Not, wq.AndMaybe, wq.Phrase} <= kinds
+    assert any(issubclass(kind, wq.NumericRange) for kind in kinds)
+
+
+def _nodes(q):
+    yield q
+    for child in q.children():
+        yield from _nodes(child)
+
+
+def test_a_query_over_no_segment_matches_nothing(tmp_path):
+    made = make_archive(tmp_path)
+    made.indexer.rebuild()
+    searcher = made.searcher._current()
+    assert len(every_match(searcher, wq.Term("text", "forc"))) == 0
+    made.searcher.close()
+    made.sessions.kw["bind"].dispose()
+
+
+def test_no_query_the_parser_writes_falls_back_to_whooshs_matchers(
+    segmented, monkeypatch
+):
+    """Each kind of node above is worked out over arrays, none walked in Python."""
+
+    def walked(self, q):
+        raise AssertionError(f"walked {q!r}")
+
+    monkeypatch.setattr(_Segment, "_walked", walked)
+    for text in QUERIES:
+        q = expand_words(parse_query(text, build_schema()).query, segmented.reader(), 9)
+        every_match(segmented, q)
