@@ -52,7 +52,10 @@ def length_table(perdoc, fieldname: str) -> bytes | None:
 
 
 def _doc_field_length(self, docnum, fieldname, default=0):
-    table = length_table(self, fieldname)
+    # asked once per posting written: the cached table is looked up inline
+    table = self.__dict__.get("_length_tables", {}).get(fieldname, _MISSING)
+    if table is _MISSING:
+        table = length_table(self, fieldname)
     if docnum > self._doccount:
         raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
     if table is None:
