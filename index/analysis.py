@@ -148,6 +148,11 @@ def name_forms(text: str) -> set[str]:
     return forms
 
 
+def words_of(text: str) -> list[str]:
+    """The terms ``words_analyzer`` makes of ``text`` (its folded words)."""
+    return [token.text for token in _WORDS(text)]
+
+
 def stems_of(text: str) -> list[str]:
     """The terms ``text_analyzer`` makes of ``text`` (the stems of its words)."""
     return [token.text for token in _TEXT(text, mode="query")]
@@ -179,3 +184,4 @@ def line_analyzer() -> Composable:
 
 
 _TEXT = text_analyzer()
+_WORDS = words_analyzer()

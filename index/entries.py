@@ -10,14 +10,35 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 
 from archive.queries import IndexablePassage, OutletRef
-from index.analysis import FORM_SEPARATOR
+from index.analysis import FORM_SEPARATOR, words_of
 from ingest import outlet_key
 
 # A passage that cites no outlet gets this term in the outlet facet (every
 # passage has one there); facet counts leave it out.
 NO_OUTLET = "-"
+
+
+def entries(passages: Iterable[IndexablePassage]) -> Iterator[dict[str, object]]:
+    """The index documents of ``passages`` (a document's passages together).
+
+    Each unstemmed word goes to the words field once per document, with the
+    first of its passages that holds it: prefixes and "did you mean" need only
+    which words the index holds, and a document's passages are always deleted
+    and written together, so a word stays exactly as long as a document holding
+    it does. That spares the index writer most of the field's postings.
+    """
+    document, seen = None, set()
+    for passage in passages:
+        if passage.document_id != document:
+            document, seen = passage.document_id, set()
+        values = entry(passage)
+        new = [w for w in dict.fromkeys(words_of(passage.text)) if w not in seen]
+        seen.update(new)
+        values["words"] = " ".join(new)
+        yield values
 
 
 def entry(passage: IndexablePassage) -> dict[str, object]:

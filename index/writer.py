@@ -36,7 +36,7 @@ from index.directory import (
     open_index,
     recorded_version,
 )
-from index.entries import entry
+from index.entries import entries
 from index.merging import tiered
 from index.schema import SCHEMA_VERSION
 
@@ -118,9 +118,9 @@ class Indexer:
         documents: set[int] = set()
         count = 0
         with self.sessions() as session, _writer(ix, clear=current) as writer:
-            for passage in all_indexable_passages(session):
-                writer.add_document(**entry(passage))
-                documents.add(passage.document_id)
+            for values in entries(all_indexable_passages(session)):
+                writer.add_document(**values)
+                documents.add(int(values["document_id"]))
                 count += 1
                 if progress is not None:
                     progress(count)
@@ -148,8 +148,8 @@ def _writer(ix: FileIndex, clear: bool = False) -> Iterator[SegmentWriter]:
 
 def _by_document(passages: Iterable) -> dict[int, list[dict[str, object]]]:
     grouped: dict[int, list[dict[str, object]]] = defaultdict(list)
-    for passage in passages:
-        grouped[passage.document_id].append(entry(passage))
+    for values in entries(passages):
+        grouped[int(values["document_id"])].append(values)
     return grouped
 
 

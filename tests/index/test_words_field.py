@@ -57,3 +57,17 @@ def test_replacing_a_first_passage_keeps_the_other_passages_words(
     assert "zubaydiyah" not in held
     result = archive.search("pomegran*")
     assert result.total == 1
+
+
+def test_each_word_is_held_once_per_document_that_has_it(indexed_samples) -> None:
+    with indexed_samples.sessions() as session:
+        rows = session.execute(select(Passage.document_id, Passage.text)).all()
+    documents: dict[int, set[str]] = {}
+    for document, text in rows:
+        documents.setdefault(document, set()).update(_words(text))
+    with open_index(indexed_samples.index_dir).searcher() as searcher:
+        reader = searcher.reader()
+        for word in ("forces", "qasrak", "the", "syria"):
+            having = sum(word in words for words in documents.values())
+            assert having, word
+            assert reader.doc_frequency(WORDS_FIELD, word) == having, word
