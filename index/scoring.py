@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 
 from index.engine_fixes import length_table
+from index.postings import in_order, read_postings
 
 _LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
@@ -132,7 +132,7 @@ class _Segment:
         self, fieldname: str, text: bytes, with_values: bool
     ) -> tuple[Matches, list | None]:
         """A term's live passages, scored as Whoosh's ``Term`` scores them."""
-        ids, weights, values = _postings(self.reader, fieldname, text, with_values)
+        ids, weights, values = read_postings(self.reader, fieldname, text, with_values)
         if len(self.deleted):
             live = ~np.isin(ids, self.deleted, assume_unique=True)
             ids, weights = ids[live], weights[live]
@@ -169,7 +169,7 @@ class _Segment:
         at = [np.searchsorted(matches.ids, found.ids).tolist() for matches, _ in words]
         values = [held for _, held in words]
         keep = [
-            _in_order(
+            in_order(
                 [decode(vs[places[n]]) for vs, places in zip(values, at, strict=True)],
                 q.slop,
             )
@@ -225,70 +225,6 @@ class _Segment:
 
 
 _NOT_SCORE = 1.0  # Whoosh's InverseMatcher scores every passage it matches 1.0
-
-
-def _in_order(positions: list[list[int]], slop: int, mindist: int = 1) -> bool:
-    """Whether the words' positions chain in order, each within ``slop``.
-
-    Whoosh's ``SpanNear2Matcher._get_spans`` for spans of one position each:
-    a span (start, end) takes the next word's position p when p is not before
-    start and its distance from the span is from ``mindist`` to ``slop``.
-    """
-    spans = {(p, p) for p in positions[0]}
-    for following in positions[1:]:
-        spans = {
-            (start, max(end, p))
-            for start, end in spans
-            for p in following
-            if start <= p <= end + slop and mindist <= _distance(start, end, p) <= slop
-        }
-        if not spans:
-            return False
-    return True
-
-
-def _distance(start: int, end: int, p: int) -> int:
-    return 0 if start <= p <= end else p - end
-
-
-def _postings(
-    reader, fieldname: str, text: bytes, with_values: bool
-) -> tuple[np.ndarray, np.ndarray, list | None]:
-    """A term's document numbers, weights and (if asked) values; deleted too."""
-    matcher = reader._terms.matcher(fieldname, text, reader.schema[fieldname].format)
-    if not isinstance(matcher, W3LeafMatcher):  # postings kept in the term's info
-        ids, weights, values = [], [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value() if with_values else None)
-            matcher.next()
-        return (
-            np.array(ids, dtype=np.int64),
-            np.array(weights, dtype=float),
-            values if with_values else None,
-        )
-    id_blocks: list[np.ndarray] = []
-    weight_blocks: list[np.ndarray] = []
-    values: list | None = [] if with_values else None
-    while True:
-        matcher._read_data()
-        deltas, weights = matcher._data[0], matcher._data[1]
-        if values is not None:
-            matcher._read_values()
-            values.extend(matcher._values)
-        id_blocks.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
-        count = matcher._blocklength
-        if weights is None:
-            weight_blocks.append(np.ones(count))
-        elif isinstance(weights, float):
-            weight_blocks.append(np.full(count, weights))
-        else:
-            weight_blocks.append(np.asarray(weights, dtype=np.float32).astype(float))
-        if matcher._lastblock:
-            break
-        matcher._goto(matcher._nextoffset)
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks), values
 
 
 def _boosted(found: Matches, boost: float) -> Matches:

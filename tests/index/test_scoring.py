@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+import random
 
 import pytest
+from whoosh import fields
 from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
 
 from index.query import expand_words, parse_query
 from index.schema import build_schema
@@ -130,3 +134,22 @@ def test_no_query_the_parser_writes_falls_back_to_whooshs_matchers(
     for text in QUERIES:
         q = expand_words(parse_query(text, build_schema()).query, segmented.reader(), 9)
         every_match(segmented, q)
+
+
+def test_phrases_with_slop_match_what_whoosh_matches(tmp_path):
+    """Random passages over three words: every phrase and slop, as Whoosh has it."""
+    rng = random.Random(5)
+    schema = fields.Schema(text=fields.TEXT(phrase=True))
+    ix = FileStorage(str(tmp_path)).create_index(schema)
+    with ix.writer() as writer:
+        for _ in range(300):
+            words = rng.choices(["alpha", "beta", "gamma"], k=rng.randint(1, 12))
+            writer.add_document(text=" ".join(words))
+    with ix.searcher() as searcher:
+        for words in itertools.product(["alpha", "beta", "gamma"], repeat=3):
+            for length in (2, 3):
+                for slop in (1, 2, 3):
+                    q = wq.Phrase("text", list(words[:length]), slop=slop)
+                    theirs = _whoosh(searcher, q)
+                    assert _ours(searcher, q).keys() == theirs.keys(), (q, slop)
+                    assert theirs

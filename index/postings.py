@@ -1,0 +1,75 @@
+"""A term's postings as arrays, and the positions test of a phrase.
+
+Whoosh's matchers hand out one posting per call. A posting list is stored in
+blocks of up to 128 postings, each a pickled tuple of delta-encoded document
+numbers, weights and values; here each block becomes numpy arrays at once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+
+
+def in_order(positions: list[list[int]], slop: int, mindist: int = 1) -> bool:
+    """Whether the words' positions chain in order, each within ``slop``.
+
+    Whoosh's ``SpanNear2Matcher._get_spans`` for spans of one position each:
+    a span (start, end) takes the next word's position p when p is not before
+    start and its distance from the span is from ``mindist`` to ``slop``.
+    """
+    spans = {(p, p) for p in positions[0]}
+    for following in positions[1:]:
+        spans = {
+            (start, max(end, p))
+            for start, end in spans
+            for p in following
+            if p >= start and mindist <= _distance(start, end, p) <= slop
+        }
+        if not spans:
+            return False
+    return True
+
+
+def _distance(start: int, end: int, p: int) -> int:
+    return 0 if start <= p <= end else p - end
+
+
+def read_postings(
+    reader, fieldname: str, text: bytes, with_values: bool
+) -> tuple[np.ndarray, np.ndarray, list | None]:
+    """A term's document numbers, weights and (if asked) values; deleted too."""
+    matcher = reader._terms.matcher(fieldname, text, reader.schema[fieldname].format)
+    if not isinstance(matcher, W3LeafMatcher):  # postings kept in the term's info
+        ids, weights, values = [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value() if with_values else None)
+            matcher.next()
+        return (
+            np.array(ids, dtype=np.int64),
+            np.array(weights, dtype=float),
+            values if with_values else None,
+        )
+    id_blocks: list[np.ndarray] = []
+    weight_blocks: list[np.ndarray] = []
+    values: list | None = [] if with_values else None
+    while True:
+        matcher._read_data()
+        deltas, weights = matcher._data[0], matcher._data[1]
+        if values is not None:
+            matcher._read_values()
+            values.extend(matcher._values)
+        id_blocks.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
+        count = matcher._blocklength
+        if weights is None:
+            weight_blocks.append(np.ones(count))
+        elif isinstance(weights, float):
+            weight_blocks.append(np.full(count, weights))
+        else:
+            weight_blocks.append(np.asarray(weights, dtype=np.float32).astype(float))
+        if matcher._lastblock:
+            break
+        matcher._goto(matcher._nextoffset)
+    return np.concatenate(id_blocks), np.concatenate(weight_blocks), values
