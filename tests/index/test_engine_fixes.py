@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import pickle
+
 from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 import index  # noqa: F401  (applies the fixes)
+from index.engine_fixes import MappedFile
 
 
 def _segment_reader(tmp_path):
@@ -51,3 +55,33 @@ def test_lengths_read_as_one_table_are_whooshs_lengths(tmp_path):
     assert [reader.doc_field_length(d, "text") for d in range(6)] == expected
     assert reader.doc_field_length(6, "text") is None  # as Whoosh answers
     assert reader.doc_field_length(0, "tag", 9) == 9
+
+
+def test_a_file_inside_a_segment_reads_as_bytesio_would_without_a_copy():
+    data = pickle.dumps({"a": 1}, protocol=0) + b"line one\nline two\n" + bytes(9000)
+    data += pickle.dumps([1, 2, 3], protocol=2) + b"\nend"
+    view = memoryview(data)
+    ours, theirs = MappedFile(view), io.BytesIO(data)
+    for f in (ours, theirs):
+        f.seek(0)
+    assert pickle.load(ours) == pickle.load(theirs) == {"a": 1}
+    assert ours.tell() == theirs.tell()
+    assert ours.readline() == theirs.readline() == b"line one\n"
+    assert ours.readline(4) == theirs.readline(4) == b"line"
+    assert ours.read(5) == theirs.read(5)
+    ours.seek(-9010 + 5, io.SEEK_CUR), theirs.seek(-9010 + 5, io.SEEK_CUR)
+    assert ours.tell() == theirs.tell() == 0
+    ours.seek(len(data) - 4), theirs.seek(len(data) - 4)
+    assert ours.readline() == theirs.readline() == b"\n"
+    assert ours.read() == theirs.read() == b"end"
+    assert ours.read(3) == theirs.read(3) == b""
+    assert ours.readline() == theirs.readline() == b""
+
+
+def test_files_inside_a_mapped_segment_share_the_map(tmp_path):
+    reader = _segment_reader(tmp_path)
+    stored = reader.stored_fields(1)
+    assert stored == {"tag": "b"}
+    files = reader._perdoc._storage
+    opened = files.open_file(files.list()[0])
+    assert isinstance(opened.file, MappedFile)
