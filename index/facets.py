@@ -21,6 +21,7 @@ import numpy as np
 from whoosh.reading import IndexReader
 
 from index.entries import NO_OUTLET
+from index.postings import doc_ids
 from index.schema import FACET_FIELDS
 
 MULTI_VALUED = frozenset({"outlet"})
@@ -42,7 +43,7 @@ class FacetTable:
                 if term in LEFT_OUT:
                     continue
                 values.append(term)
-                docs.append(_postings(reader, field, term))
+                docs.append(doc_ids(reader, field, term))
             self.values[name] = values
             if name in MULTI_VALUED:
                 self.pairs[name] = _pairs(docs)
@@ -80,10 +81,6 @@ def _terms(reader: IndexReader, field: str) -> list[str]:
         term.decode("utf-8") if isinstance(term, bytes) else term
         for term in reader.lexicon(field)
     ]
-
-
-def _postings(reader: IndexReader, field: str, term: str) -> np.ndarray:
-    return np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int64)
 
 
 def _codes(docs: list[np.ndarray], size: int) -> np.ndarray:

@@ -73,3 +73,25 @@ def read_postings(
             break
         matcher._goto(matcher._nextoffset)
     return np.concatenate(id_blocks), np.concatenate(weight_blocks), values
+
+
+def deleted(reader) -> np.ndarray:
+    """A segment's deleted document numbers, ascending."""
+    if not reader.has_deletions():
+        return np.zeros(0, dtype=np.int64)
+    return np.fromiter(sorted(reader.deleted_docs_set), dtype=np.int64)
+
+
+def doc_ids(reader, fieldname: str, text: str) -> np.ndarray:
+    """Every live document holding the term, across ``reader``'s segments."""
+    term = reader.schema[fieldname].to_bytes(text)
+    parts = []
+    for leaf, offset in reader.leaf_readers():
+        if (fieldname, term) not in leaf:
+            continue
+        ids, _, _ = read_postings(leaf, fieldname, term, with_values=False)
+        gone = deleted(leaf)
+        if len(gone):
+            ids = ids[~np.isin(ids, gone, assume_unique=True)]
+        parts.append(ids + offset)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)

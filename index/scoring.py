@@ -26,7 +26,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 
 from index.engine_fixes import length_table
-from index.postings import in_order, read_postings
+from index.postings import deleted, in_order, read_postings
 
 _LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
@@ -68,8 +68,7 @@ class _Segment:
         self.sub = sub
         self.reader = sub.reader()
         self.size = self.reader.doc_count_all()
-        deleted = self.reader.deleted_docs_set if self.reader.has_deletions() else ()
-        self.deleted = np.fromiter(sorted(deleted), dtype=np.int64)
+        self.deleted = deleted(self.reader)
         weighting = top.weighting
         self.bm25 = weighting if type(weighting) is BM25F else None
 
