@@ -28,6 +28,7 @@ from whoosh.filedb import structfile
 from whoosh.util.numeric import byte_to_length
 
 _MISSING = object()
+_PEEK = 4096  # bytes an unpickler may look ahead at once (its blocks' info is small)
 # Whoosh keeps a field's length per document as one byte; what each byte means.
 # Byte 0 gives None, as ``W3PerDocReader.doc_field_length`` does.
 _LENGTH_OF_BYTE = (None, *(byte_to_length(b) for b in range(1, 256)))
@@ -97,6 +98,10 @@ class MappedFile(io.RawIOBase):
 
     def tell(self) -> int:
         return self._at
+
+    def peek(self, size: int = 0) -> bytes:
+        """What follows, without moving: the unpickler reads ahead with it."""
+        return bytes(self._view[self._at : self._at + min(max(size, 1), _PEEK)])
 
     def readinto(self, buffer) -> int:
         chunk = self._view[self._at : self._at + len(buffer)]

@@ -64,6 +64,7 @@ def test_a_file_inside_a_segment_reads_as_bytesio_would_without_a_copy():
     ours, theirs = MappedFile(view), io.BytesIO(data)
     for f in (ours, theirs):
         f.seek(0)
+    assert ours.peek(4) == data[:4] and ours.tell() == 0
     assert pickle.load(ours) == pickle.load(theirs) == {"a": 1}
     assert ours.tell() == theirs.tell()
     assert ours.readline() == theirs.readline() == b"line one\n"
