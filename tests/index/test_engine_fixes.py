@@ -84,5 +84,6 @@ def test_files_inside_a_mapped_segment_share_the_map(tmp_path):
     stored = reader.stored_fields(1)
     assert stored == {"tag": "b"}
     files = reader._perdoc._storage
-    opened = files.open_file(files.list()[0])
+    (stored_file,) = [name for name in files.list() if name.endswith("_stored.col")]
+    opened = files.open_file(stored_file)
     assert isinstance(opened.file, MappedFile)
