@@ -26,7 +26,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 
 from index.engine_fixes import length_table
-from index.postings import deleted, in_order, read_postings
+from index.postings import deleted, in_order, position_decoder, read_postings
 
 _LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
@@ -164,7 +164,7 @@ class _Segment:
             found = _both(found, matches)
         if not len(found):
             return NONE
-        decode = field.format.decode_positions
+        decode = position_decoder(field.format)
         at = [np.searchsorted(matches.ids, found.ids).tolist() for matches, _ in words]
         values = [held for _, held in words]
         keep = [

@@ -7,10 +7,11 @@ import math
 import random
 
 import pytest
-from whoosh import fields
+from whoosh import fields, formats
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 
+from index.postings import position_decoder
 from index.query import expand_words, parse_query
 from index.schema import build_schema
 from index.scoring import _Segment, every_match
@@ -153,3 +154,10 @@ def test_phrases_with_slop_match_what_whoosh_matches(tmp_path):
                     theirs = _whoosh(searcher, q)
                     assert _ours(searcher, q).keys() == theirs.keys(), (q, slop)
                     assert theirs
+
+
+@pytest.mark.parametrize("positions", [[0], [3, 4, 90], list(range(0, 3000, 7))])
+def test_positions_are_read_as_whoosh_reads_them(positions):
+    stored = formats.Positions().encode(positions)[:-1]  # as Whoosh stores it
+    assert position_decoder(formats.Positions())(stored) == positions
+    assert formats.Positions().decode_positions(stored) == positions
