@@ -65,9 +65,18 @@ def _distance(start: int, end: int, p: int) -> int:
 
 
 def read_postings(
-    reader, fieldname: str, text: bytes, with_values: bool
+    reader,
+    fieldname: str,
+    text: bytes,
+    with_values: bool,
+    within: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, list | None]:
-    """A term's document numbers, weights and (if asked) values; deleted too."""
+    """A term's document numbers, weights and (if asked) values; deleted too.
+
+    With ``within`` (ascending document numbers), blocks that cannot hold any of
+    them are skipped unread: what comes back holds every posting of those
+    documents, and others from the same blocks.
+    """
     matcher = reader._terms.matcher(fieldname, text, reader.schema[fieldname].format)
     if not isinstance(matcher, W3LeafMatcher):  # postings kept in the term's info
         ids, weights, values = [], [], []
@@ -84,7 +93,15 @@ def read_postings(
     id_blocks: list[np.ndarray] = []
     weight_blocks: list[np.ndarray] = []
     values: list | None = [] if with_values else None
+    lowest = 0  # the first document number the current block may hold
     while True:
+        if within is not None and not _any_between(within, lowest, matcher._maxid):
+            if matcher._lastblock or lowest > within[-1]:
+                break
+            lowest = matcher._maxid + 1
+            matcher._goto(matcher._nextoffset)
+            continue
+        lowest = matcher._maxid + 1
         matcher._read_data()
         deltas, weights = matcher._data[0], matcher._data[1]
         if values is not None:
@@ -101,7 +118,14 @@ def read_postings(
         if matcher._lastblock:
             break
         matcher._goto(matcher._nextoffset)
+    if not id_blocks:
+        return np.zeros(0, dtype=np.int64), np.zeros(0), values
     return np.concatenate(id_blocks), np.concatenate(weight_blocks), values
+
+
+def _any_between(ids: np.ndarray, low: int, high: int) -> bool:
+    at = int(np.searchsorted(ids, low))
+    return at < len(ids) and ids[at] <= high
 
 
 def deleted(reader) -> np.ndarray:

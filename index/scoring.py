@@ -128,10 +128,16 @@ class _Segment:
         return term if (fieldname, term) in self.reader else None
 
     def _postings(
-        self, fieldname: str, text: bytes, with_values: bool
+        self,
+        fieldname: str,
+        text: bytes,
+        with_values: bool,
+        within: np.ndarray | None = None,
     ) -> tuple[Matches, list | None]:
         """A term's live passages, scored as Whoosh's ``Term`` scores them."""
-        ids, weights, values = read_postings(self.reader, fieldname, text, with_values)
+        ids, weights, values = read_postings(
+            self.reader, fieldname, text, with_values, within
+        )
         if len(self.deleted):
             live = ~np.isin(ids, self.deleted, assume_unique=True)
             ids, weights = ids[live], weights[live]
@@ -158,12 +164,18 @@ class _Segment:
         texts = [self._held(q.fieldname, word) for word in q.words]
         if any(text is None for text in texts):
             return NONE
-        words = [self._postings(q.fieldname, t, with_values=True) for t in texts]
-        found = words[0][0]
-        for matches, _ in words[1:]:
-            found = _both(found, matches)
-        if not len(found):
-            return NONE
+        words: list = [None] * len(texts)
+        found = None
+        rarest_first = sorted(
+            range(len(texts)),
+            key=lambda i: self.reader.doc_frequency(q.fieldname, texts[i]),
+        )
+        for i in rarest_first:  # the commoner words: only blocks of candidates
+            within = None if found is None else found.ids
+            words[i] = self._postings(q.fieldname, texts[i], True, within)
+            found = words[i][0] if found is None else _both(found, words[i][0])
+            if not len(found):
+                return NONE
         decode = position_decoder(field.format)
         at = [np.searchsorted(matches.ids, found.ids).tolist() for matches, _ in words]
         values = [held for _, held in words]

@@ -6,12 +6,13 @@ import itertools
 import math
 import random
 
+import numpy as np
 import pytest
 from whoosh import fields, formats
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 
-from index.postings import position_decoder
+from index.postings import position_decoder, read_postings
 from index.query import expand_words, parse_query
 from index.schema import build_schema
 from index.scoring import _Segment, every_match
@@ -161,3 +162,21 @@ def test_positions_are_read_as_whoosh_reads_them(positions):
     stored = formats.Positions().encode(positions)[:-1]  # as Whoosh stores it
     assert position_decoder(formats.Positions())(stored) == positions
     assert formats.Positions().decode_positions(stored) == positions
+
+
+def test_a_phrase_reads_only_the_blocks_its_rarest_word_points_to(tmp_path):
+    """A common word's blocks without a candidate are skipped, the answer kept."""
+    schema = fields.Schema(text=fields.TEXT(phrase=True))
+    ix = FileStorage(str(tmp_path)).create_index(schema)
+    with ix.writer() as writer:
+        for n in range(1000):
+            writer.add_document(text="rare common" if n in (5, 900) else "common filler")
+    with ix.searcher() as searcher:
+        ((leaf, _),) = searcher.reader().leaf_readers()
+        ids, _, values = read_postings(
+            leaf, "text", b"common", True, within=np.array([5, 900])
+        )
+        assert {5, 900} <= set(ids.tolist())
+        assert len(ids) < 1000 and len(values) == len(ids)
+        q = wq.Phrase("text", ["rare", "common"])
+        assert _ours(searcher, q).keys() == _whoosh(searcher, q).keys() == {5, 900}
