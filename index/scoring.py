@@ -1,18 +1,18 @@
 """Every passage a query matches, with its score, worked out with numpy.
 
-Whoosh scores a query one match at a time: a matcher tree is walked in Python,
-and a search of two common words spent most of its time in ``skip_to`` and
-``score`` calls (~10 µs a match, 250 ms for the 20,000 matches of a medium
-archive). Here each term's postings are read a block at a time into arrays, BM25
-is worked out over the whole array, and ``And``/``Or``/``Not`` become sorted-array
-intersections, unions and differences. The scores are Whoosh's own (the same
-BM25F with the same statistics and boosts; tests/index/test_scoring.py compares
-them over every kind of query the archive's parser writes), up to the order in
-which a union adds its parts.
+Whoosh scores a query one match at a time: a tree of matchers is walked in
+Python, a few microseconds a match, and searches that match thousands of
+passages spent most of their time there. Here each term's postings are read a
+block at a time into arrays, BM25 is worked out over the whole array, and
+``And``/``Or``/``Not`` become sorted-array intersections, unions and differences;
+a phrase reads positions only where all its words meet. The scores are Whoosh's
+own (the same BM25F with the same statistics and boosts;
+tests/index/test_scoring.py compares them over every kind of query the archive's
+parser writes), up to the order in which a union adds its parts.
 
-A query node this module does not take apart (a phrase, say) is scored by
-Whoosh's own matcher for that node, walked to the end: the rest of the tree is
-still worked out in arrays.
+A query node this module does not take apart (a span query, or any query under
+another weighting model) is scored by Whoosh's own matcher for that node,
+walked to the end: the rest of the tree is still worked out in arrays.
 """
 
 from __future__ import annotations
