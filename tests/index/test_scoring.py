@@ -170,7 +170,8 @@ def test_a_phrase_reads_only_the_blocks_its_rarest_word_points_to(tmp_path):
     ix = FileStorage(str(tmp_path)).create_index(schema)
     with ix.writer() as writer:
         for n in range(1000):
-            writer.add_document(text="rare common" if n in (5, 900) else "common filler")
+            text = "rare common" if n in (5, 900) else "common filler"
+            writer.add_document(text=text)
     with ix.searcher() as searcher:
         ((leaf, _),) = searcher.reader().leaf_readers()
         ids, _, values = read_postings(
