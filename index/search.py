@@ -24,6 +24,7 @@ from index.directory import VERSION_FILE, open_index
 from index.entries import NO_OUTLET
 from index.errors import InvalidFilter, InvalidPage, SearchQueryError
 from index.facets import FacetTable
+from index.postings import doc_ids
 from index.query import expand_words, parse_query
 from index.ranking import Scored, ranked
 from index.results import (
@@ -36,7 +37,6 @@ from index.results import (
     SearchResult,
 )
 from index.schema import FACET_FIELDS, build_schema
-from index.scoring import every_match
 from index.snippets import Highlighter, Matcher
 from index.spelling import respelled
 
@@ -251,7 +251,6 @@ def _variants(
             spelling = term.split(FORM_SEPARATOR, 1)[1]
             if fold(spelling) in exact or spelling in found:
                 continue
-            having = every_match(searcher, wq.Term("forms", term)).ids
-            if np.isin(having, docs, assume_unique=True).any():
+            if np.isin(doc_ids(reader, "forms", term), docs, assume_unique=True).any():
                 found[spelling] = None
     return tuple(found)
