@@ -38,7 +38,13 @@ from index.directory import (
 )
 from index.entries import entries
 from index.merging import tiered
+from index.term_writer import TermWriter
 from index.schema import SCHEMA_VERSION
+
+
+# Postings a rebuild holds in memory (some 100 bytes each) before it writes
+# them out as a segment and starts the next one.
+MAX_POSTINGS = 3_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +123,10 @@ class Indexer:
         ix = open_index(self.path) if current else create_index(self.path)
         documents: set[int] = set()
         count = 0
-        with self.sessions() as session, _writer(ix, clear=current) as writer:
+        with (
+            self.sessions() as session,
+            _writer(ix, clear=current, max_postings=MAX_POSTINGS) as writer,
+        ):
             for values in entries(all_indexable_passages(session)):
                 writer.add_document(**values)
                 documents.add(int(values["document_id"]))
@@ -131,13 +140,15 @@ class Indexer:
 
 
 @contextmanager
-def _writer(ix: FileIndex, clear: bool = False) -> Iterator[SegmentWriter]:
+def _writer(
+    ix: FileIndex, clear: bool = False, max_postings: int | None = None
+) -> Iterator[TermWriter]:
     """A writer under the lock the caller holds: committed, or cancelled and raised.
 
     ``clear`` drops every existing segment at commit (a rebuild in place: readers
     see the old index until the new one is complete).
     """
-    writer = ix.writer(_lk=False, limitmb=128)
+    writer = TermWriter(ix, _lk=False, max_postings=max_postings)
     try:
         yield writer
     except BaseException:

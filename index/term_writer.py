@@ -1,0 +1,430 @@
+"""A segment writer that gathers postings term by term instead of sorting them.
+
+Whoosh's ``SegmentWriter`` puts every posting into a pool as a tuple, sorts the
+pool (spilling runs to disk past ``limitmb``, one pickle per posting), and hands
+the sorted stream to the codec one posting at a time, looking up the document's
+field length for each; a merge pushes every posting of the merged segments
+through the same pool. At some eighty postings a passage that was most of what
+writing the index cost.
+
+``TermWriter`` keeps each term's postings in lists as documents are added
+(documents come in number order, so each list is already sorted), sorts only
+the terms, and writes each term's blocks in one go, in the codec's own block
+format (``whoosh3``: a pickled tuple of delta-encoded document numbers, weights
+and values per block of up to 128 postings, with the block's statistics ahead of
+it). Segments chosen by the merge policy are not copied into the pool: at flush
+their terms are read in order beside the new ones, a term's blocks at a time, so
+a merge holds one term's postings in memory, not the segments'.
+
+Two differences from Whoosh's writer, both readable by Whoosh's readers: a block
+whose pickle is shorter than ``COMPRESS_FROM`` bytes is stored uncompressed (zlib
+only made such blocks longer, and cost a call per term), and with
+``max_postings`` a long run of documents is written as several segments in one
+commit, so a rebuild holds a bounded number of postings in memory. Boosts, term
+vectors and spelling fields are not supported (the archive's schema has none).
+"""
+
+from __future__ import annotations
+
+import heapq
+import io
+import pickle
+import struct
+import zlib
+from array import array
+from collections.abc import Iterator
+from itertools import accumulate
+
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
+from whoosh.reading import SegmentReader
+from whoosh.system import pack_int, pack_ushort, unpack_ushort
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
+
+from index.engine_fixes import length_table
+
+COMPRESS_FROM = 64  # bytes of pickled block below which zlib is skipped
+_INT = 4
+_MAGIC = len(WHOOSH3_HEADER_MAGIC)
+_STATISTICS = W3TermInfo._struct.size  # a term info's bytes before its extent
+_EXTENT = struct.Struct("!qi")  # where a term's blocks start, and their length
+
+
+class TermWriter(SegmentWriter):
+    """Whoosh's segment writer with postings gathered by term (see module doc).
+
+    ``max_postings``: past this many postings held, the documents added so far
+    are written as a segment of their own and the next ones start another; all
+    of them are published together at commit, or none at cancel.
+    """
+
+    def __init__(
+        self,
+        ix,
+        max_postings: int | None = None,
+        compress_from: int = COMPRESS_FROM,
+        **kwargs,
+    ) -> None:
+        super().__init__(ix, **kwargs)
+        codec = self.codec
+        if not isinstance(codec, W3Codec) or codec._inlinelimit > 1:
+            self._close_segment()
+            self._finish()
+            raise ValueError("TermWriter writes only whoosh3 blocks, never inlined")
+        for name, field in self.schema.items():
+            if field.vector or field.separate_spelling():
+                self._close_segment()
+                self._finish()
+                raise ValueError(f"field {name!r}: vectors and spelling unsupported")
+        self.max_postings = max_postings
+        self.compress_from = compress_from
+        self._terms: dict[str, dict[bytes, _Postings]] = {}
+        self._held = 0  # postings in self._terms
+        self._merged: list[_Merged] = []
+        self._rolled: list = []  # segments already written by this writer
+
+    # adding
+
+    def add_document(self, **fields) -> None:
+        self._check_state()
+        schema = self.schema
+        names = sorted(fields)
+        for name in names:
+            if name.startswith("_") and not name.startswith("_stored_"):
+                raise ValueError(f"{name!r}: boosts are not supported")
+        names = [n for n in names if not n.startswith("_")]
+        self._check_fields(schema, names)
+        docnum = self.docnum
+        perdoc = self.perdocwriter
+        perdoc.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = 0
+                if field.indexed:
+                    length = self._add_terms(name, field, value, docnum)
+                stored = fields.get(f"_stored_{name}", value)
+                perdoc.add_field(name, field, stored if field.stored else None, length)
+                column = field.column_type
+                if column and stored is not None:
+                    perdoc.add_column_value(name, column, field.to_column_value(stored))
+        except BaseException:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+        if self.max_postings is not None and self._held >= self.max_postings:
+            self._roll()
+
+    def _add_terms(self, name: str, field, value, docnum: int) -> int:
+        """Add ``value``'s postings to the field's terms; its length if scorable."""
+        terms = self._terms.get(name)
+        if terms is None:
+            terms = self._terms[name] = {}
+        keep_values = field.format.fixed_value_size() != 0
+        length = count = 0
+        for tbytes, freq, weight, vbytes in field.index(value):
+            postings = terms.get(tbytes)
+            if postings is None:
+                postings = terms[tbytes] = _Postings()
+            postings.ids.append(docnum)
+            postings.weights.append(weight)
+            if keep_values:
+                postings.values.append(vbytes)
+            length += freq
+            count += 1
+        self._held += count
+        return length if field.scorable else 0
+
+    def add_reader(self, reader) -> None:
+        """Take a segment's live documents; its postings are read at flush."""
+        self._check_state()
+        names = set(self.schema.names()) | {
+            n for n in reader.indexed_field_names() if n in self.schema
+        }
+        base = self.docnum
+        docmap = self.write_per_doc(names, reader)
+        segment = reader.segment()
+        own = SegmentReader(self.storage, self.schema, segment)
+        self._merged.append(_Merged(own, base, docmap))
+        self._added = True
+
+    # writing
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        lengths = self.per_document_reader()
+        try:
+            self._write_postings(lengths)
+        finally:
+            lengths.close()
+            for merged in self._merged:
+                merged.reader.close()
+            self._merged = []
+        self.fieldwriter.close()
+
+    def _write_postings(self, lengths) -> None:
+        writer = self.fieldwriter
+        schema = self.schema
+        names = set(self._terms)
+        for merged in self._merged:
+            names.update(n for n in merged.field_names() if n in schema)
+        for name in sorted(names):
+            field = schema[name]
+            writer.start_field(name, field)
+            table = length_table(lengths, name) if field.scorable else None
+            block = _BlockWriter(
+                writer._postfile,
+                field.format.fixed_value_size(),
+                self.codec._blocklimit,
+                self.codec._compression,
+                self.compress_from,
+                table,
+            )
+            prefix = pack_ushort(writer._fieldid)
+            tindex = writer._tindex
+            for tbytes, ids, weights, values in self._term_postings(name):
+                if ids:
+                    tindex.add(prefix + tbytes, block.write(ids, weights, values))
+            writer.finish_field()
+
+    def _term_postings(self, name: str) -> Iterator[tuple[bytes, list, list, list]]:
+        """Each term of the field in order, with its postings from every source."""
+        own = sorted(self._terms.pop(name, {}).items())
+        sources = [_tagged(0, own)]
+        sources += [_tagged(i, m.terms(name)) for i, m in enumerate(self._merged, 1)]
+        pending: list = []
+        for tbytes, source, payload in heapq.merge(*sources):
+            if pending and pending[0] != tbytes:
+                yield self._joined(pending)
+                pending = []
+            if not pending:
+                pending = [tbytes]
+            pending.append((source, payload))
+        if pending:
+            yield self._joined(pending)
+
+    def _joined(self, pending: list) -> tuple[bytes, list, list, list]:
+        tbytes, *parts = pending
+        if len(parts) == 1 and parts[0][0] == 0:
+            own = parts[0][1]
+            return tbytes, own.ids, own.weights, own.values
+        ids: list[int] = []
+        weights: list[float] = []
+        values: list = []
+        for source, payload in parts:
+            if source == 0:
+                ids += payload.ids
+                weights += payload.weights
+                values += payload.values
+            else:
+                self._merged[source - 1].read(payload, ids, weights, values)
+        return tbytes, ids, weights, values
+
+    def _roll(self) -> None:
+        """Write the documents added so far as a segment; start another."""
+        self._rolled.append(self._finalize_segment())
+        codec = self.codec
+        self.newsegment = codec.new_segment(self.storage, self.indexname)
+        self.perdocwriter = codec.per_document_writer(self.storage, self.newsegment)
+        self.fieldwriter = codec.field_writer(self.storage, self.newsegment)
+        self.docnum = self.docbase
+        self._terms = {}
+        self._held = 0
+        self._added = False
+
+    def _commit_toc(self, segments) -> None:
+        super()._commit_toc(self._rolled + list(segments))
+
+    def cancel(self) -> None:
+        super().cancel()
+        for merged in self._merged:
+            merged.reader.close()
+        for segment in [*self._rolled, self.newsegment]:
+            for filename in segment.list_files(self.storage):
+                self.storage.delete_file(filename)
+
+
+def _tagged(source: int, terms) -> Iterator[tuple[bytes, int, object]]:
+    """(term, source, payload): sources tie-break equal terms, payloads never."""
+    for tbytes, payload in terms:
+        yield tbytes, source, payload
+
+
+class _Postings:
+    """One term's postings in one new segment, in document order."""
+
+    __slots__ = ("ids", "weights", "values")
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+        self.weights: list[float] = []
+        self.values: list[bytes] = []
+
+
+class _BlockWriter:
+    """Writes a term's postings as whoosh3 blocks; returns its term info bytes."""
+
+    def __init__(self, postfile, fixed_size, limit, level, compress_from, table):
+        self.postfile = postfile
+        self.fixed_size = fixed_size
+        self.limit = limit
+        self.level = level
+        self.compress_from = compress_from
+        self.table = table  # each document's length byte, or None
+
+    def write(self, ids: list[int], weights: list[float], values: list) -> bytes:
+        postfile = self.postfile
+        info = W3TermInfo()
+        start = postfile.tell()
+        postfile.write(WHOOSH3_HEADER_MAGIC)
+        limit = self.limit
+        count = len(ids)
+        for at in range(0, count, limit):
+            end = at + limit
+            self._block(
+                info, ids[at:end], weights[at:end], values[at:end], end >= count
+            )
+        info.set_extent(start, postfile.tell() - start)
+        return info.to_bytes()
+
+    def _block(self, info, ids, weights, values, last: bool) -> None:
+        rounded = array("f", weights)  # the precision Whoosh keeps
+        top = max(weights)
+        top = top if top > 0 else 0
+        low = high = 0
+        if self.table is not None:
+            table = self.table
+            found = [table[d] for d in ids]
+            high = max(found)
+            low = min((b for b in found if b), default=0)
+        info._weight += sum(rounded)
+        info._df += len(ids)
+        if low:
+            shortest = byte_to_length(low)
+            if info._minlength is None or shortest < info._minlength:
+                info._minlength = shortest
+        info._maxlength = max(info._maxlength, byte_to_length(high) if high else 0)
+        info._maxweight = max(info._maxweight, top)
+        if info._minid is None:
+            info._minid = ids[0]
+        info._maxid = ids[-1]
+
+        data = pickle.dumps(
+            (_deltas(ids), _mini_weights(rounded), self._mini_values(values)), 2
+        )
+        level = self.level if len(data) >= self.compress_from else 0
+        if level:
+            data = zlib.compress(data, level)
+        head = pickle.dumps((len(ids), ids[-1], top, level, low, high), 2)
+        size = len(head) + len(data)
+        self.postfile.write(pack_int(-size if last else size) + head + data)
+
+    def _mini_values(self, values: list):
+        size = self.fixed_size
+        if size == 0:
+            return None
+        present = [v for v in values if v]
+        if size is None or size < 0:
+            return tuple(present)
+        return b"".join(present)
+
+
+def _deltas(ids: list[int]) -> tuple[int, ...]:
+    return tuple(b - a for a, b in zip([0, *ids], ids, strict=False))
+
+
+def _mini_weights(rounded: array):
+    first = rounded[0]
+    if first == 1.0 and rounded.count(1.0) == len(rounded):
+        return None
+    if rounded.count(first) == len(rounded):
+        return first
+    return tuple(rounded)
+
+
+class _Merged:
+    """A segment being merged: its terms in order and its postings renumbered."""
+
+    def __init__(self, reader: SegmentReader, base: int, docmap: dict | None):
+        self.reader = reader
+        self.base = base
+        self.docmap = docmap  # old -> new document number; None: base + old
+        terms = reader._terms
+        self.tindex = terms._tindex
+        self.fields = terms._fieldmap
+        self.postfile = terms._postfile
+        self.schema = reader.schema
+
+    def field_names(self) -> list[str]:
+        return list(self.fields)
+
+    def terms(self, name: str) -> Iterator[tuple[bytes, bytes]]:
+        """The field's (term bytes, term info bytes), in term order."""
+        number = self.fields.get(name)
+        if number is None:
+            return
+        prefix = pack_ushort(number)
+        for key, value in self.tindex.items_from(prefix):
+            if unpack_ushort(key[:2])[0] != number:
+                return
+            yield key[2:], value
+
+    def read(self, infobytes: bytes, ids: list, weights: list, values: list) -> None:
+        """Append the term's live postings, renumbered, to the three lists."""
+        if infobytes[0]:  # postings kept in the term info
+            info = W3TermInfo.from_bytes(infobytes)
+            old, kept_weights, kept_values = info.inlined_postings()
+            self._append(
+                list(old), list(kept_weights), list(kept_values), ids, weights, values
+            )
+            return
+        offset, length = _EXTENT.unpack_from(infobytes, _STATISTICS)
+        raw = io.BytesIO(self.postfile.get(offset, length))
+        raw.seek(_MAGIC)
+        while True:
+            size = int.from_bytes(raw.read(_INT), "big", signed=True)
+            start = raw.tell()
+            count, _, _, level, _, _ = pickle.load(raw)
+            data = raw.read(start + abs(size) - raw.tell())
+            if level:
+                data = zlib.decompress(data)
+            deltas, block_weights, block_values = pickle.loads(data)
+            old = list(accumulate(deltas))
+            if block_weights is None:
+                block_weights = [1.0] * count
+            elif isinstance(block_weights, float):
+                block_weights = [block_weights] * count
+            self._append(
+                old, list(block_weights), block_values, ids, weights, values, count
+            )
+            if size < 0:
+                return
+
+    def _append(self, old, block_weights, block_values, ids, weights, values, count=0):
+        if block_values is None:
+            block_values = []
+        elif isinstance(block_values, bytes):
+            size = len(block_values) // count
+            block_values = [
+                block_values[i : i + size] for i in range(0, len(block_values), size)
+            ]
+        else:
+            block_values = list(block_values)
+        if self.docmap is None:
+            ids += [self.base + d for d in old]
+            weights += block_weights
+            values += block_values
+            return
+        docmap = self.docmap
+        for at, d in enumerate(old):
+            new = docmap.get(d)
+            if new is not None:
+                ids.append(new)
+                weights.append(block_weights[at])
+                if block_values:
+                    values.append(block_values[at])
