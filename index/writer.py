@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 from whoosh.index import FileIndex
-from whoosh.writing import CLEAR, SegmentWriter
+from whoosh.writing import CLEAR
 
 from archive.queries import (
     all_indexable_passages,
@@ -38,9 +38,8 @@ from index.directory import (
 )
 from index.entries import entries
 from index.merging import tiered
-from index.term_writer import TermWriter
 from index.schema import SCHEMA_VERSION
-
+from index.term_writer import TermWriter
 
 # Postings a rebuild holds in memory (some 100 bytes each) before it writes
 # them out as a segment and starts the next one.
