@@ -173,7 +173,7 @@ def names_in(text: str) -> frozenset[str]:
     sentence counts only if it is part of a longer name, looks Arabic (al-, q
     without u, kh, an ʿayn ...), or appears capitalised mid-sentence too. Each name
     gives the key of the whole name and the key of each distinctive word in it.
-    Recent texts are remembered: the index reads each passage's names twice.
+    Recent texts are remembered.
     """
     runs = _capitalised_runs(text)
     seen_inside = {fold(w) for run, opens in runs for w in run[opens:]}

@@ -18,6 +18,7 @@ from archive.models import (
     Marker,
     Outlet,
     Passage,
+    PassageName,
 )
 
 
@@ -100,6 +101,7 @@ class IndexablePassage:
     agency: str | None
     source: OutletRef | None
     claims: tuple[ClaimSources, ...]
+    names: frozenset[str] = frozenset()  # the name keys stored with the passage
 
     @property
     def outlets(self) -> tuple[OutletRef, ...]:
@@ -194,6 +196,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
     ):
         passages.setdefault(row.document_id, []).append(row)
     claims, cited = _claims(session, ids)
+    names = _names(session, ids)
     outlets = _outlet_refs(
         session, {d.outlet_id for d in documents} | {o for s in cited for o in s}
     )
@@ -213,6 +216,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             agency=document.agency,
             source=outlets.get(document.outlet_id),
             claims=tuple(claim(outlets) for claim in claims.get(passage.id, ())),
+            names=frozenset(names.get(passage.id, ())),
         )
         for document in documents
         for passage in passages.get(document.id, ())
@@ -275,6 +279,19 @@ def _claims(
     for claim_id, outlet_id in own:
         by_id[claim_id].outlet_ids.add(outlet_id)
     return by_passage, [claim.outlet_ids for claim in by_id.values()]
+
+
+def _names(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    """Each passage's name keys, as stored with it."""
+    found: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(PassageName.passage_id, PassageName.key)
+        .join(Passage, PassageName.passage_id == Passage.id)
+        .where(Passage.document_id.in_(ids))
+    )
+    for passage_id, key in rows:
+        found.setdefault(passage_id, []).append(key)
+    return found
 
 
 def _footnote_outlets(session: Session, footnote_ids: set) -> dict[int, set[int]]:

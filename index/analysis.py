@@ -5,11 +5,12 @@ Every analyzer runs the same way at index time and at query time (STYLE rule 11)
 - ``text_analyzer`` folds each word to lowercase ASCII (diacritics, any script via
   anyascii) and stems it; ``words_analyzer`` keeps the same words unstemmed, for
   the words field that "did you mean" and prefix searches use.
-- ``names_analyzer`` turns the proper names of a passage into the vowel-tolerant
-  keys of ``archive.names`` (Qasrak and Qasrik share one); a query word or phrase
-  becomes the key of the whole of it.
-- ``forms_analyzer`` records, for each name word in a passage, its key with the
-  spelling as written, so a search can say which variants it also matched.
+- ``names_analyzer`` indexes the vowel-tolerant keys of ``archive.names`` that
+  the archive stored for a passage's proper names (Qasrak and Qasrik share one),
+  and each word of them; a query word or phrase becomes the key of the whole of it.
+- ``forms_analyzer`` indexes, for each name word in a passage, its key with the
+  spelling as written (``name_forms``), so a search can say which variants it
+  also matched.
 - ``key_analyzer`` folds outlet, publisher and agency names ("The Wall Street
   Journal", "wall-street-journal") the way the outlet registry does.
 - ``line_analyzer`` keeps each line of a value as one exact term (facet values).
@@ -97,13 +98,18 @@ class _WholeValueTokenizer(Tokenizer):
 
 
 class NameKeyTokenizer(_WholeValueTokenizer):
-    """Index: the keys of the names in a passage. Query: the key of the value."""
+    """Index: a passage's name keys, one a line. Query: the key of the value.
+
+    The archive stores each passage's keys (``archive.names.names_in``) with it;
+    the index takes them from there (``IndexablePassage.names``) rather than finding
+    the names in the text again.
+    """
 
     def terms(self, value: str, mode: str) -> list[str]:
         if mode == "query":
             key = name_key(value)
             return [key] if key else []
-        keys = names_in(value)
+        keys = {line for line in value.split("\n") if line}
         # Each word of a longer name too, even one that names nothing alone
         # (Deir, Abu), so that ``Deir ez-Zor`` unquoted finds Dayr al-Zawr.
         words = {word for key in keys for word in key.split()}
@@ -111,12 +117,12 @@ class NameKeyTokenizer(_WholeValueTokenizer):
 
 
 class NameFormTokenizer(_WholeValueTokenizer):
-    """Index: ``key<US>Spelling`` for each name word in a passage, as written."""
+    """Index: a passage's ``name_forms``, one a line. Query: the value."""
 
     def terms(self, value: str, mode: str) -> list[str]:
         if mode == "query":
             return [value]
-        return sorted(name_forms(value))
+        return sorted({line for line in value.split("\n") if line})
 
 
 class LineTokenizer(_WholeValueTokenizer):
@@ -135,9 +141,12 @@ class LineTokenizer(_WholeValueTokenizer):
         return isinstance(other, LineTokenizer) and other.fold == self.fold
 
 
-def name_forms(text: str) -> set[str]:
-    """``key<US>Spelling`` for every capitalised word whose key names something."""
-    keys = names_in(text)
+def name_forms(text: str, keys: frozenset[str] | None = None) -> set[str]:
+    """``key<US>Spelling`` for every capitalised word whose key names something.
+
+    ``keys``: the text's ``names_in``, when they are known already.
+    """
+    keys = names_in(text) if keys is None else keys
     forms: set[str] = set()
     for match in NAME_WORD.finditer(text):
         word = match.group()

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from archive.queries import IndexablePassage, OutletRef
-from index.analysis import FORM_SEPARATOR, words_of
+from index.analysis import FORM_SEPARATOR, name_forms, words_of
 from ingest import outlet_key
 
 # A passage that cites no outlet gets this term in the outlet facet (every
@@ -47,9 +47,9 @@ def entry(passage: IndexablePassage) -> dict[str, object]:
         "passage_id": str(passage.passage_id),
         "document_id": str(passage.document_id),
         "text": passage.text,
-        "names": passage.text,
+        "names": "\n".join(sorted(passage.names)),
         "words": passage.text,
-        "forms": passage.text,
+        "forms": "\n".join(sorted(name_forms(passage.text, passage.names))),
         "title": passage.title,
         "outlet": "\n".join(_spellings(*passage.outlets)),
         "publisher": "\n".join(_named(passage.publisher, passage, passage.agency)),

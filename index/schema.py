@@ -19,7 +19,7 @@ from index.analysis import (
     words_analyzer,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 UNDATED_LAST = 2**32 - 1
 
 # The passages' unstemmed, folded words, with real postings. Prefix searches

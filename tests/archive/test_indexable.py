@@ -44,6 +44,7 @@ def reference(session: Session, document_ids) -> list[IndexablePassage]:
             agency=document.agency,
             source=outlet_ref(document.outlet),
             claims=tuple(claim_sources(claim) for claim in passage.claims),
+            names=frozenset(name.key for name in passage.names),
         )
         for document in documents
         for passage in document.passages
