@@ -157,6 +157,34 @@ def name_forms(text: str, keys: frozenset[str] | None = None) -> set[str]:
     return forms
 
 
+_STEMS: dict[str, str] = {}  # word as written -> its stem ("" for none)
+_STEMS_KEPT = 200_000
+
+
+def stem_positions(text: str) -> dict[str, list[int]]:
+    """Each stem ``text_analyzer`` makes of ``text``, with its word positions.
+
+    What the analyzer gives with positions, at a dictionary lookup a word: each
+    distinct word as written is analyzed once and its stem remembered.
+    """
+    stems = _STEMS
+    found: dict[str, list[int]] = {}
+    for position, match in enumerate(WORD.finditer(text)):
+        word = match.group()
+        stem = stems.get(word)
+        if stem is None:
+            if len(stems) >= _STEMS_KEPT:
+                stems.clear()
+            stem = stems[word] = next((t.text for t in _TEXT(word)), "")
+        if stem:
+            positions = found.get(stem)
+            if positions is None:
+                found[stem] = [position]
+            else:
+                positions.append(position)
+    return found
+
+
 def words_of(text: str) -> list[str]:
     """The terms ``words_analyzer`` makes of ``text`` (its folded words)."""
     return [token.text for token in _WORDS(text)]
