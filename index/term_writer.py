@@ -19,8 +19,9 @@ a merge holds one term's postings in memory, not the segments'.
 Two differences from Whoosh's writer, both readable by Whoosh's readers: a block
 whose pickle is shorter than ``COMPRESS_FROM`` bytes is stored uncompressed (zlib
 only made such blocks longer, and cost a call per term), and with
-``max_postings`` a long run of documents is written as several segments in one
-commit, so a rebuild holds a bounded number of postings in memory. Boosts, term
+``max_postings`` a long run of documents is written out a few million postings
+at a time and merged at commit, so a rebuild holds a bounded number of postings
+in memory. Boosts, term
 vectors and spelling fields are not supported (the archive's schema has none).
 """
 
@@ -54,8 +55,8 @@ class TermWriter(SegmentWriter):
     """Whoosh's segment writer with postings gathered by term (see module doc).
 
     ``max_postings``: past this many postings held, the documents added so far
-    are written as a segment of their own and the next ones start another; all
-    of them are published together at commit, or none at cancel.
+    are written as a segment of their own and the next ones start another; at
+    commit they are all merged into one, published then (or none, at cancel).
     """
 
     def __init__(
@@ -237,8 +238,18 @@ class TermWriter(SegmentWriter):
         self._held = 0
         self._added = False
 
-    def _commit_toc(self, segments) -> None:
-        super()._commit_toc(self._rolled + list(segments))
+    def _merge_segments(self, mergetype, optimize, merge) -> list:
+        """The merge policy's choice, and every segment this writer rolled over.
+
+        Rolled segments are read back term by term into the last one, so a long
+        run still ends as one segment; their files go with the next clean-up.
+        """
+        kept = super()._merge_segments(mergetype, optimize, merge)
+        for segment in self._rolled:
+            reader = SegmentReader(self.storage, self.schema, segment)
+            self.add_reader(reader)
+            reader.close()
+        return kept
 
     def cancel(self) -> None:
         super().cancel()

@@ -160,11 +160,11 @@ def test_merged_segments_hold_every_live_posting_as_whoosh_merges_them(tmp_path)
     assert _stored(terms) == _stored(whoosh)
 
 
-def test_a_long_run_is_written_as_several_segments_published_at_commit(tmp_path):
+def test_a_long_run_is_written_in_parts_and_merged_at_commit(tmp_path):
     """
     GIVEN a term writer that starts a new segment past 2,000 postings
     WHEN 300 passages are added and committed
-    THEN the index has several segments and holds exactly what one segment would
+    THEN the index is one segment holding exactly what one run would write
     """
     documents = _documents(300)
     one = _index(tmp_path / "one")
@@ -177,9 +177,20 @@ def test_a_long_run_is_written_as_several_segments_published_at_commit(tmp_path)
     for document in documents:
         writer.add_document(**document)
     assert several.doc_count_all() == 0  # nothing is published before commit
+    assert len(writer._rolled) > 3
     writer.commit(mergetype=CLEAR)
-    assert len(several._segments()) > 3
+    assert len(several._segments()) == 1
     assert _postings(several) == _postings(one)
+    # document numbers differ (the last part comes first), the rest is the same
+    assert [{t: v[:5] for t, v in s.items()} for s in _statistics(several)] == [
+        {t: v[:5] for t, v in s.items()} for s in _statistics(one)
+    ]
+    assert sorted(p.name for p in (tmp_path / "several").iterdir()) == sorted(
+        p.name.replace(
+            one._segments()[0].segment_id(), several._segments()[0].segment_id()
+        )
+        for p in (tmp_path / "one").iterdir()
+    )
     assert _stored(several) == _stored(one)
 
 
