@@ -21,8 +21,8 @@ whose pickle is shorter than ``COMPRESS_FROM`` bytes is stored uncompressed (zli
 only made such blocks longer, and cost a call per term), and with
 ``max_postings`` a long run of documents is written out a few million postings
 at a time and merged at commit, so a rebuild holds a bounded number of postings
-in memory. Boosts, term
-vectors and spelling fields are not supported (the archive's schema has none).
+in memory. Boosts, term vectors and spelling fields are not supported (the
+archive's schema has none).
 """
 
 from __future__ import annotations
