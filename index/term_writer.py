@@ -9,16 +9,14 @@ writing the index cost.
 
 ``TermWriter`` keeps each term's postings in lists as documents are added
 (documents come in number order, so each list is already sorted), sorts only
-the terms, and writes each term's blocks in one go, in the codec's own block
-format (``whoosh3``: a pickled tuple of delta-encoded document numbers, weights
-and values per block of up to 128 postings, with the block's statistics ahead of
-it). Segments chosen by the merge policy are not copied into the pool: at flush
-their terms are read in order beside the new ones, a term's blocks at a time, so
-a merge holds one term's postings in memory, not the segments'.
+the terms, and writes each term's blocks in one go (``index.blocks``, Whoosh's
+own format). Segments chosen by the merge policy are not copied into the pool:
+at flush their terms are read in order beside the new ones, a term's blocks at a
+time, so a merge holds one term's postings in memory, not the segments'.
 
 Two differences from Whoosh's writer, both readable by Whoosh's readers: a block
-whose pickle is shorter than ``COMPRESS_FROM`` bytes is stored uncompressed (zlib
-only made such blocks longer, and cost a call per term), and with
+whose pickle is shorter than ``COMPRESS_FROM`` bytes is stored uncompressed
+(zlib only made such blocks longer, and cost a call per term), and with
 ``max_postings`` a long run of documents is written out a few million postings
 at a time and merged at commit, so a rebuild holds a bounded number of postings
 in memory. Boosts, term vectors and spelling fields are not supported (the
@@ -28,27 +26,15 @@ archive's schema has none).
 from __future__ import annotations
 
 import heapq
-import io
-import pickle
-import struct
-import zlib
-from array import array
 from collections.abc import Iterator
-from itertools import accumulate
 
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.reading import SegmentReader
-from whoosh.system import pack_int, pack_ushort, unpack_ushort
-from whoosh.util.numeric import byte_to_length
+from whoosh.system import pack_ushort, unpack_ushort
 from whoosh.writing import SegmentWriter
 
+from index.blocks import COMPRESS_FROM, BlockWriter, read_term
 from index.engine_fixes import length_table
-
-COMPRESS_FROM = 64  # bytes of pickled block below which zlib is skipped
-_INT = 4
-_MAGIC = len(WHOOSH3_HEADER_MAGIC)
-_STATISTICS = W3TermInfo._struct.size  # a term info's bytes before its extent
-_EXTENT = struct.Struct("!qi")  # where a term's blocks start, and their length
 
 
 class TermWriter(SegmentWriter):
@@ -178,7 +164,7 @@ class TermWriter(SegmentWriter):
             field = schema[name]
             writer.start_field(name, field)
             table = length_table(lengths, name) if field.scorable else None
-            block = _BlockWriter(
+            block = BlockWriter(
                 writer._postfile,
                 field.format.fixed_value_size(),
                 self.codec._blocklimit,
@@ -277,87 +263,6 @@ class _Postings:
         self.values: list[bytes] = []
 
 
-class _BlockWriter:
-    """Writes a term's postings as whoosh3 blocks; returns its term info bytes."""
-
-    def __init__(self, postfile, fixed_size, limit, level, compress_from, table):
-        self.postfile = postfile
-        self.fixed_size = fixed_size
-        self.limit = limit
-        self.level = level
-        self.compress_from = compress_from
-        self.table = table  # each document's length byte, or None
-
-    def write(self, ids: list[int], weights: list[float], values: list) -> bytes:
-        postfile = self.postfile
-        info = W3TermInfo()
-        start = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
-        limit = self.limit
-        count = len(ids)
-        for at in range(0, count, limit):
-            end = at + limit
-            self._block(
-                info, ids[at:end], weights[at:end], values[at:end], end >= count
-            )
-        info.set_extent(start, postfile.tell() - start)
-        return info.to_bytes()
-
-    def _block(self, info, ids, weights, values, last: bool) -> None:
-        rounded = array("f", weights)  # the precision Whoosh keeps
-        top = max(weights)
-        top = top if top > 0 else 0
-        low = high = 0
-        if self.table is not None:
-            table = self.table
-            found = [table[d] for d in ids]
-            high = max(found)
-            low = min((b for b in found if b), default=0)
-        info._weight += sum(rounded)
-        info._df += len(ids)
-        if low:
-            shortest = byte_to_length(low)
-            if info._minlength is None or shortest < info._minlength:
-                info._minlength = shortest
-        info._maxlength = max(info._maxlength, byte_to_length(high) if high else 0)
-        info._maxweight = max(info._maxweight, top)
-        if info._minid is None:
-            info._minid = ids[0]
-        info._maxid = ids[-1]
-
-        data = pickle.dumps(
-            (_deltas(ids), _mini_weights(rounded), self._mini_values(values)), 2
-        )
-        level = self.level if len(data) >= self.compress_from else 0
-        if level:
-            data = zlib.compress(data, level)
-        head = pickle.dumps((len(ids), ids[-1], top, level, low, high), 2)
-        size = len(head) + len(data)
-        self.postfile.write(pack_int(-size if last else size) + head + data)
-
-    def _mini_values(self, values: list):
-        size = self.fixed_size
-        if size == 0:
-            return None
-        present = [v for v in values if v]
-        if size is None or size < 0:
-            return tuple(present)
-        return b"".join(present)
-
-
-def _deltas(ids: list[int]) -> tuple[int, ...]:
-    return tuple(b - a for a, b in zip([0, *ids], ids, strict=False))
-
-
-def _mini_weights(rounded: array):
-    first = rounded[0]
-    if first == 1.0 and rounded.count(1.0) == len(rounded):
-        return None
-    if rounded.count(first) == len(rounded):
-        return first
-    return tuple(rounded)
-
-
 class _Merged:
     """A segment being merged: its terms in order and its postings renumbered."""
 
@@ -369,7 +274,6 @@ class _Merged:
         self.tindex = terms._tindex
         self.fields = terms._fieldmap
         self.postfile = terms._postfile
-        self.schema = reader.schema
 
     def field_names(self) -> list[str]:
         return list(self.fields)
@@ -387,55 +291,17 @@ class _Merged:
 
     def read(self, infobytes: bytes, ids: list, weights: list, values: list) -> None:
         """Append the term's live postings, renumbered, to the three lists."""
-        if infobytes[0]:  # postings kept in the term info
-            info = W3TermInfo.from_bytes(infobytes)
-            old, kept_weights, kept_values = info.inlined_postings()
-            self._append(
-                list(old), list(kept_weights), list(kept_values), ids, weights, values
-            )
-            return
-        offset, length = _EXTENT.unpack_from(infobytes, _STATISTICS)
-        raw = io.BytesIO(self.postfile.get(offset, length))
-        raw.seek(_MAGIC)
-        while True:
-            size = int.from_bytes(raw.read(_INT), "big", signed=True)
-            start = raw.tell()
-            count, _, _, level, _, _ = pickle.load(raw)
-            data = raw.read(start + abs(size) - raw.tell())
-            if level:
-                data = zlib.decompress(data)
-            deltas, block_weights, block_values = pickle.loads(data)
-            old = list(accumulate(deltas))
-            if block_weights is None:
-                block_weights = [1.0] * count
-            elif isinstance(block_weights, float):
-                block_weights = [block_weights] * count
-            self._append(
-                old, list(block_weights), block_values, ids, weights, values, count
-            )
-            if size < 0:
-                return
-
-    def _append(self, old, block_weights, block_values, ids, weights, values, count=0):
-        if block_values is None:
-            block_values = []
-        elif isinstance(block_values, bytes):
-            size = len(block_values) // count
-            block_values = [
-                block_values[i : i + size] for i in range(0, len(block_values), size)
-            ]
-        else:
-            block_values = list(block_values)
-        if self.docmap is None:
-            ids += [self.base + d for d in old]
-            weights += block_weights
-            values += block_values
-            return
-        docmap = self.docmap
-        for at, d in enumerate(old):
-            new = docmap.get(d)
-            if new is not None:
-                ids.append(new)
-                weights.append(block_weights[at])
-                if block_values:
-                    values.append(block_values[at])
+        for old, block_weights, block_values in read_term(self.postfile, infobytes):
+            if self.docmap is None:
+                ids += [self.base + d for d in old]
+                weights += block_weights
+                values += block_values
+                continue
+            docmap = self.docmap
+            for at, d in enumerate(old):
+                new = docmap.get(d)
+                if new is not None:
+                    ids.append(new)
+                    weights.append(block_weights[at])
+                    if block_values:
+                        values.append(block_values[at])
