@@ -53,16 +53,11 @@ class TermWriter(SegmentWriter):
         **kwargs,
     ) -> None:
         super().__init__(ix, **kwargs)
-        codec = self.codec
-        if not isinstance(codec, W3Codec) or codec._inlinelimit > 1:
+        problem = _unsupported(self.codec, self.schema)
+        if problem:
             self._close_segment()
-            self._finish()
-            raise ValueError("TermWriter writes only whoosh3 blocks, never inlined")
-        for name, field in self.schema.items():
-            if field.vector or field.separate_spelling():
-                self._close_segment()
-                self._finish()
-                raise ValueError(f"field {name!r}: vectors and spelling unsupported")
+            self._finish()  # the lock, if this writer took it, is released
+            raise ValueError(problem)
         self.max_postings = max_postings
         self.compress_from = compress_from
         self._terms: dict[str, dict[bytes, _Postings]] = {}
@@ -244,6 +239,16 @@ class TermWriter(SegmentWriter):
         for segment in [*self._rolled, self.newsegment]:
             for filename in segment.list_files(self.storage):
                 self.storage.delete_file(filename)
+
+
+def _unsupported(codec, schema) -> str | None:
+    """Why this writer cannot write for ``codec`` and ``schema``, if it cannot."""
+    if not isinstance(codec, W3Codec) or codec._inlinelimit > 1:
+        return "TermWriter writes only whoosh3 blocks, never inlined"
+    for name, field in schema.items():
+        if field.vector or field.separate_spelling():
+            return f"field {name!r}: vectors and spelling unsupported"
+    return None
 
 
 def _tagged(source: int, terms) -> Iterator[tuple[bytes, int, object]]:

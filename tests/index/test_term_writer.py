@@ -6,6 +6,7 @@ import datetime as dt
 import random
 
 import pytest
+from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Every
 from whoosh.writing import CLEAR, SegmentWriter
@@ -221,3 +222,12 @@ def test_boosts_are_refused_rather_than_ignored(tmp_path):
     with pytest.raises(ValueError, match="_boost"):
         writer.add_document(_boost=2.0, **_documents(1)[0])
     writer.cancel()
+
+
+def test_a_schema_with_term_vectors_is_refused_and_the_index_left_unlocked(tmp_path):
+    ix = FileStorage(str(tmp_path)).create_index(
+        fields.Schema(text=fields.TEXT(vector=True))
+    )
+    with pytest.raises(ValueError, match="'text': vectors"):
+        TermWriter(ix)
+    ix.writer().cancel()  # would raise LockError if the refused writer held it
