@@ -14,7 +14,8 @@ from archive.parsing import Parsed, parse_ahead, parse_file
 from archive.store import store
 from ingest import ParseOptions
 
-INDEX_BATCH = 50  # stored documents written to the search index in one commit
+AfterStore = Callable[[int, int], None]  # told each stored document's id and passages
+
 IGNORED_NAMES = {"readme.md", "sources.md", "license", "license.md"}
 
 
@@ -70,7 +71,7 @@ def store_parsed(
     parsed: Parsed,
     sessions: sessionmaker[Session],
     options: ParseOptions,
-    after_store: Callable[[int], None] | None = None,
+    after_store: AfterStore | None = None,
 ) -> Outcome:
     """Store one parsed file; any failure is reported in the outcome, not raised."""
     name = str(path)
@@ -79,7 +80,7 @@ def store_parsed(
     try:
         result = store(sessions, parsed, options.registry)
         if after_store is not None and result.status != "unchanged":
-            after_store(result.document_id)
+            after_store(result.document_id, len(parsed.passages))
     except (ArchiveError, SQLAlchemyError, OSError) as error:
         return Outcome(name, "failed", error=_reason(error))
     return Outcome(
@@ -100,7 +101,7 @@ def ingest_file(
     sessions: sessionmaker[Session],
     options: ParseOptions,
     kind: str | None = None,
-    after_store: Callable[[int], None] | None = None,
+    after_store: AfterStore | None = None,
 ) -> Outcome:
     """Parse and store one file; any failure is reported in the outcome, not raised."""
     parsed = parse_file(path, options, kind)
@@ -112,7 +113,7 @@ def ingest_all(
     sessions: sessionmaker[Session],
     options: ParseOptions,
     kind: str | None = None,
-    after_store: Callable[[int], None] | None = None,
+    after_store: AfterStore | None = None,
     parsers: int = 0,
 ) -> Iterator[Outcome]:
     """Parse and store each file in turn, yielding outcomes in the order given.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from archive.batch import INDEX_BATCH, Outcome, expand, ingest_all, summary
+from archive.batch import Outcome, expand, ingest_all, summary
 from archive.config import Settings, settings_from_env
 from archive.db import connect, refresh_statistics
 from archive.errors import ArchiveError
@@ -17,6 +17,7 @@ from archive.parsing import default_parsers
 from ingest import KINDS, ParseOptions, PartialDate, load_registry
 
 SAMPLES = Path(__file__).with_name("samples")
+LARGE_RUN = 50  # files; after a run this large the planner's statistics are refreshed
 
 
 def _date(_ctx, _param, value: str | None) -> PartialDate | None:
@@ -105,7 +106,6 @@ def _run_ingest(
         settings.index_dir,
         settings.database_url,
         sessions,
-        len(files),
         say=lambda message: click.echo(message, err=True),
         on_wait=_waiting,
     )
@@ -124,7 +124,7 @@ def _run_ingest(
     if show_bar and updates.background is not None:
         click.echo("Finishing the search index ...", err=True)
     indexed = updates.finish()
-    if len(files) > INDEX_BATCH:
+    if len(files) > LARGE_RUN:
         refresh_statistics(sessions)
     if not indexed:
         ids = ", ".join(f"#{n}" for n in updates.missed)

@@ -3,7 +3,7 @@
 The files go through the same pipeline as the command: parser processes
 (``archive.parsing.parse_ahead``, as many as ``default_parsers`` gives) parse
 ahead of this process, which stores each file (``archive.batch.store_parsed``, one
-transaction) and hands every ``INDEX_BATCH`` stored documents to the index writer
+transaction) and hands every ``INDEX_BATCH`` stored passages to the index writer
 (``index.batches.IndexBatches``: a process of its own for runs of more than one
 batch). The three overlap, so the end-to-end time is less than their sum.
 Measured: the wall time, store time in this process, index time in the writer,
@@ -48,9 +48,7 @@ def run(corpus: Path, data: Path, index: str = "batched", reindex: bool = True) 
     tally = _Tally()
     batches = None
     if index == "batched":
-        batches = IndexBatches(
-            data / "index", url, sessions, len(files), say=_say, on_wait=None
-        )
+        batches = IndexBatches(data / "index", url, sessions, say=_say, on_wait=None)
     started = last_note = time.perf_counter()
     stream = parse_ahead(files, options, None, parsers)
     for number, ((path, parsed), row) in enumerate(zip(stream, rows, strict=True), 1):
@@ -119,9 +117,9 @@ class _Tally:
         self.mismatches: list[str] = []
 
     def store(self, path, parsed, row, sessions, options, batches) -> None:
-        def after_store(document_id: int) -> None:
+        def after_store(document_id: int, passages: int) -> None:
             t0 = time.perf_counter()
-            batches(document_id)  # in this process when there is no writer process
+            batches(document_id, passages)  # here when there is no writer process
             self.spent["index"] += time.perf_counter() - t0
 
         t0 = time.perf_counter()

@@ -22,7 +22,7 @@ from index.writer import Indexer, IndexUpdate
 
 Outcome = tuple[list[int], IndexUpdate | BaseException]
 
-MOST_DOCUMENTS = 1000  # in one commit (all their passages are held at once)
+MOST_PASSAGES = 20_000  # in one commit (their postings are all held at once)
 
 _indexer: Indexer | None = None  # the writer process's own
 
@@ -31,10 +31,11 @@ class BackgroundIndexer:
     """Writes batches of stored documents to the index at ``path`` in another process.
 
     While the writer is busy, batches handed over wait and are then written
-    together, in one commit of at most ``MOST_DOCUMENTS``: when storing runs ahead
-    of indexing, commits grow instead of piling up (each commit costs Whoosh a
-    segment and merges). Raises ``OSError`` (or ``NotImplementedError``) at once
-    where the platform cannot start a process; the caller then indexes in its own.
+    together, in one commit of at most ``MOST_PASSAGES`` (or one batch, if that
+    holds more): when storing runs ahead of indexing, commits grow instead of
+    piling up (each commit costs Whoosh a segment and merges). Raises ``OSError``
+    (or ``NotImplementedError``) at once where the platform cannot start a
+    process; the caller then indexes in its own.
     """
 
     def __init__(
@@ -45,12 +46,13 @@ class BackgroundIndexer:
             initializer=_open,
             initargs=(str(path), database_url, on_wait),
         )
-        self._waiting: list[int] = []
+        self._waiting: deque[tuple[list[int], int]] = deque()  # ids, passages
         self._running: tuple[list[int], Future] | None = None
         self._done: deque[Outcome] = deque()
 
-    def submit(self, document_ids: list[int]) -> None:
-        self._waiting.extend(document_ids)
+    def submit(self, document_ids: list[int], passages: int) -> None:
+        """Write these documents, which hold ``passages`` passages in all."""
+        self._waiting.append((document_ids, passages))
         self._advance()
 
     def finished(self) -> Iterator[Outcome]:
@@ -74,8 +76,12 @@ class BackgroundIndexer:
             self._done.append(_outcome(*self._running))
             self._running = None
         if self._running is None and self._waiting:
-            batch = self._waiting[:MOST_DOCUMENTS]
-            del self._waiting[:MOST_DOCUMENTS]
+            first, held = self._waiting.popleft()
+            batch = list(first)
+            while self._waiting and held + self._waiting[0][1] <= MOST_PASSAGES:
+                ids, passages = self._waiting.popleft()
+                batch += ids
+                held += passages
             try:
                 future = self._pool.submit(_update, batch)
             except BrokenProcessPool as error:

@@ -45,7 +45,9 @@ class Archive:
                 files,
                 self.sessions,
                 ParseOptions(),
-                after_store=self.indexer.update_document,
+                after_store=lambda document, _passages: self.indexer.update_document(
+                    document
+                ),
             )
         )
         assert all(o.status != "failed" for o in outcomes), outcomes
