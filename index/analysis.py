@@ -125,6 +125,9 @@ class NameFormTokenizer(_WholeValueTokenizer):
         return sorted({line for line in value.split("\n") if line})
 
 
+_outlet_key = lru_cache(maxsize=1 << 12)(outlet_key)  # outlets recur on every page
+
+
 class LineTokenizer(_WholeValueTokenizer):
     """Each non-empty line of the value is one term; a query value is one term."""
 
@@ -134,7 +137,7 @@ class LineTokenizer(_WholeValueTokenizer):
     def terms(self, value: str, mode: str) -> list[str]:
         lines = [value] if mode == "query" else value.split("\n")
         if self.fold:
-            lines = [outlet_key(line) for line in lines]
+            lines = [_outlet_key(line) for line in lines]
         return [line.strip() for line in lines if line.strip()]
 
     def __eq__(self, other: object) -> bool:
@@ -187,7 +190,7 @@ def stem_positions(text: str) -> dict[str, list[int]]:
 
 def words_of(text: str) -> list[str]:
     """The terms ``words_analyzer`` makes of ``text`` (its folded words)."""
-    return [token.text for token in _WORDS(text)]
+    return [folded for m in WORD.finditer(text) if (folded := fold_word(m.group()))]
 
 
 def stems_of(text: str) -> list[str]:
@@ -221,4 +224,3 @@ def line_analyzer() -> Composable:
 
 
 _TEXT = text_analyzer()
-_WORDS = words_analyzer()

@@ -37,7 +37,7 @@ def entries(passages: Iterable[IndexablePassage]) -> Iterator[dict[str, object]]
         values = entry(passage)
         new = [w for w in dict.fromkeys(words_of(passage.text)) if w not in seen]
         seen.update(new)
-        values["words"] = " ".join(new)
+        values["words"] = new  # folded already: the field takes them as terms
         yield values
 
 

@@ -7,8 +7,11 @@ run ``archive reindex`` (or rebuilt by it), never read as if it were current.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from whoosh import columns, fields, formats
 from whoosh.analysis import IDAnalyzer
+from whoosh.system import pack_uint
 
 from index.analysis import (
     forms_analyzer,
@@ -50,9 +53,47 @@ FACET_FIELDS = {
 }
 
 
-def _lines(analyzer) -> fields.FieldType:
+class _QuickTerms:
+    """Postings of computed terms, made without a Whoosh token per term.
+
+    For fields whose analyzer is one of ``index.analysis``'s whole-value
+    tokenizers (its ``terms`` give a value's terms), or whose value is a list of
+    terms already made: the postings are what Whoosh's ``FieldType.index`` gives,
+    term for term (tests/index/test_quick_terms.py).
+    """
+
+    def index(self, value, **kwargs):
+        if kwargs:
+            return super().index(value, **kwargs)
+        if isinstance(value, list | tuple):
+            terms = value
+        elif isinstance(value, str) and hasattr(self.analyzer, "terms"):
+            terms = self.analyzer.terms(value, "index")
+        else:
+            return super().index(value, **kwargs)
+        boost = self.format.field_boost
+        if type(self.format) is formats.Existence:
+            return [(t.encode("utf-8"), 1, boost, b"") for t in sorted(set(terms))]
+        if type(self.format) is formats.Frequency:
+            return [
+                (t.encode("utf-8"), n, n * boost, pack_uint(n))
+                for t, n in sorted(Counter(terms).items())
+            ]
+        return super().index(value, **kwargs)
+
+
+class Terms(_QuickTerms, fields.FieldType):
     """Exact terms, no frequencies (facets are counted from postings: index.facets)."""
-    return fields.FieldType(formats.Existence(), analyzer)
+
+    def __init__(self, analyzer) -> None:
+        super().__init__(formats.Existence(), analyzer)
+
+
+class NameKeys(_QuickTerms, fields.TEXT):
+    """The name keys of ``names_analyzer``, with frequencies for scoring."""
+
+    def __init__(self) -> None:
+        super().__init__(analyzer=names_analyzer(), phrase=False)
 
 
 class PassageText(fields.TEXT):
@@ -85,21 +126,21 @@ def build_schema() -> fields.Schema:
         # searched text
         text=PassageText(stored=True, multitoken_query="phrase"),
         # the unstemmed words, for prefixes and "did you mean"; see WORDS_FIELD
-        words=fields.FieldType(formats.Existence(), words_analyzer()),
-        names=fields.TEXT(analyzer=names_analyzer(), phrase=False),
-        forms=_lines(forms_analyzer()),
+        words=Terms(words_analyzer()),
+        names=NameKeys(),
+        forms=Terms(forms_analyzer()),
         title=PassageText(stored=True),
         # filters
-        outlet=_lines(key_analyzer()),
-        publisher=_lines(key_analyzer()),
-        agency=_lines(key_analyzer()),
+        outlet=Terms(key_analyzer()),
+        publisher=Terms(key_analyzer()),
+        agency=Terms(key_analyzer()),
         footnote=fields.KEYWORD(lowercase=True),
         date=fields.DATETIME(),
         # facets (also filters)
         kind=fields.ID(stored=True, analyzer=IDAnalyzer(lowercase=True)),
         source=fields.ID(stored=True),
         month=fields.ID(),
-        outlet_facet=_lines(line_analyzer()),
+        outlet_facet=Terms(line_analyzer()),
         # sort keys: the date's day number; undated documents sort last either way
         newest=fields.COLUMN(columns.NumericColumn("I", default=0)),
         oldest=fields.COLUMN(columns.NumericColumn("I", default=UNDATED_LAST)),
