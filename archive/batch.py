@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.errors import ArchiveError
+from archive.garbage import collecting_less_often
 from archive.parsing import Parsed, parse_ahead, parse_file
 from archive.store import store
 from ingest import ParseOptions
@@ -122,8 +123,9 @@ def ingest_all(
     storing them (``parse_ahead``); the database is written by this process only.
     """
     files = list(files)
-    for path, parsed in parse_ahead(files, options, kind, parsers):
-        yield store_parsed(path, parsed, sessions, options, after_store)
+    with collecting_less_often():
+        for path, parsed in parse_ahead(files, options, kind, parsers):
+            yield store_parsed(path, parsed, sessions, options, after_store)
 
 
 def summary(outcomes: Iterable[Outcome]) -> str:

@@ -176,11 +176,11 @@ def names_in(text: str) -> frozenset[str]:
     Recent texts are remembered.
     """
     runs = _capitalised_runs(text)
-    seen_inside = {fold(w) for run, opens in runs for w in run[opens:]}
+    seen_inside = {_fold_word(w) for run, opens in runs for w in run[opens:]}
     keys: set[str] = set()
     for run, opens in runs:
         if opens and len(run) == 1 and not _counts_at_sentence_start(run[0]):
-            if fold(run[0]) not in seen_inside:
+            if _fold_word(run[0]) not in seen_inside:
                 continue
         whole = name_key(" ".join(run))
         if not whole:
@@ -188,6 +188,9 @@ def names_in(text: str) -> frozenset[str]:
         keys.add(whole)
         keys.update(k for k in whole.split() if k not in _GENERIC and len(k) > 1)
     return frozenset(keys)
+
+
+_fold_word = lru_cache(maxsize=1 << 16)(fold)  # words recur across passages
 
 
 def _counts_at_sentence_start(word: str) -> bool:
@@ -235,6 +238,7 @@ def _is_abbreviation(word: str) -> bool:
     return len(word) == 1 or word.lower() in _ABBREVIATIONS
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_name_word(word: str) -> bool:
     """Capitalised (after any al- prefix), not all capitals, not a function word."""
     core = word.split("-", 1)[1] if "-" in word else word

@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from pathlib import Path
 
+from archive.garbage import collect_less_often
 from ingest import ParsedDocument, ParseError, ParseOptions, parse_path
 
 Parsed = ParsedDocument | str  # a parsed file, or why it could not be parsed
@@ -51,7 +52,7 @@ def parse_ahead(
             yield path, parse_file(path, options, kind)
         return
     try:
-        pool = ProcessPoolExecutor(max_workers=parsers)
+        pool = ProcessPoolExecutor(max_workers=parsers, initializer=collect_less_often)
     except (OSError, NotImplementedError):  # no process pools on this platform
         yield from parse_ahead(files, options, kind, 0)
         return

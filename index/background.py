@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from archive.db import connect
+from archive.garbage import collect_less_often
 from index.directory import OnWait
 from index.errors import write_failure
 from index.writer import Indexer, IndexUpdate
@@ -104,6 +105,7 @@ def _outcome(ids: list[int], future: Future) -> Outcome:
 
 def _open(path: str, database_url: str, on_wait: OnWait | None) -> None:
     global _indexer
+    collect_less_often()
     try:
         os.nice(NICENESS)
     except (AttributeError, OSError):  # no priorities on this platform

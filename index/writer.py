@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from whoosh.index import FileIndex
 from whoosh.writing import CLEAR
 
+from archive.garbage import collecting_less_often
 from archive.queries import (
     all_indexable_passages,
     indexable_passages,
@@ -111,7 +112,7 @@ class Indexer:
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> IndexUpdate:
         """Build the whole index again from the database, replacing what it held."""
-        with locked(self.path, self.on_wait, self.patience):
+        with locked(self.path, self.on_wait, self.patience), collecting_less_often():
             return self._rebuild(None, progress)
 
     def _rebuild(

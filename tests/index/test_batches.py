@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
 import pytest
 
 from archive.batch import expand, ingest_all
+from archive.garbage import BATCH_THRESHOLDS
 from index import IndexUpdate, SearchRequest, background
 from index.background import NICENESS, BackgroundIndexer
 from index.batches import IndexBatches
@@ -105,5 +107,16 @@ def test_the_writer_process_runs_at_a_lower_priority(tmp_path):
     )
     try:
         assert writer._pool.submit(os.nice, 0).result() == os.nice(0) + NICENESS
+    finally:
+        list(writer.close())
+
+
+def test_the_writer_process_collects_garbage_less_often(tmp_path):
+    archive = make_archive(tmp_path)
+    writer = BackgroundIndexer(
+        archive.index_dir, f"sqlite:///{tmp_path / 'archive.db'}"
+    )
+    try:
+        assert writer._pool.submit(gc.get_threshold).result() == BATCH_THRESHOLDS
     finally:
         list(writer.close())
