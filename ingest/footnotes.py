@@ -57,7 +57,10 @@ def split_notes(blocks: tuple[Block, ...]) -> Split:
 
 
 def _definition_at(
-    blocks: tuple[Block, ...], index: int, in_notes: bool, referenced: list[set[str]]
+    blocks: tuple[Block, ...],
+    index: int,
+    in_notes: bool,
+    referenced: list[frozenset[str]],
 ) -> tuple[NoteText | None, int]:
     """The footnote defined at ``blocks[index]`` (or None) and how many blocks it spans.
 
@@ -90,18 +93,17 @@ def _starts_note(block: Block) -> bool:
     return block.kind == "note" or block.is_bare_marker
 
 
-def _referenced_before(blocks: tuple[Block, ...]) -> list[set[str]]:
+def _referenced_before(blocks: tuple[Block, ...]) -> list[frozenset[str]]:
     """For each block, the marker labels it may define: those used earlier in the
-    body, and none while body markers are still to come."""
-    marked = [i for i, b in enumerate(blocks) if b.marks and _is_body_marked(b)]
-    last_marked = marked[-1] if marked else -1
-    seen: set[str] = set()
-    result: list[set[str]] = []
-    for index, block in enumerate(blocks):
-        result.append(set(seen) if index > last_marked else set())
-        if _is_body_marked(block):
-            seen.update(mark.label for mark in block.marks)
-    return result
+    body, and none while body markers are still to come.
+
+    Every block after the last body marker may define any label the body used;
+    every block before it, none.
+    """
+    marked = [i for i, b in enumerate(blocks) if _is_body_marked(b)]
+    body = frozenset(mark.label for i in marked for mark in blocks[i].marks)
+    after = marked[-1] + 1 if marked else 0
+    return [frozenset()] * after + [body] * (len(blocks) - after)
 
 
 def _is_body_marked(block: Block) -> bool:
