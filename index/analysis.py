@@ -151,6 +151,8 @@ def name_forms(text: str, keys: frozenset[str] | None = None) -> set[str]:
     """
     keys = names_in(text) if keys is None else keys
     forms: set[str] = set()
+    if not keys:
+        return forms
     for match in NAME_WORD.finditer(text):
         word = match.group()
         if is_name_word(word):

@@ -7,7 +7,9 @@ run ``archive reindex`` (or rebuilt by it), never read as if it were current.
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
+from operator import sub
 
 from whoosh import columns, fields, formats
 from whoosh.analysis import IDAnalyzer
@@ -107,14 +109,28 @@ class PassageText(fields.TEXT):
         super().__init__(analyzer=text_analyzer(), **options)
 
     def index(self, value, **kwargs):
-        if kwargs or not isinstance(value, str):
+        if kwargs or type(self.format) is not formats.Positions:
             return super().index(value, **kwargs)
-        encode = self.format.encode
+        if not isinstance(value, str):
+            return super().index(value, **kwargs)
         boost = self.format.field_boost
         return [
-            (stem.encode("utf-8"), len(at), len(at) * boost, encode(at))
+            (stem.encode("utf-8"), len(at), len(at) * boost, _positions_value(at))
             for stem, at in stem_positions(value).items()
         ]
+
+
+_ONE_POSITION: dict[int, bytes] = {}  # most stems occur once in a passage
+
+
+def _positions_value(at: list[int]) -> bytes:
+    """What ``formats.Positions.encode`` makes of ``at``: the count, pickled gaps."""
+    if len(at) == 1:
+        value = _ONE_POSITION.get(at[0])
+        if value is None:
+            value = _ONE_POSITION[at[0]] = pack_uint(1) + pickle.dumps(at, 2)
+        return value
+    return pack_uint(len(at)) + pickle.dumps([at[0], *map(sub, at[1:], at)], 2)
 
 
 def build_schema() -> fields.Schema:
