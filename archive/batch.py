@@ -1,4 +1,4 @@
-"""Ingest many files: each parsed and stored on its own, one failure never the rest."""
+"""Ingest many files: each parsed and stored whole, one failure never the rest."""
 
 from __future__ import annotations
 
@@ -12,11 +12,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from archive.errors import ArchiveError
 from archive.garbage import collecting_less_often
 from archive.parsing import Parsed, parse_ahead, parse_file
-from archive.store import store
-from ingest import ParseOptions
+from archive.store import StoreResult, store_together
+from ingest import ParsedDocument, ParseOptions
 
 AfterStore = Callable[[int, int], None]  # told each stored document's id and passages
 
+# Files stored in one transaction: a commit writes every database page its
+# documents changed, so sharing one spares most of those writes (storing 1,000
+# medium files: 11.8 -> 10.4 s of CPU). Outcomes come in groups of this many.
+STORE_GROUP = 10
 IGNORED_NAMES = {"readme.md", "sources.md", "license", "license.md"}
 
 
@@ -75,17 +79,60 @@ def store_parsed(
     after_store: AfterStore | None = None,
 ) -> Outcome:
     """Store one parsed file; any failure is reported in the outcome, not raised."""
-    name = str(path)
-    if isinstance(parsed, str):
-        return Outcome(name, "failed", error=parsed)
+    return store_group([(path, parsed)], sessions, options, after_store)[0]
+
+
+def store_group(
+    files: list[tuple[Path, Parsed]],
+    sessions: sessionmaker[Session],
+    options: ParseOptions,
+    after_store: AfterStore | None = None,
+) -> list[Outcome]:
+    """Store parsed files in one transaction; any failure is reported, not raised.
+
+    Should one of them fail to store, none is kept from the shared transaction:
+    each is stored again in one of its own, so that only the bad one fails and
+    no document is ever half written.
+    """
+    documents = [parsed for _, parsed in files if not isinstance(parsed, str)]
     try:
-        result = store(sessions, parsed, options.registry)
-        if after_store is not None and result.status != "unchanged":
-            after_store(result.document_id, len(parsed.passages))
+        results = store_together(sessions, documents, options.registry)
     except (ArchiveError, SQLAlchemyError, OSError) as error:
-        return Outcome(name, "failed", error=_reason(error))
+        if len(documents) > 1:
+            return [
+                outcome
+                for file in files
+                for outcome in store_group([file], sessions, options, after_store)
+            ]
+        reason = _reason(error)
+        return [
+            Outcome(str(path), "failed", error=_failure(parsed) or reason)
+            for path, parsed in files
+        ]
+    stored = iter(results)
+    return [
+        Outcome(str(path), "failed", error=_failure(parsed))
+        if _failure(parsed)
+        else _stored(path, parsed, next(stored), after_store)
+        for path, parsed in files
+    ]
+
+
+def _failure(parsed: Parsed) -> str | None:
+    """Why a file could not be parsed, or None if it was."""
+    return parsed if isinstance(parsed, str) else None
+
+
+def _stored(
+    path: Path,
+    parsed: ParsedDocument,
+    result: StoreResult,
+    after_store: AfterStore | None,
+) -> Outcome:
+    if after_store is not None and result.status != "unchanged":
+        after_store(result.document_id, len(parsed.passages))
     return Outcome(
-        path=name,
+        path=str(path),
         status=result.status,
         document=result.document_id,
         kind=parsed.kind,
@@ -121,11 +168,17 @@ def ingest_all(
 
     With ``parsers`` > 0, that many processes parse the files ahead of the one
     storing them (``parse_ahead``); the database is written by this process only.
+    Files are stored ``STORE_GROUP`` to a transaction (``store_group``).
     """
     files = list(files)
+    group: list[tuple[Path, Parsed]] = []
     with collecting_less_often():
-        for path, parsed in parse_ahead(files, options, kind, parsers):
-            yield store_parsed(path, parsed, sessions, options, after_store)
+        for file in parse_ahead(files, options, kind, parsers):
+            group.append(file)
+            if len(group) >= STORE_GROUP:
+                yield from store_group(group, sessions, options, after_store)
+                group = []
+        yield from store_group(group, sessions, options, after_store)
 
 
 def summary(outcomes: Iterable[Outcome]) -> str:

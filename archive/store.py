@@ -73,32 +73,51 @@ def store(
     registry: OutletRegistry | None = None,
 ) -> StoreResult:
     """Store ``parsed`` in one transaction and say whether it was new."""
+    return store_together(sessions, [parsed], registry)[0]
+
+
+def store_together(
+    sessions: sessionmaker[Session],
+    documents: list[ParsedDocument],
+    registry: OutletRegistry | None = None,
+) -> list[StoreResult]:
+    """Store ``documents`` in one transaction, all or none of them.
+
+    One commit for several documents writes each database page they change
+    once, not once a document; should one fail, none is stored (the caller can
+    then store each in its own transaction, so that only that one fails).
+    """
+    if not documents:
+        return []
+    registry = registry or load_registry()
     with sessions.begin() as session:
         connection = session.connection()
-        same_bytes = connection.scalar(_BY_CHECKSUM, {"checksum": parsed.checksum})
-        if same_bytes is not None:
-            return StoreResult("unchanged", same_bytes)
-        key = source_key(parsed)
-        document_id = connection.scalar(_BY_SOURCE_KEY, {"key": key})
-        status: Status = "added" if document_id is None else "updated"
-        if document_id is not None:
-            _clear(connection, document_id)
-        book = SourceBook(connection, registry or load_registry())
-        sources = book.resolve_all(parsed.citations, _named(parsed))
-        values = _describe(connection, parsed, book)
-        if document_id is None:
-            document_id = connection.scalar(
-                _INSERT_DOCUMENT, {"source_key": key, **values}
-            )
-        else:
-            connection.execute(_UPDATE_DOCUMENT, {"b_id": document_id, **values})
-        report_id = values["report_id"]
-        footnote_ids = insert_contents(
-            connection, document_id, report_id, parsed, sources
-        )
-        _relink(connection, document_id, report_id, footnote_ids)
-        link_works(connection, _linked(document_id, values))
-        return StoreResult(status, document_id)
+        return [_store_in(connection, parsed, registry) for parsed in documents]
+
+
+def _store_in(
+    connection: Connection, parsed: ParsedDocument, registry: OutletRegistry
+) -> StoreResult:
+    same_bytes = connection.scalar(_BY_CHECKSUM, {"checksum": parsed.checksum})
+    if same_bytes is not None:
+        return StoreResult("unchanged", same_bytes)
+    key = source_key(parsed)
+    document_id = connection.scalar(_BY_SOURCE_KEY, {"key": key})
+    status: Status = "added" if document_id is None else "updated"
+    if document_id is not None:
+        _clear(connection, document_id)
+    book = SourceBook(connection, registry)
+    sources = book.resolve_all(parsed.citations, _named(parsed))
+    values = _describe(connection, parsed, book)
+    if document_id is None:
+        document_id = connection.scalar(_INSERT_DOCUMENT, {"source_key": key, **values})
+    else:
+        connection.execute(_UPDATE_DOCUMENT, {"b_id": document_id, **values})
+    report_id = values["report_id"]
+    footnote_ids = insert_contents(connection, document_id, report_id, parsed, sources)
+    _relink(connection, document_id, report_id, footnote_ids)
+    link_works(connection, _linked(document_id, values))
+    return StoreResult(status, document_id)
 
 
 def source_key(parsed: ParsedDocument) -> str:

@@ -11,9 +11,9 @@ and the user is told what to run.
 
 Batches are counted in passages because a commit costs the index a segment:
 every term the batch holds is written once for it, and segments are merged as
-they pile up. Commits of a few thousand passages cost a third less per passage
-than commits of fifty documents did (BENCHMARKS.md), and keep what a search sees
-within seconds of what is stored.
+they pile up. Commits of a few thousand passages cost about a quarter less CPU
+per passage than commits of fifty documents did (BENCHMARKS.md), and keep what
+a search sees a few seconds behind what is stored.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from archive import store
+from archive.batch import store_group
 from archive.models import (
     Citation,
     CitedWork,
@@ -123,6 +124,38 @@ def test_failure_half_way_leaves_no_trace_of_the_document(sessions) -> None:
         store(sessions, broken)
     for model in (Document, Passage, Claim, Footnote, Citation, CitedWork, Outlet):
         assert count(sessions, model) == 0, model.__name__
+
+
+def test_one_bad_document_in_a_group_fails_alone(sessions) -> None:
+    """
+    GIVEN three parsed files stored in one transaction, the second of which the
+          database refuses half way (a repeated footnote label)
+    WHEN the group is stored
+    THEN the other two are stored, the second fails, and nothing of it remains
+    """
+    parsed = report.parse(load(EUAA), ParseOptions())
+    broken = dataclasses.replace(
+        parse_text("broken.md", section("3.1", "Text.[^1]", "[^1]: SOHR, A, 2025")),
+        footnotes=(parsed.footnotes[0], parsed.footnotes[0]),
+    )
+    other = parse_text("other.md", section("3.2", "More.[^1]", "[^1]: SNHR, B, 2025"))
+    files = [(Path("euaa.txt"), parsed), (Path("broken.md"), broken)]
+    files += [(Path("other.md"), other), (Path("unread.txt"), "could not be read")]
+    told: list[tuple[int, int]] = []
+    outcomes = store_group(
+        files, sessions, ParseOptions(), lambda *stored: told.append(stored)
+    )
+    assert [o.status for o in outcomes] == ["added", "failed", "added", "failed"]
+    assert "could not be stored" in outcomes[1].error
+    assert outcomes[3].error == "could not be read"
+    assert count(sessions, Document) == 2
+    with sessions() as session:
+        sections = session.scalars(select(Document.section_number)).all()
+    assert set(sections) == {"3.2", parsed.section_number}
+    assert told == [
+        (outcomes[0].document, len(parsed.passages)),
+        (outcomes[2].document, len(other.passages)),
+    ]
 
 
 def test_sections_of_one_report_share_their_footnote_numbering(sessions) -> None:
