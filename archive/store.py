@@ -1,4 +1,4 @@
-"""The write path: one parsed document stored in one transaction, all or nothing.
+"""The write path: parsed documents stored in one transaction, all or nothing.
 
 Identical bytes are a skip; a changed file replaces its earlier version under the
 same document id. A report section is known again by its report and section
