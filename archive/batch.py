@@ -168,17 +168,28 @@ def ingest_all(
 
     With ``parsers`` > 0, that many processes parse the files ahead of the one
     storing them (``parse_ahead``); the database is written by this process only.
-    Files are stored ``STORE_GROUP`` to a transaction (``store_group``).
+    Files are stored ``STORE_GROUP`` to a transaction (``store_all``).
     """
     files = list(files)
-    group: list[tuple[Path, Parsed]] = []
     with collecting_less_often():
-        for file in parse_ahead(files, options, kind, parsers):
-            group.append(file)
-            if len(group) >= STORE_GROUP:
-                yield from store_group(group, sessions, options, after_store)
-                group = []
-        yield from store_group(group, sessions, options, after_store)
+        parsed = parse_ahead(files, options, kind, parsers)
+        yield from store_all(parsed, sessions, options, after_store)
+
+
+def store_all(
+    files: Iterable[tuple[Path, Parsed]],
+    sessions: sessionmaker[Session],
+    options: ParseOptions,
+    after_store: AfterStore | None = None,
+) -> Iterator[Outcome]:
+    """Store parsed files ``STORE_GROUP`` to a transaction; outcomes in order."""
+    group: list[tuple[Path, Parsed]] = []
+    for file in files:
+        group.append(file)
+        if len(group) >= STORE_GROUP:
+            yield from store_group(group, sessions, options, after_store)
+            group = []
+    yield from store_group(group, sessions, options, after_store)
 
 
 def summary(outcomes: Iterable[Outcome]) -> str:

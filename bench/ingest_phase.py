@@ -2,13 +2,15 @@
 
 The files go through the same pipeline as the command: parser processes
 (``archive.parsing.parse_ahead``, as many as ``default_parsers`` gives) parse
-ahead of this process, which stores each file (``archive.batch.store_parsed``, one
-transaction) and hands every ``INDEX_BATCH`` stored passages to the index writer
-(``index.batches.IndexBatches``: a process of its own for runs of more than one
-batch). The three overlap, so the end-to-end time is less than their sum.
-Measured: the wall time, store time in this process, index time in the writer,
-and parse time in one process over a sample of the files (measured apart,
-since the parser processes overlap with everything else). The whole index is
+ahead of this process, which stores the files ten to a transaction
+(``archive.batch.store_all``) and hands every ``INDEX_BATCH`` stored passages to
+the index writer (``index.batches.IndexBatches``: a process of its own once a
+run fills a batch), with the garbage collector set as ``archive ingest`` sets
+it. The three overlap, so the end-to-end time is less than their sum.
+Measured: the wall time, store time in this process (the loop's time but for
+waiting on the parsers), index time in the writer, and parse time in one
+process over a sample of the files (measured apart, since the parser processes
+overlap with everything else). The whole index is
 then rebuilt once (``archive reindex``) and timed on its own.
 """
 
@@ -18,11 +20,13 @@ import sys
 import time
 import tracemalloc
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from archive import connect
-from archive.batch import store_parsed
+from archive.batch import AfterStore, Outcome, store_all
 from archive.db import refresh_statistics
+from archive.garbage import collecting_less_often
 from archive.parsing import default_parsers, parse_ahead
 from archive.queries import archive_stats
 from bench.corpus import COUNTS, manifest
@@ -50,13 +54,16 @@ def run(corpus: Path, data: Path, index: str = "batched", reindex: bool = True) 
     if index == "batched":
         batches = IndexBatches(data / "index", url, sessions, say=_say, on_wait=None)
     started = last_note = time.perf_counter()
-    stream = parse_ahead(files, options, None, parsers)
-    for number, ((path, parsed), row) in enumerate(zip(stream, rows, strict=True), 1):
-        tally.store(path, parsed, row, sessions, options, batches)
-        now = time.perf_counter()
-        if now - last_note > PROGRESS_EVERY:
-            last_note = now
-            _note(number, len(rows), tally.found["passages"], now - started)
+    stream = _Waited(parse_ahead(files, options, None, parsers))
+    with collecting_less_often():  # as ingest_all: parse_ahead, then store_all
+        outcomes = store_all(stream, sessions, options, tally.after_store(batches))
+        for number, (outcome, row) in enumerate(zip(outcomes, rows, strict=True), 1):
+            tally.take(outcome, row)
+            now = time.perf_counter()
+            if now - last_note > PROGRESS_EVERY:
+                last_note = now
+                _note(number, len(rows), tally.found["passages"], now - started)
+    stored = time.perf_counter() - started
     t0 = time.perf_counter()
     indexed = batches.finish() if batches is not None else True
     waited = time.perf_counter() - t0
@@ -80,7 +87,8 @@ def run(corpus: Path, data: Path, index: str = "batched", reindex: bool = True) 
         ingest_peak_rss_mb=peak_rss_mb(),
         children_peak_rss_mb=children_peak_rss_mb(),
     )
-    figures["store_s"] = round(tally.spent["store"] - tally.spent["index"], 2)
+    # Storing: the loop above, but for waiting on the parsers and indexing here.
+    figures["store_s"] = round(stored - stream.waited - tally.spent_indexing, 2)
     if index == "batched" and indexed and reindex:
         figures["reindex_s"] = round(_timed(indexer.rebuild), 2)
     elif at_end:
@@ -111,26 +119,27 @@ class _Tally:
     """Times and counts over the files stored so far."""
 
     def __init__(self) -> None:
-        self.spent: Counter[str] = Counter()
+        self.spent_indexing = 0.0  # in this process, when there is no writer process
         self.found: Counter[str] = Counter()
         self.failures: list[str] = []
         self.mismatches: list[str] = []
 
-    def store(self, path, parsed, row, sessions, options, batches) -> None:
+    def after_store(self, batches) -> AfterStore | None:
+        if batches is None:
+            return None
+
         def after_store(document_id: int, passages: int) -> None:
             t0 = time.perf_counter()
-            batches(document_id, passages)  # here when there is no writer process
-            self.spent["index"] += time.perf_counter() - t0
+            batches(document_id, passages)
+            self.spent_indexing += time.perf_counter() - t0
 
-        t0 = time.perf_counter()
-        outcome = store_parsed(
-            path, parsed, sessions, options, after_store if batches else None
-        )
-        self.spent["store"] += time.perf_counter() - t0
+        return after_store
+
+    def take(self, outcome: Outcome, row: dict) -> None:
         if outcome.status == "failed":
             self._keep("failed", self.failures, f"{row['path']}: {outcome.error}")
             return
-        got = _counts(parsed)
+        got = {k: getattr(outcome, k) for k in COUNTS}
         self.found.update(got)
         self.found["files"] += 1
         if any(got[k] != row[k] for k in COUNTS):
@@ -183,13 +192,22 @@ def _say(message: str) -> None:
     sys.stderr.write(f"  ingest: {message}\n")
 
 
-def _counts(parsed) -> dict[str, int]:
-    return {
-        "passages": len(parsed.passages),
-        "claims": len(parsed.claims),
-        "footnotes": len(parsed.footnotes),
-        "citations": len(parsed.citations),
-    }
+class _Waited:
+    """An iterator, and the seconds spent waiting for its items."""
+
+    def __init__(self, items: Iterable) -> None:
+        self.items = iter(items)
+        self.waited = 0.0
+
+    def __iter__(self) -> Iterator:
+        return self
+
+    def __next__(self):
+        t0 = time.perf_counter()
+        try:
+            return next(self.items)
+        finally:
+            self.waited += time.perf_counter() - t0
 
 
 def _parse_peak(corpus: Path, rows: list[dict], options: ParseOptions) -> dict:
