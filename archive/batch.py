@@ -172,7 +172,7 @@ def ingest_all(
     """
     files = list(files)
     with collecting_less_often():
-        parsed = parse_ahead(files, options, kind, parsers)
+        parsed = parse_ahead(files, options, kind, parsers, taken=STORE_GROUP)
         yield from store_all(parsed, sessions, options, after_store)
 
 

@@ -3,8 +3,9 @@
 Parsing needs no database, so a pool of processes can parse the next files while
 the ingest stores the ones before; what each file became (a ``ParsedDocument``,
 or the reason it could not be parsed) comes back in the order the files were
-given. At most ``AHEAD`` files per process are parsed before being stored, so
-memory stays bounded however many files a run takes. Should a parser process
+given. At most ``AHEAD`` files per process (or as many as the caller takes at
+once, if more) are parsed before being stored, so memory stays bounded however
+many files a run takes. Should a parser process
 die, the files not yet given are parsed in this process.
 """
 
@@ -44,9 +45,17 @@ def default_parsers(files: int) -> int:
 
 
 def parse_ahead(
-    files: Sequence[Path], options: ParseOptions, kind: str | None, parsers: int
+    files: Sequence[Path],
+    options: ParseOptions,
+    kind: str | None,
+    parsers: int,
+    taken: int = 1,
 ) -> Iterator[tuple[Path, Parsed]]:
-    """Each file with what it parsed to, in order; ``parsers`` processes (0: none)."""
+    """Each file with what it parsed to, in order; ``parsers`` processes (0: none).
+
+    ``taken``: how many files the caller takes before it stores them; twice as
+    many are kept parsing, so that the parsers go on while a group is stored.
+    """
     if parsers < 1 or len(files) < 2:
         for path in files:
             yield path, parse_file(path, options, kind)
@@ -61,7 +70,7 @@ def parse_ahead(
         upcoming: Iterator[Path] = iter(files)
         for path in upcoming:
             waiting.append((path, pool.submit(parse_file, path, options, kind)))
-            if len(waiting) >= AHEAD * parsers:
+            if len(waiting) >= max(AHEAD * parsers, 2 * taken):
                 break
         while waiting:
             path, future = waiting.popleft()

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from archive import connect
-from archive.batch import AfterStore, Outcome, store_all
+from archive.batch import STORE_GROUP, AfterStore, Outcome, store_all
 from archive.db import refresh_statistics
 from archive.garbage import collecting_less_often
 from archive.parsing import default_parsers, parse_ahead
@@ -54,7 +54,7 @@ def run(corpus: Path, data: Path, index: str = "batched", reindex: bool = True) 
     if index == "batched":
         batches = IndexBatches(data / "index", url, sessions, say=_say, on_wait=None)
     started = last_note = time.perf_counter()
-    stream = _Waited(parse_ahead(files, options, None, parsers))
+    stream = _Waited(parse_ahead(files, options, None, parsers, taken=STORE_GROUP))
     with collecting_less_often():  # as ingest_all: parse_ahead, then store_all
         outcomes = store_all(stream, sessions, options, tally.after_store(batches))
         for number, (outcome, row) in enumerate(zip(outcomes, rows, strict=True), 1):

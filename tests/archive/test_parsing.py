@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
@@ -52,3 +53,22 @@ def test_when_a_parser_process_dies_the_rest_are_parsed_here(files, monkeypatch)
     here = list(parsing.parse_ahead(files, ParseOptions(), None, 0))
     monkeypatch.setattr(parsing, "parse_path", dies_in_a_parser_process)
     assert list(parsing.parse_ahead(files, ParseOptions(), None, 1)) == here
+
+
+@pytest.mark.parametrize(("taken", "kept"), [(1, parsing.AHEAD), (3, 6)])
+def test_twice_what_the_caller_takes_at_once_is_kept_parsing(
+    files, monkeypatch, taken, kept
+):
+    submitted: list = []
+
+    class Counting(ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):
+            submitted.append(args[0])
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(parsing, "ProcessPoolExecutor", Counting)
+    stream = parsing.parse_ahead(files, ParseOptions(), None, 1, taken=taken)
+    first = next(stream)
+    assert first[0] == files[0]
+    assert submitted == files[: kept + 1]  # and one more as the first is taken
+    assert [path for path, _ in [first, *stream]] == files
