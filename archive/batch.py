@@ -170,10 +170,16 @@ def ingest_all(
     storing them (``parse_ahead``); the database is written by this process only.
     Files are stored ``STORE_GROUP`` to a transaction (``store_all``).
     """
-    files = list(files)
     with collecting_less_often():
-        parsed = parse_ahead(files, options, kind, parsers, taken=STORE_GROUP)
+        parsed = parse_for_storing(files, options, kind, parsers)
         yield from store_all(parsed, sessions, options, after_store)
+
+
+def parse_for_storing(
+    files: Iterable[Path], options: ParseOptions, kind: str | None, parsers: int
+) -> Iterator[tuple[Path, Parsed]]:
+    """``parse_ahead``, keeping the parsers busy while ``store_all`` stores a group."""
+    return parse_ahead(list(files), options, kind, parsers, taken=STORE_GROUP)
 
 
 def store_all(

@@ -24,10 +24,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from archive import connect
-from archive.batch import STORE_GROUP, AfterStore, Outcome, store_all
+from archive.batch import AfterStore, Outcome, parse_for_storing, store_all
 from archive.db import refresh_statistics
 from archive.garbage import collecting_less_often
-from archive.parsing import default_parsers, parse_ahead
+from archive.parsing import default_parsers
 from archive.queries import archive_stats
 from bench.corpus import COUNTS, manifest
 from bench.machine import children_peak_rss_mb, disk_mb, peak_rss_mb
@@ -54,8 +54,8 @@ def run(corpus: Path, data: Path, index: str = "batched", reindex: bool = True) 
     if index == "batched":
         batches = IndexBatches(data / "index", url, sessions, say=_say, on_wait=None)
     started = last_note = time.perf_counter()
-    stream = _Waited(parse_ahead(files, options, None, parsers, taken=STORE_GROUP))
-    with collecting_less_often():  # as ingest_all: parse_ahead, then store_all
+    stream = _Waited(parse_for_storing(files, options, None, parsers))
+    with collecting_less_often():  # as ingest_all does
         outcomes = store_all(stream, sessions, options, tally.after_store(batches))
         for number, (outcome, row) in enumerate(zip(outcomes, rows, strict=True), 1):
             tally.take(outcome, row)

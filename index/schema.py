@@ -109,9 +109,8 @@ class PassageText(fields.TEXT):
         super().__init__(analyzer=text_analyzer(), **options)
 
     def index(self, value, **kwargs):
-        if kwargs or type(self.format) is not formats.Positions:
-            return super().index(value, **kwargs)
-        if not isinstance(value, str):
+        quick = type(self.format) is formats.Positions and isinstance(value, str)
+        if kwargs or not quick:
             return super().index(value, **kwargs)
         boost = self.format.field_boost
         return [
