@@ -1,4 +1,8 @@
-"""Turn input files into ``ParsedDocument``s: reports and wire stories."""
+"""Turn input files into ``ParsedDocument``s: reports, stories and documents.
+
+One reader per format (``ingest.formats``) feeds one neutral structure
+(``ingest.blocks``); the kinds (``ingest.kinds``) read only that.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from pathlib import Path
 
 from ingest.errors import ParseError
 from ingest.model import (
+    KINDS,
     ParsedCitation,
     ParsedClaim,
     ParsedDocument,
@@ -17,8 +22,6 @@ from ingest.model import (
 )
 from ingest.options import ParseOptions
 from ingest.outlets import Outlet, OutletRegistry, load_registry, outlet_key
-
-KINDS = ("report", "wire")
 
 __all__ = [
     "KINDS",
@@ -44,7 +47,7 @@ def parse_path(
     path: str | Path, options: ParseOptions | None = None, kind: str | None = None
 ) -> ParsedDocument:
     """Read, decode and parse one file; ``ParseError`` names the file on bad input."""
+    from ingest.loader import load
     from ingest.registry import parse_source
-    from ingest.sources import load
 
     return parse_source(load(path), options or ParseOptions(), kind)

@@ -1,8 +1,11 @@
 """The neutral form every input takes before a kind parser sees it.
 
-``ingest.sources`` turns plain text, Markdown and HTML into a ``Source``: a list
+Each format reader (``ingest.formats``) turns its bytes into ``Content``: a list
 of ``Block``s whose text is free of markup, with footnote markers, links and
-emphasis kept as spans. Kind parsers read only these.
+emphasis kept as spans, note blocks bound to the markers by label, the cited
+works a format states field by field, and the ``Fields`` it states about the
+whole document. The loader wraps that in a ``Source``; kind parsers read only
+these.
 """
 
 from __future__ import annotations
@@ -36,11 +39,54 @@ class Emphasis:
 
 
 @dataclass(frozen=True, slots=True)
+class Work:
+    """A cited work as the format states it, field by field.
+
+    A wikitext ``{{cite news}}`` or a Wikipedia page's COinS say which part of a
+    citation is its title, outlet and date; a note that carries works is read
+    from them, not guessed from its text. Dates are as written.
+    """
+
+    title: str | None = None
+    outlet: str | None = None  # the newspaper, site, journal or series
+    publisher: str | None = None
+    agency: str | None = None  # a news agency whose copy the outlet ran
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    accessed: str | None = None
+    url: str | None = None
+    pages: str | None = None
+    kind: str | None = None  # news, web, book, journal, report, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """What a format states about the whole document (an NITF head, a page's
+    metadata, YAML front matter, PDF metadata).
+
+    Kinds trust these over anything guessed from the text, except the dateline:
+    one found in a story's text wins over ``dateline`` here. ``date`` is an ISO
+    8601 date or date-time, or the date as written.
+    """
+
+    title: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    agency: str | None = None
+    outlet: str | None = None
+    publisher: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One heading, paragraph, list item or endnote.
 
     ``label`` is the endnote's label for a ``note`` block, or the item number of
-    a list item in a numbered list.
+    a list item in a numbered list. A note block may carry the ``works`` its
+    format states field by field.
     """
 
     kind: BlockKind
@@ -50,6 +96,7 @@ class Block:
     marks: tuple[Mark, ...] = ()
     links: tuple[Link, ...] = ()
     emphasis: tuple[Emphasis, ...] = ()
+    works: tuple[Work, ...] = ()
 
     @property
     def is_bare_marker(self) -> bool:
@@ -58,11 +105,25 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Content:
+    """What a format reader returns: blocks, page metadata as found, and fields."""
+
+    blocks: tuple[Block, ...]
+    meta: dict[str, str] = field(default_factory=dict)
+    fields: Fields = Fields()
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
-    """A decoded input: its blocks plus whatever metadata the format carried."""
+    """A decoded input: its blocks plus whatever metadata the format carried.
+
+    ``meta`` holds page metadata under the keys the page used (``og:title``,
+    ``article:published_time``); ``fields`` the facts the format states.
+    """
 
     path: str
     checksum: str
     format: str
     blocks: tuple[Block, ...]
     meta: dict[str, str] = field(default_factory=dict)
+    fields: Fields = Fields()

@@ -17,6 +17,7 @@ MONTH_NAMES = (
 _MONTH_WORD = re.compile(rf"\b{MONTH_NAMES}(?![a-z])", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 _NOT_A_DATE = re.compile(r"[|;]|\b\d{5,}\b|\bpp?\.")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))  # noqa: DTZ001
 
 
@@ -44,3 +45,18 @@ def parse_date(text: str, default_year: int | None = None) -> PartialDate | None
     if year is None or (month is None and not has_year):
         return None
     return PartialDate(year, month, day)
+
+
+def stated_date(value: str) -> PartialDate | None:
+    """A date as a format or page metadata states it.
+
+    An ISO day is taken as written, before any time-zone arithmetic; anything
+    else goes to ``parse_date``.
+    """
+    iso = _ISO_DAY.match(value.strip())
+    if iso:
+        try:
+            return PartialDate.from_date(dt.date(*(int(p) for p in iso.groups())))
+        except ValueError:
+            return None
+    return parse_date(value.strip()) if value.strip() else None

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Precision = Literal["year", "month", "day"]
 PassageKind = Literal["heading", "paragraph", "list_item"]
-DocumentKind = Literal["report", "wire"]
+DocumentKind = Literal["report", "wire", "document"]
+KINDS: tuple[str, ...] = get_args(DocumentKind)  # every kind, in this order
 
 
 @dataclass(frozen=True, slots=True)

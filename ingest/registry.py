@@ -4,30 +4,22 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ingest import report, wire
 from ingest.blocks import Source
 from ingest.errors import ParseError
+from ingest.kinds import document, report, wire
 from ingest.model import ParsedDocument
 from ingest.options import ParseOptions
 
-KINDS: dict[str, ModuleType] = {"report": report, "wire": wire}
-LOOKED_FOR = {
-    "report": "numbered footnote markers with their footnotes",
-    "wire": (
-        "an agency dateline or sign-off such as '(Reuters) -' or 'Associated Press'"
-    ),
-}
+PARSERS: dict[str, ModuleType] = {m.KIND: m for m in (report, wire, document)}
 
 
 def pick(source: Source) -> str:
-    """The name of the kind that scores ``source`` highest, or ``ParseError``."""
-    scores = {name: module.sniff(source) for name, module in KINDS.items()}
+    """The name of the kind that scores ``source`` highest; a plain document
+    when no other kind claims it."""
+    scores = {name: module.sniff(source) for name, module in PARSERS.items()}
     claimed = {name: score for name, score in scores.items() if score is not None}
     if not claimed:
-        tried = "; ".join(f"a {name} ({what})" for name, what in LOOKED_FOR.items())
-        raise ParseError(
-            source.path, f"is neither a report nor a wire story: looked for {tried}"
-        )
+        raise ParseError(source.path, "holds no text")
     return max(claimed, key=claimed.__getitem__)
 
 
@@ -35,8 +27,8 @@ def parse_source(
     source: Source, options: ParseOptions, kind: str | None = None
 ) -> ParsedDocument:
     name = kind or pick(source)
-    if name not in KINDS:
+    if name not in PARSERS:
         raise ParseError(
-            source.path, f"unknown kind {name!r}; known: {', '.join(KINDS)}"
+            source.path, f"unknown kind {name!r}; known: {', '.join(PARSERS)}"
         )
-    return KINDS[name].parse(source, options)
+    return PARSERS[name].parse(source, options)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.blocks import Block, Source
-from ingest.dates import parse_date
+from ingest.dates import parse_date, stated_date
 from ingest.model import PartialDate
 from ingest.outlets import OutletRegistry
 
@@ -84,11 +84,19 @@ def read_meta(
         or meta.get("citation_publisher")
         or meta.get("og:site_name")
         or meta.get("ld:publisher")
+        or source.fields.publisher
+        or source.fields.outlet
         or _copyright_holder(blocks, registry)
     )
     report_title = from_cite.report_title or meta.get("citation_title")
-    date = from_cite.date or next(
-        filter(None, (parse_date(meta[k]) for k in _META_DATE_KEYS if k in meta)), None
+    stated = stated_date(source.fields.date or "")
+    date = (
+        from_cite.date
+        or stated
+        or next(
+            filter(None, (parse_date(meta[k]) for k in _META_DATE_KEYS if k in meta)),
+            None,
+        )
     )
     number, heading_text = heading or (None, None)
     return ReportMeta(

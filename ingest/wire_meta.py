@@ -1,19 +1,22 @@
 """A wire story's date, agency and title, each from the most trusted place that has it.
 
-Date: a date line in the file ("date 2026-02-23"), then HTML metadata, then the
-dateline's "Feb 23" with a year found elsewhere in the file, then ``--date``.
-Nothing is guessed: a story with none of these is undated, with a warning.
-Agency: the dateline's "(Reuters)", then a sign-off, then page metadata.
-Title: the page's headline, then ``--title``, then words from the lead.
+Date: the date the format states (an NITF ``date.issue``), a date line in the
+file ("date 2026-02-23"), then HTML metadata, then the dateline's "Feb 23" with
+a year found elsewhere in the file, then ``--date``. Nothing is guessed: a story
+with none of these is undated, with a warning.
+Agency: the dateline's "(Reuters)", then a sign-off, then the agency the format
+states, then page metadata.
+Title: the headline the format states, the page's headline, then ``--title``,
+then words from the lead.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
+from ingest.blocks import Fields
 from ingest.datelines import NEWS_AGENCY
-from ingest.dates import parse_date
+from ingest.dates import parse_date, stated_date
 from ingest.model import PartialDate
 from ingest.outlets import Outlet, OutletRegistry
 from ingest.story_parts import StoryParts
@@ -27,7 +30,6 @@ META_YEAR_KEYS = ("article:modified_time", "ld:dateModified")
 META_AGENCY_KEYS = ("og:site_name", "ld:publisher", "author", "byl")
 META_TITLE_KEYS = ("h1", "og:title", "ld:headline", "title")
 TITLE_WORDS = 12
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _TRAILING_SMALL_WORDS = re.compile(
     r"(?:\s+(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|as|its|their))+$",
     re.IGNORECASE,
@@ -41,10 +43,14 @@ def publication_date(
     meta: dict[str, str],
     option: PartialDate | None,
     registry: OutletRegistry,
+    stated: str | None = None,
 ) -> tuple[PartialDate | None, list[str]]:
-    """The story's date and the warnings that explain it."""
+    """The story's date and the warnings that explain it; ``stated`` is the
+    date the format states."""
     warnings: list[str] = []
-    date, where = _file_date(parts, meta)
+    date, where = stated_date(stated or ""), "the file's date field"
+    if date is None:
+        date, where = _file_date(parts, meta)
     if date is None and parts.dateline and parts.dateline.date:
         date, where, warnings = _dateline_date(parts, meta, registry)
     if date is not None:
@@ -59,20 +65,10 @@ def _file_date(parts: StoryParts, meta: dict[str, str]) -> Found:
     if parts.dates:
         return parts.dates[0].date, f"the date line '{parts.dates[0].text}'"
     for key in META_DATE_KEYS:
-        date = _meta_date(meta.get(key, ""))
+        date = stated_date(meta.get(key, ""))
         if date is not None:
             return date, f"the page's {key} metadata"
     return None, None
-
-
-def _meta_date(value: str) -> PartialDate | None:
-    iso = _ISO_DAY.match(value.strip())
-    if iso:  # the day as the page wrote it, before any time-zone arithmetic
-        try:
-            return PartialDate.from_date(dt.date(*(int(p) for p in iso.groups())))
-        except ValueError:
-            return None
-    return parse_date(value) if value else None
 
 
 def _dateline_date(
@@ -113,7 +109,7 @@ def _context_years(
         if piece.year and _names_agency(piece.text, registry):
             years.setdefault(str(piece.year), f"'{piece.text}'")
     for key in META_YEAR_KEYS:
-        date = _meta_date(meta.get(key, ""))
+        date = stated_date(meta.get(key, ""))
         if date is not None:
             years.setdefault(str(date.year), f"the page's {key} metadata")
     return years
@@ -149,7 +145,10 @@ def _disagreements(
 
 
 def agency(
-    parts: StoryParts, meta: dict[str, str], registry: OutletRegistry
+    parts: StoryParts,
+    meta: dict[str, str],
+    registry: OutletRegistry,
+    fields: Fields | None = None,
 ) -> tuple[str | None, list[str]]:
     """The agency's short name ("Reuters", "AP"), with warnings on doubts."""
     named: list[tuple[str, str]] = []
@@ -159,6 +158,11 @@ def agency(
             (outlet.short if outlet else parts.dateline.agency, "the dateline")
         )
     named += [(outlet.short, "the sign-off") for outlet in parts.signoffs]
+    if fields is not None and fields.agency:
+        outlet = registry.lookup(fields.agency)
+        named.append((outlet.short if outlet else fields.agency, "the file's agency"))
+    if not named and fields is not None and (fields.outlet or fields.publisher):
+        return None, []  # an outlet's own story: it has no agency
     named += [
         (outlet.short, f"the page's {key}")
         for key, outlet in meta_agencies(meta, registry)
@@ -194,9 +198,14 @@ def meta_agencies(
 
 
 def title(
-    meta: dict[str, str], option: str | None, lead: str
+    meta: dict[str, str], option: str | None, lead: str, stated: str | None = None
 ) -> tuple[str, bool, list[str]]:
-    """(title, derived?, warnings): headline, ``--title``, or the lead's words."""
+    """(title, derived?, warnings): the stated headline, the page's, ``--title``,
+    or the lead's words."""
+    if stated and stated.strip():
+        differs = option and option.strip() != stated.strip()
+        note = [f"--title differs from the file's headline '{stated.strip()}'"]
+        return stated.strip(), False, note if differs else []
     sites = _site_names(meta)
     for key in META_TITLE_KEYS:
         value = meta.get(key, "").strip()

@@ -61,27 +61,27 @@ def test_folder_with_bad_files_stores_the_good_ones_and_exits_1(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     """
-    GIVEN a folder with the three samples and three broken files
+    GIVEN a folder with the three samples, a plain list and three broken files
     WHEN it is ingested
-    THEN the samples are stored, each bad file gets one line naming it and its
-         problem, the summary counts both, and the exit status is 1
+    THEN the samples and the list are stored, each bad file gets one line naming
+         it and its problem, the summary counts both, and the exit status is 1
     """
     folder = tmp_path / "mixed"
     shutil.copytree(SAMPLES, folder)
-    for name in ("empty.txt", "report.pdf", "shopping-list.txt"):
+    for name in ("empty.txt", "report.pdf", "latin1-story.txt", "shopping-list.txt"):
         shutil.copy(FIXTURES / "bad" / name, folder / name)
     result = runner.invoke(cli, ["ingest", str(folder)])
     assert result.exit_code == 1
-    assert result.stdout.strip().splitlines()[-1] == "3 added, 3 failed"
+    assert result.stdout.strip().splitlines()[-1] == "4 added, 3 failed"
     errors = [line for line in result.stderr.splitlines() if "warning:" not in line]
     assert f"{folder / 'empty.txt'}: file is empty" in errors
     assert f"{folder / 'report.pdf'}: looks like a binary file, not text" in errors
     assert any(
-        line.startswith(f"{folder / 'shopping-list.txt'}: is neither a report nor")
+        line.startswith(f"{folder / 'latin1-story.txt'}: is not valid UTF-8")
         for line in errors
     )
     stats = runner.invoke(cli, ["stats"])
-    assert "documents: 1 report, 2 wire" in stats.output
+    assert "documents: 1 document, 1 report, 2 wire" in stats.output
 
 
 def test_json_lines_give_the_reason_of_a_failure(runner: CliRunner) -> None:

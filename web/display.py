@@ -28,8 +28,12 @@ from archive.browse import (
 from archive.names import name_key
 
 LINK_SCHEMES = ("http", "https")
-KIND_LABELS = {"report": "Report", "wire": "Wire story"}
-KIND_NOUNS = {"report": ("report", "reports"), "wire": ("wire story", "wire stories")}
+KIND_LABELS = {"report": "Report", "wire": "Wire story", "document": "Document"}
+KIND_NOUNS = {
+    "report": ("report", "reports"),
+    "wire": ("wire story", "wire stories"),
+    "document": ("document", "documents"),
+}
 PATH_KEY = "0"  # stands for a record's key while a path prefix is built
 MONTHS = (None, "January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")  # fmt: skip

@@ -6,7 +6,7 @@ import datetime as dt
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
-from archive import browse
+from archive import KINDS, browse
 from archive.related import related_passages
 from web import connections, params
 from web.citing import cite_claim
@@ -14,7 +14,6 @@ from web.display import page_urls
 
 bp = Blueprint("documents", __name__)
 
-KINDS = ("report", "wire")
 RELATED_SHOWN = 6
 
 

@@ -6,6 +6,7 @@ their arguments.
 
 from __future__ import annotations
 
+from archive import KINDS
 from web.params import MAX_PAGE
 from web.schemas import INT, SCHEMAS, STR, array, ref
 
@@ -57,7 +58,7 @@ ENDPOINTS = [
         "/api/documents",
         "List archived documents, newest first",
         [
-            _query("kind", "report or wire", {"enum": ["report", "wire"]}),
+            _query("kind", ", ".join(KINDS), {"enum": list(KINDS)}),
             _query("publisher", "Publisher or agency key"),
             *DATE_PARAMS,
             PAGE,

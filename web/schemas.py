@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from archive import KINDS
+
 STR: dict[str, Any] = {"type": "string"}
 INT: dict[str, Any] = {"type": "integer"}
 BOOL: dict[str, Any] = {"type": "boolean"}
@@ -63,7 +65,7 @@ FACETS = {
 }
 SUMMARY = {
     "id": INT,
-    "kind": {"enum": ["report", "wire"]},
+    "kind": {"enum": list(KINDS)},
     "title": STR,
     "date": DATE,
     "publisher": NULL_STR,

@@ -19,8 +19,9 @@ from archive.queries import (
     indexable_passages,
 )
 from archive.store import StoreResult
-from ingest import ParseOptions, parse_path, report
-from ingest.sources import load_bytes
+from ingest import ParseOptions, parse_path
+from ingest.kinds import report
+from ingest.loader import load_bytes
 from tests.conftest import SAMPLES
 
 

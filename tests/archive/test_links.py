@@ -7,8 +7,9 @@ from sqlalchemy import select
 
 from archive import store
 from archive.models import CitedWork
-from ingest import ParsedDocument, ParsedPassage, ParseOptions, PartialDate, report
-from ingest.sources import load_bytes
+from ingest import ParsedDocument, ParsedPassage, ParseOptions, PartialDate
+from ingest.kinds import report
+from ingest.loader import load_bytes
 
 STORY_TITLE = "US forces begin withdrawal from Qasrak base in Syria"
 

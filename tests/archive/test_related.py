@@ -7,8 +7,9 @@ from sqlalchemy import select
 from archive import store
 from archive.models import Claim
 from archive.related import related_passages
-from ingest import ParsedDocument, ParsedPassage, ParseOptions, PartialDate, report
-from ingest.sources import load
+from ingest import ParsedDocument, ParsedPassage, ParseOptions, PartialDate
+from ingest.kinds import report
+from ingest.loader import load
 from tests.conftest import FIXTURES
 
 EUAA = FIXTURES / "report" / "euaa-syria-country-focus-3-4.txt"

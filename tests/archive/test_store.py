@@ -21,8 +21,9 @@ from archive.models import (
     Outlet,
     Passage,
 )
-from ingest import ParseOptions, report
-from ingest.sources import load, load_bytes
+from ingest import ParseOptions
+from ingest.kinds import report
+from ingest.loader import load, load_bytes
 from tests.conftest import FIXTURES
 
 EUAA = FIXTURES / "report" / "euaa-syria-country-focus-3-4.txt"

@@ -17,15 +17,6 @@ REFUSED = {
         "is not valid UTF-8 (byte 0xe9 at offset 59) and declares no other encoding; "
         "convert it to UTF-8"
     ),
-    "shopping-list.txt": (
-        "is neither a report nor a wire story: looked for a report (numbered footnote "
-        "markers with their footnotes); a wire (an agency dateline or sign-off such as "
-        "'(Reuters) -' or 'Associated Press')"
-    ),
-    "markers-without-footnotes.md": (
-        "has footnote markers but no footnotes: looked for an endnote list (numbered "
-        "items, '[^n]:' definitions or HTML notes) after the text"
-    ),
 }
 
 WARNED = {
@@ -66,3 +57,26 @@ def test_missing_file_is_named() -> None:
 def test_folder_given_as_a_file_is_named() -> None:
     with pytest.raises(ParseError, match="is a folder, not a file"):
         parse_path(BAD)
+
+
+def test_text_that_is_neither_report_nor_story_is_a_plain_document() -> None:
+    parsed = parse_path(BAD / "shopping-list.txt")
+    assert parsed.kind == "document"
+    assert [p.text for p in parsed.passages] == [
+        "Eggs",
+        "Bread",
+        "Olive oil",
+        "Za'atar",
+    ]
+    assert parsed.title_derived
+    assert list(parsed.warnings) == ["no date found; stored as undated"]
+
+
+def test_markers_without_footnotes_make_a_document_that_says_so() -> None:
+    parsed = parse_path(BAD / "markers-without-footnotes.md")
+    assert parsed.kind == "document"
+    assert parsed.warnings[0] == (
+        "has 2 footnote markers but no footnotes: looked for an endnote list "
+        "(numbered items, '[^n]:' definitions or HTML notes) after the text; "
+        "stored as a plain document"
+    )

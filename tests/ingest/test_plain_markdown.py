@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest import plain_markdown
-from ingest.sources import _rendered_blocks, load_bytes
+from ingest.formats import markdown_subset as plain_markdown
+from ingest.formats.markdown import rendered_blocks as _rendered_blocks
+from ingest.loader import load_bytes
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

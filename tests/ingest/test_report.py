@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest import ParseOptions, report
-from ingest.sources import load
+from ingest import ParseOptions
+from ingest.kinds import report
+from ingest.loader import load
 from tests.golden import assert_matches_golden
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "report"

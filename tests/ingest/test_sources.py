@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.sources import load_bytes
+from ingest.loader import load_bytes
 
 
 def blocks(name: str, text: str):

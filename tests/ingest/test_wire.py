@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from ingest import ParseError, ParseOptions, PartialDate, load_registry, wire
+from ingest import ParseError, ParseOptions, PartialDate, load_registry
 from ingest.boilerplate import read_rules, split_block
 from ingest.bylines import byline_names
-from ingest.sources import load, load_bytes
+from ingest.kinds import wire
+from ingest.loader import load, load_bytes
 from tests.golden import assert_matches_golden
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

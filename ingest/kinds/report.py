@@ -34,15 +34,12 @@ _SEE_REPORT = re.compile(
 
 
 def sniff(source: Source) -> float | None:
-    """High when body markers meet footnote definitions; None without markers."""
+    """High when body markers meet footnote definitions; None without both."""
     split = split_notes(source.blocks)
-    markers = sum(len(source.blocks[i].marks) for i in split.body)
-    if not markers:
-        return None
     defined = {note.label for note in split.notes}
     used = {m.label for i in split.body for m in source.blocks[i].marks}
-    if not defined:
-        return 0.3
+    if not used or not defined:
+        return None
     return 0.5 + 0.45 * len(used & defined) / len(used)
 
 
@@ -65,7 +62,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         for label in split.duplicates
     ]
     warnings += _marker_warnings(passages, footnotes)
-    title, derived = _title(meta, passages, options)
+    title, derived = _title(meta, source.fields.title, passages, options)
     return ParsedDocument(
         kind=KIND,
         path=source.path,
@@ -76,6 +73,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         passages=passages,
         date=meta.date or options.date,
         publisher=meta.publisher,
+        authors=source.fields.authors,
         report_title=meta.report_title,
         section_number=meta.section_number,
         section_heading=meta.section_heading,
@@ -180,11 +178,13 @@ def _label_order(label: str) -> tuple[int, str]:
     return (int(digits.group(0)) if digits else 0, label)
 
 
-def _title(meta, passages, options: ParseOptions) -> tuple[str, bool]:
+def _title(meta, stated, passages, options: ParseOptions) -> tuple[str, bool]:
     if options.title:
         return options.title, False
     if meta.section_title:
         return meta.section_title, False
+    if stated:
+        return stated, False
     heading = next((p.text for p in passages if p.kind == "heading"), None)
     if heading or meta.report_title:
         return heading or meta.report_title, False

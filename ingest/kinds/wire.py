@@ -8,17 +8,16 @@ chooses the date, agency and title in their order of trust, and
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
-from ingest.attributions import sentence_citations
-from ingest.blocks import Block, Source
+from ingest.blocks import Fields, Source
 from ingest.bylines import author_names, byline_names
-from ingest.datelines import Dateline
+from ingest.datelines import Dateline, find_dateline
 from ingest.errors import ParseError
-from ingest.model import ParsedCitation, ParsedClaim, ParsedDocument, ParsedPassage
+from ingest.model import ParsedDocument
 from ingest.options import ParseOptions
 from ingest.outlets import OutletRegistry, load_registry
-from ingest.sentences import sentence_spans
+from ingest.passages import attributed_passages, lead_sentence
 from ingest.story_parts import StoryParts, split_story
 from ingest.wire_meta import agency, meta_agencies, publication_date, title
 
@@ -28,8 +27,6 @@ LOOKED_FOR = (
     "'REUTERS', or page metadata naming a news agency"
 )
 FOOTNOTED = 10  # this many footnote markers and notes make a report, not a story
-_SUBHEAD = re.compile(r"^[A-Z0-9][A-Z0-9 ,'’&:/().-]*[A-Z0-9)]$")
-_SUBHEAD_WORDS = range(2, 13)
 
 
 def sniff(source: Source) -> float | None:
@@ -39,8 +36,10 @@ def sniff(source: Source) -> float | None:
     if footnotes >= FOOTNOTED:
         return None
     registry = load_registry()
-    parts = split_story(source, registry)
+    parts = _with_field_dateline(split_story(source, registry), source.fields)
     score = _signal_score(parts, source.meta, registry)
+    if source.fields.agency or source.fields.outlet:
+        score += 0.3  # the format says who published it
     if score < 0.3:
         return None
     if parts.authors or parts.credits:
@@ -74,18 +73,22 @@ def _dateline_score(dateline: Dateline | None) -> float:
 
 def parse(source: Source, options: ParseOptions) -> ParsedDocument:
     registry = options.registry
-    parts = split_story(source, registry)
-    if _signal_score(parts, source.meta, registry) == 0:
+    fields = source.fields
+    parts = _with_field_dateline(split_story(source, registry), fields)
+    stated = fields.agency or fields.outlet
+    if not stated and _signal_score(parts, source.meta, registry) == 0:
         raise ParseError(source.path, f"is not a wire story: looked for {LOOKED_FOR}")
-    lead = _lead_sentence(parts.body)
-    headline, derived, warnings = title(source.meta, options.title, lead)
-    passages = _passages(parts.body, None if derived else headline, registry)
+    lead = lead_sentence(parts.body)
+    headline, derived, warnings = title(source.meta, options.title, lead, fields.title)
+    passages = attributed_passages(parts.body, None if derived else headline, registry)
     if not any(p.kind != "heading" for p in passages):
         raise ParseError(
             source.path, "holds no story text once its boilerplate is removed"
         )
-    date, date_warnings = publication_date(parts, source.meta, options.date, registry)
-    agency_name, agency_warnings = agency(parts, source.meta, registry)
+    date, date_warnings = publication_date(
+        parts, source.meta, options.date, registry, fields.date
+    )
+    agency_name, agency_warnings = agency(parts, source.meta, registry, fields)
     if parts.dateline is None:
         warnings.append("no dateline found (such as 'DAMASCUS, Feb 23 (Reuters) -')")
     return ParsedDocument(
@@ -98,57 +101,14 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         passages=passages,
         date=date,
         agency=agency_name,
+        publisher=fields.outlet or fields.publisher,
         dateline=parts.dateline.place if parts.dateline else None,
-        authors=parts.authors or _meta_authors(source.meta, parts.corpus, registry),
+        authors=parts.authors
+        or fields.authors
+        or _meta_authors(source.meta, parts.corpus, registry),
         credits=parts.credits,
         warnings=(*date_warnings, *agency_warnings, *warnings),
     )
-
-
-def _lead_sentence(body: tuple[Block, ...]) -> str:
-    for block in body:
-        spans = sentence_spans(block.text)
-        if spans and block.kind != "heading" and not _is_subhead(block.text):
-            start, end = spans[0]
-            return block.text[start:end]
-    return ""
-
-
-def _passages(
-    body: tuple[Block, ...], headline: str | None, registry: OutletRegistry
-) -> tuple[ParsedPassage, ...]:
-    passages: list[ParsedPassage] = []
-    previous: tuple[ParsedCitation, ...] = ()
-    for block in body:
-        if block.kind == "heading":
-            if headline is None or block.text.casefold() != headline.casefold():
-                passages.append(ParsedPassage("heading", block.text, level=block.level))
-        elif _is_subhead(block.text):
-            passages.append(ParsedPassage("heading", block.text, level=2))
-        else:
-            claims = _claims(block.text, registry, previous)
-            previous = claims[-1].citations if claims else previous
-            kind = "list_item" if block.kind == "list_item" else "paragraph"
-            passages.append(ParsedPassage(kind, block.text, claims=claims))
-    return tuple(passages)
-
-
-def _is_subhead(text: str) -> bool:
-    """An all-capitals line such as "DRAWDOWN EXPECTED TO TAKE WEEKS"."""
-    return bool(_SUBHEAD.match(text)) and len(text.split()) in _SUBHEAD_WORDS
-
-
-def _claims(
-    text: str, registry: OutletRegistry, previous: tuple[ParsedCitation, ...]
-) -> tuple[ParsedClaim, ...]:
-    """One claim per sentence that names its source."""
-    claims = []
-    for start, end in sentence_spans(text):
-        citations = sentence_citations(text[start:end], registry, previous)
-        if citations:
-            claims.append(ParsedClaim(text[start:end], start, end, citations=citations))
-            previous = citations
-    return tuple(claims)
 
 
 def _meta_authors(
@@ -161,3 +121,14 @@ def _meta_authors(
     if not names and author:
         names = author_names(author, corpus, registry)
     return names or ()
+
+
+def _with_field_dateline(parts: StoryParts, fields: Fields) -> StoryParts:
+    """The format's dateline, where the text has none and it reads as one."""
+    if parts.dateline is not None or not fields.dateline:
+        return parts
+    written = fields.dateline.strip().rstrip("-—–_ ")
+    dateline = find_dateline(f"{written} -")
+    if dateline is None:
+        return parts
+    return replace(parts, dateline=dateline)

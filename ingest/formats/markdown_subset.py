@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.blocks import Block, BlockKind
-from ingest.html_blocks import anchor_marker, is_backlink
+from ingest.formats.html_walk import anchor_marker, is_backlink
 from ingest.text_marks import TextBuilder
 
 ESCAPED = frozenset("\\`*_{}[]()>#+-.!|")

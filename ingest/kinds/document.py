@@ -1,0 +1,85 @@
+"""Plain documents: anything with text that is neither a report nor a story.
+
+Nothing readable is refused. A document keeps its passages, the title and date
+its format states (or its first heading, or words from its first sentence,
+marked as derived), and its attributed sentences as claims, as a story does.
+"""
+
+from __future__ import annotations
+
+from ingest.blocks import Block, Source
+from ingest.dates import stated_date
+from ingest.errors import ParseError
+from ingest.model import ParsedDocument, PartialDate
+from ingest.options import ParseOptions
+from ingest.passages import attributed_passages, lead_sentence
+from ingest.wire_meta import META_DATE_KEYS, derived_title
+
+KIND = "document"
+SCORE = 0.05  # any text will do: every other kind that claims a file outbids this
+META_TITLE_KEYS = ("citation_title", "dc.title", "og:title", "h1", "title")
+
+
+def sniff(source: Source) -> float | None:
+    return SCORE if any(block.text.strip() for block in source.blocks) else None
+
+
+def parse(source: Source, options: ParseOptions) -> ParsedDocument:
+    body = tuple(block for block in source.blocks if block.kind != "note")
+    if not any(block.text.strip() for block in body):
+        raise ParseError(source.path, "holds no text")
+    title, derived = _title(source, options, lead_sentence(body))
+    passages = attributed_passages(body, None if derived else title, options.registry)
+    date, warnings = _date(source, options)
+    warnings = _marker_warnings(body) + warnings
+    fields = source.fields
+    return ParsedDocument(
+        kind=KIND,
+        path=source.path,
+        checksum=source.checksum,
+        source_format=source.format,
+        title=title,
+        title_derived=derived,
+        passages=passages,
+        date=date,
+        publisher=fields.publisher or fields.outlet,
+        authors=fields.authors,
+        warnings=tuple(warnings),
+    )
+
+
+def _title(source: Source, options: ParseOptions, lead: str) -> tuple[str, bool]:
+    if options.title:
+        return options.title, False
+    stated = source.fields.title or next(
+        (source.meta[k] for k in META_TITLE_KEYS if source.meta.get(k, "").strip()),
+        None,
+    )
+    if stated:
+        return stated.strip(), False
+    heading = next((b.text for b in source.blocks if b.kind == "heading"), None)
+    if heading:
+        return heading, False
+    return derived_title(lead or source.blocks[0].text), True
+
+
+def _date(source: Source, options: ParseOptions) -> tuple[PartialDate | None, list]:
+    values = [source.fields.date or ""]
+    values += [source.meta.get(key, "") for key in META_DATE_KEYS]
+    date = next(filter(None, (stated_date(v) for v in values if v)), None)
+    if date is not None:
+        return date, []
+    if options.date is not None:
+        return options.date, []
+    return None, ["no date found; stored as undated"]
+
+
+def _marker_warnings(body: tuple[Block, ...]) -> list[str]:
+    markers = sum(len(block.marks) for block in body)
+    if not markers:
+        return []
+    return [
+        f"has {markers} footnote markers but no footnotes: looked for an endnote "
+        "list (numbered items, '[^n]:' definitions or HTML notes) after the text; "
+        "stored as a plain document"
+    ]
