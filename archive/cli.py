@@ -134,7 +134,7 @@ def _run_ingest(
 
 def _summarise(outcomes: list[Outcome]) -> None:
     """What the archive took, by kind and format, then the counts by status."""
-    stored = breakdown(outcomes)
+    stored = breakdown(outcomes) if len(outcomes) > 1 else None
     if stored:
         click.echo(stored)
     click.echo(summary(outcomes))
@@ -246,6 +246,33 @@ def reindex(settings: Settings) -> None:
     click.echo(
         f"indexed {update.passages} passages of {len(update.documents)} documents"
     )
+
+
+@cli.command()
+@click.pass_obj
+def upgrade(settings: Settings) -> None:
+    """Upgrade the archive's database to this version's schema, saying what changes.
+
+    Any command does this by itself on first use; this one only upgrades.
+
+    \b
+    Example:
+        archive upgrade
+    """
+    from archive import migrations
+    from archive.db import make_engine, upgrade_schema
+
+    engine = make_engine(settings.database_url)
+    try:
+        applied = upgrade_schema(engine, settings.database_url)
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        engine.dispose()
+    for revision in applied:
+        click.echo(f"{revision}: {migrations.describe(revision)}")
+    newest = f"the archive is at revision {migrations.head()}, the newest"
+    click.echo(newest if applied else f"{newest}; nothing to do")
 
 
 @cli.command("check")

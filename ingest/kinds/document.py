@@ -45,6 +45,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         publisher=fields.publisher or fields.outlet,
         authors=fields.authors,
         warnings=tuple(warnings),
+        url=source.fields.url,
     )
 
 

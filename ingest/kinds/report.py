@@ -81,6 +81,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         cite_as=meta.cite_as,
         footnotes=footnotes,
         warnings=tuple(warnings),
+        url=source.fields.url,
     )
 
 

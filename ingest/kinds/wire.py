@@ -108,6 +108,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         or _meta_authors(source.meta, parts.corpus, registry),
         credits=parts.credits,
         warnings=(*date_warnings, *agency_warnings, *warnings),
+        url=source.fields.url,
     )
 
 
