@@ -1,0 +1,104 @@
+"""Reuters-21578 SGML stories: ``<REUTERS>`` with ``DATE``, ``TITLE``, ``BODY``.
+
+The collection's files hold up to a thousand stories each. The archive keeps
+one story per file, and reading only the first would silently drop the rest,
+so a file with several ``<REUTERS>`` elements is refused with their count.
+Control characters written as entities (``&#3;``) are dropped, other entities
+(``&lt;``) decoded; a paragraph starts at an indented line (the stories have no
+blank lines between paragraphs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+from ingest.blocks import Block, Content, Fields
+from ingest.errors import ParseError
+from ingest.formats.wire_fields import byline_authors
+from ingest.text_marks import TextBuilder
+
+NAME = "reuters-sgml"
+_STORY = re.compile(rb"<REUTERS\b[^>]*>", re.IGNORECASE)
+_START = re.compile(rb"^\s*<REUTERS\b", re.IGNORECASE)
+_CONTROL = re.compile(r"&#(?:[0-8]|1[1-9]|2\d|3[01]|127);")
+_INDENT = re.compile(r"\n(?=[ \t]+\S)")
+DATE_FORMATS = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S")
+
+
+def sniff(name: str, head: bytes) -> float | None:
+    if _START.match(head):
+        return 0.95
+    return 0.5 if name.lower().endswith(".sgm") and _STORY.search(head) else None
+
+
+def read(name: str, data: bytes) -> Content:
+    stories = len(_STORY.findall(data))
+    if stories > 1:
+        raise ParseError(
+            name,
+            f"holds {stories} <REUTERS> stories; the archive keeps one story per "
+            "file, so split it into one file per <REUTERS> element",
+        )
+    text = _decoded(data)
+    if stories == 0 or "</REUTERS>" not in text.upper():
+        raise ParseError(name, "is not a complete <REUTERS> story: no </REUTERS> end")
+    title = _element(text, "TITLE")
+    body = _element(text, "BODY")
+    if body is None:  # an unprocessed story keeps its text straight in <TEXT>
+        body = _element(text, "TEXT", strip_tags=True)
+    blocks = _paragraphs(body or "")
+    if not blocks and title:
+        blocks = [Block("heading", title, level=1)]
+    if not blocks:
+        raise ParseError(name, "is a <REUTERS> story with no title and no text")
+    fields = Fields(
+        title=title,
+        date=_date(_element(text, "DATE")),
+        authors=byline_authors(_element(text, "AUTHOR")),
+        dateline=(_element(text, "DATELINE") or "").strip(" -") or None,
+    )
+    return Content(tuple(blocks), fields=fields)
+
+
+def _decoded(data: bytes) -> str:
+    """ASCII in the collection; a stray 8-bit byte is read as Latin-1."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _element(text: str, tag: str, strip_tags: bool = False) -> str | None:
+    match = re.search(rf"<{tag}\b[^>]*>(.*?)</{tag}>", text, re.S | re.I)
+    if match is None:
+        return None
+    value = match.group(1)
+    if strip_tags:
+        value = re.sub(r"<[^>]*>", "", value)
+    value = html.unescape(_CONTROL.sub("", value))
+    return value if tag in {"BODY", "TEXT"} else " ".join(value.split()) or None
+
+
+def _date(written: str | None) -> str | None:
+    """ "3-MAR-1987 17:07:07.46" -> "1987-03-03T17:07:07"; else as written."""
+    if not written:
+        return None
+    for layout in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(written, layout).strftime("%Y-%m-%dT%H:%M:%S")
+        except ValueError:
+            continue
+    return written
+
+
+def _paragraphs(body: str) -> list[Block]:
+    blocks = []
+    for chunk in _INDENT.split(body.replace("\r\n", "\n")):
+        builder = TextBuilder()
+        builder.add_text(chunk, literal_markers=False)
+        block = builder.block("paragraph")
+        if block.text:
+            blocks.append(block)
+    return blocks
