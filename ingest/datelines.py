@@ -47,12 +47,16 @@ class Dateline:
     end: int
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline that opens ``text``, if there is one."""
+def find_dateline(text: str, stated: bool = False) -> Dateline | None:
+    """The dateline that opens ``text``, if there is one.
+
+    In story text a mixed-case place ("Helsinki -") needs an agency to count;
+    a dateline the format ``stated`` in a field of its own does not.
+    """
     match = _CAPS_DATELINE.match(text)
     if match is None:
         match = _NAMED_DATELINE.match(text)
-        if match is None or not match["agency"]:
+        if match is None or not (match["agency"] or stated):
             return None
     place = match["place"]
     if match["region"]:

@@ -3,7 +3,9 @@
 The collection's files hold up to a thousand stories each. The archive keeps
 one story per file, and reading only the first would silently drop the rest,
 so a file with several ``<REUTERS>`` elements is refused with their count.
-Control characters written as entities (``&#3;``) are dropped, other entities
+A brief (``TYPE="BRIEF"``) is its headline alone; an unprocessed story
+(``TYPE="UNPROC"``) has its text straight in ``<TEXT>``. Control characters
+written as entities (``&#3;``) are dropped, other entities
 (``&lt;``) decoded; a paragraph starts at an indented line (the stories have no
 blank lines between paragraphs).
 """
@@ -23,6 +25,7 @@ NAME = "reuters-sgml"
 _STORY = re.compile(rb"<REUTERS\b[^>]*>", re.IGNORECASE)
 _START = re.compile(rb"^\s*<REUTERS\b", re.IGNORECASE)
 _CONTROL = re.compile(r"&#(?:[0-8]|1[1-9]|2\d|3[01]|127);")
+_HEAD_PARTS = re.compile(r"<(TITLE|AUTHOR|DATELINE)\b.*?</\1>", re.S | re.I)
 _INDENT = re.compile(r"\n(?=[ \t]+\S)")
 DATE_FORMATS = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S")
 
@@ -46,10 +49,11 @@ def read(name: str, data: bytes) -> Content:
         raise ParseError(name, "is not a complete <REUTERS> story: no </REUTERS> end")
     title = _element(text, "TITLE")
     body = _element(text, "BODY")
-    if body is None:  # an unprocessed story keeps its text straight in <TEXT>
-        body = _element(text, "TEXT", strip_tags=True)
+    brief = re.search(r'<TEXT\b[^>]*TYPE="BRIEF"', text, re.I) is not None
+    if body is None and not brief:  # "UNPROC": the text straight in <TEXT>
+        body = _element(_HEAD_PARTS.sub("", text), "TEXT", strip_tags=True)
     blocks = _paragraphs(body or "")
-    if not blocks and title:
+    if not blocks and title:  # a brief is its headline alone
         blocks = [Block("heading", title, level=1)]
     if not blocks:
         raise ParseError(name, "is a <REUTERS> story with no title and no text")

@@ -56,8 +56,8 @@ def parse_xml(name: str, data: bytes) -> Element:
     try:
         return safe_xml.fromstring(data, forbid_dtd=False)
     except EntitiesForbidden as error:
-        if error.system_id or error.public_id:
-            where = error.system_id or error.public_id
+        if error.sysid or error.pubid:
+            where = error.sysid or error.pubid
             raise ParseError(
                 name,
                 f"declares an external XML entity {error.name!r} ({where}); "
@@ -74,10 +74,11 @@ def parse_xml(name: str, data: bytes) -> Element:
             name, "refers to an external XML resource, which the archive never reads"
         ) from error
     except XMLSyntaxError as error:
-        line, column = error.position
+        line, column = error.position  # expat counts columns from 0
         reason = str(error).split(":")[0]
         raise ParseError(
-            name, f"is not well-formed XML ({reason} at line {line}, column {column})"
+            name,
+            f"is not well-formed XML ({reason} at line {line}, column {column + 1})",
         ) from error
 
 

@@ -140,7 +140,7 @@ def _with_field_dateline(parts: StoryParts, fields: Fields) -> StoryParts:
     if parts.dateline is not None or not fields.dateline:
         return parts
     written = fields.dateline.strip().rstrip("-—–_ ")
-    dateline = find_dateline(f"{written} -")
+    dateline = find_dateline(f"{written} -", stated=True)
     if dateline is None:
         return parts
     return replace(parts, dateline=dateline)
