@@ -22,10 +22,9 @@ from ingest.formats.wire_fields import byline_authors
 from ingest.text_marks import TextBuilder
 
 NAME = "reuters-sgml"
-_STORY = re.compile(rb"<REUTERS\b[^>]*>", re.IGNORECASE)
+_STORY = re.compile(rb"<REUTERS\b", re.IGNORECASE)
 _START = re.compile(rb"^\s*<REUTERS\b", re.IGNORECASE)
 _CONTROL = re.compile(r"&#(?:[0-8]|1[1-9]|2\d|3[01]|127);")
-_HEAD_PARTS = re.compile(r"<(TITLE|AUTHOR|DATELINE)\b.*?</\1>", re.S | re.I)
 _INDENT = re.compile(r"\n(?=[ \t]+\S)")
 DATE_FORMATS = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S")
 
@@ -51,7 +50,7 @@ def read(name: str, data: bytes) -> Content:
     body = _element(text, "BODY")
     brief = re.search(r'<TEXT\b[^>]*TYPE="BRIEF"', text, re.I) is not None
     if body is None and not brief:  # "UNPROC": the text straight in <TEXT>
-        body = _element(_HEAD_PARTS.sub("", text), "TEXT", strip_tags=True)
+        body = _element(_without_head_parts(text), "TEXT", strip_tags=True)
     blocks = _paragraphs(body or "")
     if not blocks and title:  # a brief is its headline alone
         blocks = [Block("heading", title, level=1)]
@@ -75,14 +74,32 @@ def _decoded(data: bytes) -> str:
 
 
 def _element(text: str, tag: str, strip_tags: bool = False) -> str | None:
-    match = re.search(rf"<{tag}\b[^>]*>(.*?)</{tag}>", text, re.S | re.I)
-    if match is None:
+    """The first ``<tag>``'s content, found in one pass (no regex backtracking)."""
+    opening = re.compile(rf"<{tag}\b[^<>]*>", re.I).search(text)
+    closing = (
+        re.compile(rf"</{tag}>", re.I).search(text, opening.end()) if opening else None
+    )
+    if closing is None:
         return None
-    value = match.group(1)
+    value = text[opening.end() : closing.start()]
     if strip_tags:
         value = re.sub(r"<[^>]*>", "", value)
     value = html.unescape(_CONTROL.sub("", value))
     return value if tag in {"BODY", "TEXT"} else " ".join(value.split()) or None
+
+
+def _without_head_parts(text: str) -> str:
+    """``text`` less its TITLE, AUTHOR and DATELINE elements."""
+    for tag in ("TITLE", "AUTHOR", "DATELINE"):
+        opening = re.compile(rf"<{tag}\b", re.I).search(text)
+        closing = (
+            re.compile(rf"</{tag}>", re.I).search(text, opening.end())
+            if opening
+            else None
+        )
+        if closing is not None:
+            text = text[: opening.start()] + text[closing.end() :]
+    return text
 
 
 def _date(written: str | None) -> str | None:

@@ -23,7 +23,7 @@ from defusedxml import (
     NotSupportedError,
 )
 
-from ingest.blocks import Block
+from ingest.blocks import Block, Link
 from ingest.errors import ParseError
 from ingest.text_marks import TextBuilder
 
@@ -46,6 +46,8 @@ _ROOT_TAG = re.compile(rb"<(?:[\w.-]+:)?([\w.-]+)")
 
 def root_name(head: bytes) -> str | None:
     """The local name of the first element in ``head``, or None when it has none."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as its BOM says
+        head = head[:4096].decode("utf-16", "ignore").encode("utf-8")
     match = _ROOT_TAG.match(head, _PROLOG.match(head).end())
     return match.group(1).decode("ascii", "replace") if match else None
 
@@ -73,9 +75,15 @@ def parse_xml(name: str, data: bytes) -> Element:
         raise ParseError(
             name, "refers to an external XML resource, which the archive never reads"
         ) from error
+    except LookupError as error:  # expat met an encoding Python does not know
+        declared = str(error).rpartition(": ")[2]
+        raise ParseError(name, f"declares an unknown encoding {declared!r}") from error
     except XMLSyntaxError as error:
         line, column = error.position  # expat counts columns from 0
-        reason = str(error).split(":")[0]
+        reason = str(error).split(":")[0].removeprefix("not well-formed ")
+        reason = reason.strip("()")
+        if reason == "invalid token":
+            reason += ", such as a byte that does not fit the declared encoding,"
         raise ParseError(
             name,
             f"is not well-formed XML ({reason} at line {line}, column {column + 1})",
@@ -161,13 +169,14 @@ def _add_row(blocks: list[Block], row: Element) -> None:
 
 def _inline(element: Element, builder: TextBuilder) -> None:
     """Text and links of ``element`` in document order, without recursion."""
+    anchors: list[tuple[int, int, str]] = []
     stack: list[tuple[Element, int | None]] = [(element, None)]
     while stack:
         node, start = stack.pop()
         if start is not None:  # leaving ``node``
             href = node.get("href")
             if local(node.tag) == "a" and href and builder.position > start:
-                builder.add_link(builder.text()[start:], href, start)
+                anchors.append((start, builder.position, href))
             if node is not element and node.tail:
                 builder.add_text(node.tail, literal_markers=False)
             continue
@@ -177,3 +186,5 @@ def _inline(element: Element, builder: TextBuilder) -> None:
         elif node.text:
             builder.add_text(node.text, literal_markers=False)
         stack.extend((child, None) for child in reversed(node))
+    text = builder.text()
+    builder.links.extend(Link(text[s:e], href, s, e) for s, e, href in anchors)

@@ -146,6 +146,45 @@ def test_broken_xml_names_the_place() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (
+            W06.read_bytes()[:3000],
+            "is not well-formed XML (unclosed token at line 32, column 155)",
+        ),
+        (
+            W06.read_bytes().replace(b"Roeslein", b"R\xf6eslein", 1),
+            "is not well-formed XML (invalid token, such as a byte that does not fit "
+            "the declared encoding, at line 27, column 122)",
+        ),
+        (
+            W06.read_bytes().replace(b'"utf-8"', b'"x-klingon"'),
+            "declares an unknown encoding 'x-klingon'",
+        ),
+    ],
+    ids=["cut off", "wrong encoding", "unknown encoding"],
+)
+def test_unreadable_nitf_says_why(data: bytes, reason: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        load_bytes("story.xml", data)
+    assert caught.value.reason == reason
+
+
+def test_other_xml_named_nitf_is_refused() -> None:
+    with pytest.raises(ParseError) as caught:
+        load_bytes("feed.nitf", b"<rss><channel><title>News</title></channel></rss>")
+    assert caught.value.reason == "is XML but not NITF: its root element is <rss>"
+
+
+def test_utf16_nitf_is_read() -> None:
+    text = '<?xml version="1.0" encoding="utf-16"?><nitf><body><body.content>'
+    text += "<p>Prices rose in Malmö.</p></body.content></body></nitf>"
+    source = load_bytes("story.xml", text.encode("utf-16"))
+    assert source.format == "nitf"
+    assert source.blocks[0].text == "Prices rose in Malmö."
+
+
 def test_nitf_without_story_text_is_refused() -> None:
     with pytest.raises(ParseError) as caught:
         load_bytes("empty.xml", nitf(content=""))
