@@ -33,8 +33,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def sniff(name: str, head: bytes) -> float | None:
-    if head.lstrip(b"\r\n").startswith(b"\x16\x16\x01"):
+    start = head.lstrip(b"\r\n")[:4]
+    if start.startswith(b"\x16\x16\x01"):
         return 0.95
+    if b"\x01" in start and b"\x02" in head:  # SOH without the SYN pair
+        return 0.9
     if b"\x02" in head and b"\x03" in head and name.lower().endswith(SUFFIXES):
         return 0.7
     return None

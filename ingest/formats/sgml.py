@@ -23,7 +23,7 @@ from ingest.text_marks import TextBuilder
 
 NAME = "reuters-sgml"
 _STORY = re.compile(rb"<REUTERS\b", re.IGNORECASE)
-_START = re.compile(rb"^\s*<REUTERS\b", re.IGNORECASE)
+_START = re.compile(rb"^\s*(?:<!DOCTYPE[^>]*>\s*)?<REUTERS\b", re.IGNORECASE)
 _CONTROL = re.compile(r"&#(?:[0-8]|1[1-9]|2\d|3[01]|127);")
 _INDENT = re.compile(r"\n(?=[ \t]+\S)")
 DATE_FORMATS = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S")

@@ -123,9 +123,10 @@ def test_entities_in_the_title_are_decoded() -> None:
 def test_a_file_of_several_stories_is_refused_with_their_count() -> None:
     # reut2-NNN.sgm files hold up to 1,000 stories: storing only the first would
     # silently lose the rest, so the user is told to split the file.
-    data = b"\n".join(path.read_bytes() for path in STORIES)
+    data = b'<!DOCTYPE lewis SYSTEM "lewis.dtd">\n'
+    data += b"\n".join(path.read_bytes() for path in STORIES)
     with pytest.raises(ParseError) as caught:
-        load_bytes("reut2-001.sgm", data)
+        load_bytes("reut2-001", data)  # known by its content, not its name
     assert caught.value.reason == (
         "holds 4 <REUTERS> stories; the archive keeps one story per file, so "
         "split it into one file per <REUTERS> element"
