@@ -24,6 +24,7 @@ from ingest.model import (
 from ingest.options import ParseOptions
 from ingest.report_meta import cite_as_text, is_footer, read_meta, section_heading
 from ingest.sentences import sentence_spans
+from ingest.works import work_citations
 
 KIND = "report"
 _SEE_REPORT = re.compile(
@@ -152,10 +153,13 @@ def _footnotes(
     warnings: list[str] = []
     previous: ParsedCitation | None = None
     for note in notes:
-        citations, problems = split_footnote(
-            note.label, note.text, note.links, options.registry, previous
-        )
-        warnings.extend(problems)
+        if note.works:
+            citations = work_citations(note.text, note.works, options.registry)
+        else:
+            citations, problems = split_footnote(
+                note.label, note.text, note.links, options.registry, previous
+            )
+            warnings.extend(problems)
         footnotes.append(ParsedFootnote(note.label, note.text, citations))
         previous = citations[-1] if citations else previous
     return tuple(footnotes), warnings
