@@ -54,12 +54,34 @@ def read(name: str, data: bytes) -> Content:
     if STX not in text:
         raise ParseError(name, "is not an ANPA-1312 transmission: it has no STX")
     body, _, trailer = text.partition(STX)[2].partition(ETX)
-    lines = [line.strip() for line in body.replace("\r", "").split("\n")]
-    heads = [line[1:].rstrip("<=").strip() for line in lines if line.startswith("^")]
-    blocks = _paragraphs(line for line in lines if not line.startswith("^"))
+    lines = [
+        _CONTROL.sub(" ", line).strip().rstrip("<=").rstrip()
+        for line in body.split("\n")
+    ]
+    start = next((i for i, line in enumerate(lines) if _is_text(line)), len(lines))
+    heads = [line[1:].strip() for line in lines[:start] if line.startswith("^")]
+    if lines and lines[0].startswith("^"):  # the keyword (slug) line opens the text
+        heads = heads[1:]
+    blocks = _paragraphs(lines[start:])
+    if not blocks:  # a list of headlines: the lines after the first are the text
+        blocks = _paragraphs(_not_notes(heads)[1:])
     if not blocks:
         raise ParseError(name, "is an ANPA-1312 transmission with no story text")
     return Content(tuple(blocks), fields=_fields(heads, trailer))
+
+
+def _is_text(line: str) -> bool:
+    return bool(line) and not line.startswith("^")
+
+
+def _not_notes(heads: list[str]) -> list[str]:
+    """Format lines less the slug, photo and editor's notes, and the byline."""
+    return [
+        line
+        for line in heads
+        if not (_SLUG.match(line) or _NOTE.match(line) or line.endswith("Writer"))
+        and not line.lower().startswith("by ")
+    ]
 
 
 def _decoded(data: bytes) -> str:
@@ -72,13 +94,13 @@ def _decoded(data: bytes) -> str:
 
 def _fields(heads: list[str], trailer: str) -> Fields:
     """Headline, byline and the trailer's agency and time from the format lines."""
-    headline = byline = title = None
+    byline = title = None
     for index, line in enumerate(heads):
         if line.lower().startswith("by ") and byline is None:
             byline = line
             title = heads[index + 1] if index + 1 < len(heads) else None
-        elif headline is None and not _SLUG.match(line) and not _NOTE.match(line):
-            headline = line
+    headlines = [line for line in _not_notes(heads) if line != title]
+    headline = headlines[0] if headlines else None
     sent = _TRAILER.search(trailer)
     agency = sent["agency"] if sent else None
     return Fields(
@@ -97,14 +119,19 @@ def _trailer_date(sent: re.Match[str]) -> str:
     return f"{day}T{sent['H']}:{sent['M']}:00{zone}"
 
 
-def _paragraphs(lines) -> list[Block]:
+def _paragraphs(lines: list[str]) -> list[Block]:
+    """Body lines as paragraphs; a format line among them ("^NATIONAL LEAGUE=")
+    is a subheading, and "END" ends the text."""
     blocks = []
     for line in lines:
-        text = _CONTROL.sub(" ", line).replace("``", "“").replace("''", "”")
+        if line.lstrip("^") == "END":
+            break
+        kind = "heading" if line.startswith("^") else "paragraph"
+        text = line.lstrip("^").replace("``", "“").replace("''", "”")
         text = re.sub(r"(?<=\s)_(?=\s)", "—", text).strip()
         if not text or _RULE.match(text.rstrip("=")):
             continue
         builder = TextBuilder()
         builder.add_text(text, literal_markers=False)
-        blocks.append(builder.block("paragraph"))
+        blocks.append(builder.block(kind, level=2 if kind == "heading" else None))
     return blocks

@@ -41,6 +41,11 @@ _PROLOG = re.compile(
     rb"(?:\s+|\xef\xbb\xbf|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*",
     re.S | re.I,
 )
+_SINGLE_BYTE_DECLARATION = re.compile(
+    rb"\s*<\?xml[^>]*?encoding=[\"']"
+    rb"(iso-8859-1|iso8859-1|latin-?1|windows-1252|cp1252|us-ascii|ascii)[\"']",
+    re.I,
+)
 _ROOT_TAG = re.compile(rb"<(?:[\w.-]+:)?([\w.-]+)")
 
 
@@ -54,7 +59,7 @@ def root_name(head: bytes) -> str | None:
 
 def parse_xml(name: str, data: bytes) -> Element:
     """The root element of ``data``, or a ``ParseError`` that says what is wrong."""
-    data = _NAMED_ENTITY.sub(_numeric_reference, data)
+    data = _NAMED_ENTITY.sub(_numeric_reference, _utf8_as_declared(data))
     try:
         return safe_xml.fromstring(data, forbid_dtd=False)
     except EntitiesForbidden as error:
@@ -88,6 +93,22 @@ def parse_xml(name: str, data: bytes) -> Element:
             name,
             f"is not well-formed XML ({reason} at line {line}, column {column + 1})",
         ) from error
+
+
+def _utf8_as_declared(data: bytes) -> bytes:
+    """UTF-8 that declares Latin-1 or ASCII read as what it is.
+
+    Feeds often keep an old ``encoding="iso-8859-1"`` over UTF-8 text; non-ASCII
+    Latin-1 text is almost never valid UTF-8, so valid UTF-8 settles it.
+    """
+    declared = _SINGLE_BYTE_DECLARATION.match(data)
+    if declared is None or data.isascii():
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    return data[: declared.start(1)] + b"utf-8" + data[declared.end(1) :]
 
 
 def _numeric_reference(match: re.Match[bytes]) -> bytes:

@@ -86,6 +86,50 @@ def test_two_writers_and_a_country_in_the_dateline() -> None:
     )
 
 
+def transmission(*lines: str) -> bytes:
+    text = "\x16\x16\x01W2346\x1fasian\nr i\x13\x11 BC-AS--Test   05-09 0120\r\n\x02"
+    text += "\r\n".join(lines) + "\r\n\x03AP-WF-05-09-17 0056GMT<\r\n\x04"
+    return text.encode("ascii")
+
+
+def test_format_lines_in_the_text_are_subheads_and_end_ends_it() -> None:
+    source = load_bytes(
+        "standings.tst",
+        transmission(
+            "^BC-BBO--Standings<",
+            "^Baseball Standings<",
+            "\t   Boston leads the division.",
+            "^NATIONAL LEAGUE=",
+            "\t   Washington leads the East.",
+            "^END<",
+            "\t   (Not part of the story.)",
+        ),
+    )
+    assert [(b.kind, b.text) for b in source.blocks] == [
+        ("paragraph", "Boston leads the division."),
+        ("heading", "NATIONAL LEAGUE"),
+        ("paragraph", "Washington leads the East."),
+    ]
+    assert source.fields.title == "Baseball Standings"
+
+
+def test_a_list_of_headlines_is_read_as_its_lines() -> None:
+    source = load_bytes(
+        "headlines.tst",
+        transmission(
+            "^AP-Top-Headlines,0176<",
+            "^AP Top News at 11:23 p.m. EST<",
+            "^Judge to decide retrial",
+            "^Storm hits the coast",
+        ),
+    )
+    assert source.fields.title == "AP Top News at 11:23 p.m. EST"
+    assert [b.text for b in source.blocks] == [
+        "Judge to decide retrial",
+        "Storm hits the coast",
+    ]
+
+
 def test_several_transmissions_in_one_file_are_refused() -> None:
     with pytest.raises(ParseError) as caught:
         load_bytes("feed.tst", W08.read_bytes() + CANCER.read_bytes())
@@ -102,5 +146,5 @@ def test_a_transmission_without_text_is_refused() -> None:
         load_bytes("header.tst", header)
     assert caught.value.reason == "is not an ANPA-1312 transmission: it has no STX"
     with pytest.raises(ParseError) as caught:
-        load_bytes("empty.tst", header + b"\x02^Headline<\r\n\x03AP-WF-05-09-17\x04")
+        load_bytes("empty.tst", header + b"\x02^BC-Slug<\r\n\x03AP-WF-05-09-17\x04")
     assert caught.value.reason == "is an ANPA-1312 transmission with no story text"

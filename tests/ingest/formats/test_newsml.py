@@ -19,6 +19,9 @@ W05 = (
 W07 = FIXTURES / "corpus" / "W07_afp_newsml12_2014-08-29_stockholm_saab.xml"
 DPA = FIXTURES / "newsml" / "dpa-newsmlg2-2022-10-11-london-eintracht.xml"
 ANA = FIXTURES / "newsml" / "ana-mpe-newsml12-2018-04-04-wage-employment.xml"
+AFP_FR = (
+    FIXTURES / "newsml" / "afp-newsml12-2024-07-10-strasbourg-utf8-declared-latin1.xml"
+)
 G2 = "http://iptc.org/std/nar/2006-10-01/"
 
 
@@ -213,6 +216,24 @@ def test_ana_newsml1_story_with_an_html_body_and_a_date_for_dateline() -> None:
         "performance since 2001, the Labour ministry said in a report released on "
         "Wednesday."
     )
+
+
+def test_utf8_declared_as_latin1_is_read_as_utf8() -> None:
+    document = parse_path(AFP_FR)
+    assert document.agency == "AFP"
+    assert document.date == PartialDate(2024, 7, 10)
+    assert document.title == (
+        "Décès de Naomi Musenga: l'opératrice du Samu définitivement condamnée"
+    )
+    assert texts(document)[-1] == "L'opératrice, Corinne M."
+    assert load(AFP_FR).fields.language == "fr"
+
+
+def test_real_latin1_stays_latin1() -> None:
+    data = W07.read_bytes().replace(b"utf-8", b"iso-8859-1")
+    data = data.replace(b"Vaenersborg", b"V\xe4nersborg")
+    source = load_bytes("afp.xml", data)
+    assert "Vänersborg" in source.blocks[2].text
 
 
 def test_newsml1_file_of_several_stories_is_refused() -> None:
