@@ -16,7 +16,7 @@ import re
 
 from ingest.blocks import Block, Content, Fields
 from ingest.errors import ParseError
-from ingest.formats.wire_fields import byline_authors
+from ingest.formats.wire_fields import byline_authors, wire_text
 from ingest.text_marks import TextBuilder
 
 NAME = "anpa"
@@ -44,7 +44,7 @@ def sniff(name: str, head: bytes) -> float | None:
 
 
 def read(name: str, data: bytes) -> Content:
-    text = _decoded(data)
+    text = wire_text(data)
     if text.count(SOH) > 1:
         raise ParseError(
             name,
@@ -82,14 +82,6 @@ def _not_notes(heads: list[str]) -> list[str]:
         if not (_SLUG.match(line) or _NOTE.match(line) or line.endswith("Writer"))
         and not line.lower().startswith("by ")
     ]
-
-
-def _decoded(data: bytes) -> str:
-    """7-bit in AP's feeds; an 8-bit byte is read as Latin-1."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 def _fields(heads: list[str], trailer: str) -> Fields:

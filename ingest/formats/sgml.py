@@ -18,7 +18,7 @@ import re
 
 from ingest.blocks import Block, Content, Fields
 from ingest.errors import ParseError
-from ingest.formats.wire_fields import byline_authors
+from ingest.formats.wire_fields import byline_authors, wire_text
 from ingest.text_marks import TextBuilder
 
 NAME = "reuters-sgml"
@@ -43,7 +43,7 @@ def read(name: str, data: bytes) -> Content:
             f"holds {stories} <REUTERS> stories; the archive keeps one story per "
             "file, so split it into one file per <REUTERS> element",
         )
-    text = _decoded(data)
+    text = wire_text(data)
     if stories == 0 or "</REUTERS>" not in text.upper():
         raise ParseError(name, "is not a complete <REUTERS> story: no </REUTERS> end")
     title = _element(text, "TITLE")
@@ -63,14 +63,6 @@ def read(name: str, data: bytes) -> Content:
         dateline=(_element(text, "DATELINE") or "").strip(" -") or None,
     )
     return Content(tuple(blocks), fields=fields)
-
-
-def _decoded(data: bytes) -> str:
-    """ASCII in the collection; a stray 8-bit byte is read as Latin-1."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 def _element(text: str, tag: str, strip_tags: bool = False) -> str | None:

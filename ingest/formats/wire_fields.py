@@ -1,4 +1,4 @@
-"""Field values the agency formats write alike: compact ISO dates and bylines."""
+"""What the agency formats share: compact ISO dates, bylines, 8-bit wire text."""
 
 from __future__ import annotations
 
@@ -40,3 +40,11 @@ def byline_authors(byline: str | None, *not_names: str | None) -> tuple[str, ...
     skip = {name.casefold() for name in not_names if name}
     names = _NAME_SEPARATOR.split(_BY.sub("", byline.strip()).rstrip("=.").strip())
     return tuple(n for n in names if n and n.casefold() not in skip)
+
+
+def wire_text(data: bytes) -> str:
+    """A wire file's text: UTF-8, or else Latin-1 (old feeds are 7- or 8-bit)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")

@@ -148,3 +148,10 @@ def test_a_transmission_without_text_is_refused() -> None:
     with pytest.raises(ParseError) as caught:
         load_bytes("empty.tst", header + b"\x02^BC-Slug<\r\n\x03AP-WF-05-09-17\x04")
     assert caught.value.reason == "is an ANPA-1312 transmission with no story text"
+
+
+def test_an_eight_bit_transmission_is_read_as_latin1() -> None:
+    data = transmission("^BC-Slug<", "\t   Caf\\xe9 owners met.").replace(
+        b"\\xe9", b"\xe9"
+    )
+    assert load_bytes("cafe.tst", data).blocks[0].text == "Café owners met."
