@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ingest.formats import html, markdown, text
+from ingest.formats import anpa, html, markdown, newsml, newsml1, nitf, sgml, text
 
-READERS: tuple[ModuleType, ...] = (html, markdown, text)
+READERS: tuple[ModuleType, ...] = (
+    html, markdown, text, nitf, newsml, newsml1, sgml, anpa,
+)  # fmt: skip
 HEAD_BYTES = 64 * 1024
 
 

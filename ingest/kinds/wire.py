@@ -104,12 +104,24 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         publisher=fields.outlet or fields.publisher,
         dateline=parts.dateline.place if parts.dateline else None,
         authors=parts.authors
-        or fields.authors
+        or _field_authors(fields.authors, parts.corpus, registry)
         or _meta_authors(source.meta, parts.corpus, registry),
         credits=parts.credits,
         warnings=(*date_warnings, *agency_warnings, *warnings),
         url=source.fields.url,
     )
+
+
+def _field_authors(
+    stated: tuple[str, ...], corpus: str, registry: OutletRegistry
+) -> tuple[str, ...]:
+    """The format's byline names, re-cased, without agencies or staff initials."""
+    names: list[str] = []
+    for written in stated:
+        for name in author_names(written, corpus, registry) or ():
+            if name not in names:
+                names.append(name)
+    return tuple(names)
 
 
 def _meta_authors(
@@ -129,7 +141,7 @@ def _with_field_dateline(parts: StoryParts, fields: Fields) -> StoryParts:
     if parts.dateline is not None or not fields.dateline:
         return parts
     written = fields.dateline.strip().rstrip("-—–_ ")
-    dateline = find_dateline(f"{written} -")
+    dateline = find_dateline(f"{written} -", stated=True)
     if dateline is None:
         return parts
     return replace(parts, dateline=dateline)
