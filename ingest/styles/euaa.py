@@ -1,0 +1,144 @@
+"""The COI house style of EUAA and the Home Office: ``Outlet, Title, date, url``.
+
+Titles carry commas, pipes, quotes and even dates of their own, so an item is
+read from both ends: the outlet is the first field, and the date is the last
+field that is wholly a date, ahead of the URL and pages. A person's name first
+("Joel Wing, Musings on Iraq, Title, date") is the author, and the outlet
+follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.blocks import Link
+from ingest.dates import parse_date
+from ingest.outlets import OutletRegistry
+from ingest.styles.names import is_organisation, is_person
+from ingest.styles.parts import URL, Item, read_date
+from ingest.styles.reading import Fields, Reading, reading
+
+NAME = "euaa"
+# A comma separates fields; so does the space after a title's closing quote
+# when the comma sits inside it (“Syria: Detention, Torture,” 2 May 2024).
+_FIELD_SEPARATOR = re.compile(r",\s+|(?<=,[”\"])\s+")
+PAGES = re.compile(
+    r"^(?:pp?\.|pages?|paras?\.|paragraphs?|§)\s*[\divxlc]+(?:\s*[-–—]\s*[\divxlc]+)?"
+    r"(?:,\s*[\d]+(?:\s*[-–—]\s*\d+)?)*\.?$",
+    re.IGNORECASE,
+)
+_URL_WORDS = re.compile(r"^(?:url|link|available at:?|online|web|\[?url\]?)$", re.I)
+_ACCESSED = re.compile(r"^(?:last\s+)?(?:accessed|retrieved|consulted)\b", re.I)
+_DATED_TITLE = re.compile(r"^(?P<title>.+?)\s+\((?P<date>[^()]{4,30})\)$")
+_BARE_DAY = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{1,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    text: str
+    start: int
+    end: int
+
+
+def fields(text: str, start: int = 0, end: int | None = None) -> list[Field]:
+    """Comma-separated fields, ignoring commas inside brackets or curly quotes."""
+    end = len(text) if end is None else end
+    found: list[Field] = []
+    position = scanned = start
+    depth = quotes = 0
+    for match in _FIELD_SEPARATOR.finditer(text, start, end):
+        segment = text[scanned : match.start()]
+        scanned = match.start()
+        depth += segment.count("(") - segment.count(")")
+        quotes += segment.count("“") - segment.count("”")
+        if depth > 0 or quotes > 0:
+            continue
+        stop = match.start()
+        found.append(Field(text[position:stop], position, stop))
+        position = match.end()
+        depth = quotes = 0
+    found.append(Field(text[position:end], position, end))
+    return [f for f in found if f.text.strip()]
+
+
+def is_url(field: Field, links: tuple[Link, ...]) -> bool:
+    value = field.text.strip()
+    if _URL_WORDS.match(value) or URL.fullmatch(value):
+        return True
+    return any(
+        link.start >= field.start and link.end <= field.end and link.href
+        for link in links
+        if URL.match(link.href) and link.text.strip() == value
+    )
+
+
+def read(item: Item, registry: OutletRegistry) -> Reading | None:
+    parts = fields(item.text)
+    if len(parts) < 2:
+        return None
+    tail, date, pages, trailing_url = _tail(parts, item.links)
+    if tail < 2:
+        if tail == 1 and (date or trailing_url):
+            # "Interview with a Syrian lawyer, 12 March 2025": a work with no outlet.
+            found = Fields(title=parts[0].text, date=date, pages=pages)
+            return reading(item, NAME, 0.6, found, registry)
+        return None
+    first = parts[0].text.strip()
+    authors: tuple[str, ...] = ()
+    body = parts[1:tail]
+    person = is_person(first, registry)
+    if person and len(body) >= 2 and not is_person(body[0].text, registry):
+        authors, first, body = (first,), body[0].text.strip(), body[1:]
+        person = False
+    title = ", ".join(f.text.strip() for f in body)
+    dated = _DATED_TITLE.match(title)
+    if dated and date is None and (date := read_date(dated["date"])):
+        title = dated["title"]
+    found = Fields(title=title, authors=authors, outlet=first, date=date, pages=pages)
+    return reading(
+        item, NAME, _score(first, person, date, trailing_url, registry), found, registry
+    )
+
+
+def _tail(parts: list[Field], links: tuple[Link, ...]):
+    """Read the fields from the end: URL, pages and the date, until the title."""
+    date = pages = None
+    trailing_url = False
+    tail = len(parts)
+    while tail > 1:
+        field = parts[tail - 1]
+        value = field.text.strip().rstrip(".")
+        if is_url(field, links) or URL.search(value):
+            trailing_url = True
+        elif PAGES.match(field.text.strip()) and pages is None:
+            pages = field.text.strip().rstrip(".")
+        elif _ACCESSED.match(value):
+            pass
+        elif date is None and (found := parse_date(value)):
+            date = found
+            tail -= 1
+            if found.month is None and tail > 1:
+                joined = f"{parts[tail - 1].text.strip()}, {value}"
+                if _BARE_DAY.match(parts[tail - 1].text.strip()) and (
+                    day := parse_date(joined)
+                ):
+                    date, tail = day, tail - 1
+            break
+        else:
+            break
+        tail -= 1
+    return tail, date, pages, trailing_url
+
+
+def _score(first, person, date, trailing_url, registry: OutletRegistry) -> float:
+    score = 0.55 if date else 0.35
+    if registry.lookup(first):
+        score += 0.35
+    elif person:
+        score -= 0.15
+    elif is_organisation(first, registry) or len(first.split()) <= 4:
+        score += 0.2
+    if trailing_url:
+        score += 0.1
+    return score

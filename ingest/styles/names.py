@@ -1,0 +1,107 @@
+"""Who wrote a work: people's names told apart from organisations and outlets.
+
+Styles put the author first ("Luisa Krol, ...", "Thorne, D. (1997)") where the
+COI house style puts the outlet ("SOHR, ..."). The outlet registry knows the
+outlets; the rest is told by the shape of the words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.outlets import OutletRegistry
+
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:ministry|office|agency|council|institute|institution|university|watch|"
+    r"international|group|department|committee|commission|organi[sz]ation|"
+    r"association|cent(?:re|er)|network|observatory|foundation|bank|fund|court|"
+    r"government|service|project|bureau|board|house|news|times|post|herald|"
+    r"journal|tribune|guardian|gazette|daily|press|review|magazine|channel|"
+    r"television|radio|broadcasting|media|reuters|agence|company|corporation|"
+    r"inc|ltd|llc|party|army|forces|nations|union|federation|programme|program|"
+    r"society|authority|parliament|senate|congress|secretariat|mission|report|"
+    r"blog|wiki\w*|youtube|twitter|facebook|telegram|online|today|world|weekly|"
+    r"monitor|alliance|coalition|campaign|initiative|centre|library|archive|"
+    r"museum|school|college|academy|club|trust|police|embassy|state|republic)\b",
+    re.I,
+)
+_MEDIA_WORDS = re.compile(
+    r"\b(?:news|times|post|herald|journal|tribune|guardian|gazette|daily|press|"
+    r"magazine|channel|television|radio|broadcasting|reuters|agence|monitor|"
+    r"telegraph|independent|economist|observer|chronicle|standard|mail|express|"
+    r"star|sun|globe|review|weekly|today|\w+\.(?:com|net|org|co\.\w\w))\b",
+    re.I,
+)
+_PERSON = re.compile(
+    r"^(?:[A-Z][\w'’\-]+,\s+(?:[A-Z][\w'’\-]*\.?\s*){1,3}(?:Jr\.?|Sr\.?)?"  # Last, F.
+    r"|(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+"  # F. Last
+    r"|[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|\(\w+\)|[A-Z][\w'’\-]+|van|von|de|der|al-\w+|bin|el)){1,3}"
+    r"(?:,?\s+(?:Jr|Sr)\.?)?)$"
+)
+_ET_AL = re.compile(r",?\s+et\.?\s+al\.?$", re.I)
+_SEPARATOR = re.compile(r";\s*|,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,\s+")
+_INITIALS = re.compile(
+    r"^(?:[A-Z]\.?[\s\-]*){1,4}$|^(?:[A-Z][a-z]+)(?:\s+[A-Z]\.?)*(?:\s+(?:Jr|Sr)\.?)?$"
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z&\-]{1,9}$")
+
+
+def is_organisation(name: str, registry: OutletRegistry) -> bool:
+    """A known outlet, an acronym or a name with an organisation's words."""
+    value = name.strip().rstrip(".")
+    return bool(
+        registry.lookup(value)
+        or _ACRONYM.match(value)
+        or _ORGANISATION_WORDS.search(value)
+        or re.search(r"\.\w{2,3}$", value)
+    )
+
+
+def is_media(name: str, registry: OutletRegistry) -> bool:
+    known = registry.lookup(name.strip().rstrip("."))
+    if known:
+        return known.kind in ("media", "news agency", "newspaper", "broadcaster")
+    return bool(_MEDIA_WORDS.search(name))
+
+
+def is_person(name: str, registry: OutletRegistry) -> bool:
+    """A person's name or a list of them ("Thorne, D.", "Ellen Nakashima et al.")."""
+    names = split_authors(name)
+    return bool(names) and all(
+        _PERSON.match(_ET_AL.sub("", n))
+        and not is_organisation(_ET_AL.sub("", n), registry)
+        for n in names
+    )
+
+
+def split_authors(text: str) -> tuple[str, ...]:
+    """The names in an author list: "Bergk, V., Haefeli, W. E. & Gasse, C." gives three.
+
+    "Last, First" stays one name; "et al." stays with the last name.
+    """
+    value = text.strip().strip(",;:").strip()
+    if value.endswith(".") and not re.search(r"(?:\b[A-Z]|et al|Jr|Sr)\.$", value):
+        value = value[:-1]
+    et_al = _ET_AL.search(value)
+    if et_al:
+        value = value[: et_al.start()]
+    if not value or len(value) > 300:
+        return ()
+    pieces = [p.strip() for p in _SEPARATOR.split(value) if p and p.strip()]
+    names: list[str] = []
+    inverted = (
+        len(pieces) > 1
+        and all(_INITIALS.match(p) for p in pieces[1::2])
+        and ", " in value
+        and len(pieces) % 2 == 0
+    )
+    if inverted:
+        names = [
+            f"{last}, {first}"
+            for last, first in zip(pieces[::2], pieces[1::2], strict=True)
+        ]
+    else:
+        names = pieces
+    if et_al and names:
+        names[-1] += " et al."
+    return tuple(names)

@@ -1,0 +1,95 @@
+"""What a grammar gives back: a citation and how well the grammar read it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.model import CitationKind, ParsedCitation, PartialDate
+from ingest.outlets import OutletRegistry
+from ingest.styles.names import is_media, is_organisation
+from ingest.styles.parts import Item, clean
+
+_PARENTHESISED = re.compile(r"^(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)$")
+_JOURNAL = re.compile(r"\b\d+\s*\(\d+[^)]*\)|\bvol\.\s*\d|\bno\.\s*\d", re.I)
+_REPORT_WORDS = re.compile(
+    r"\b(?:report|brief(?:ing)?|paper|update|assessment|review|factsheet|fact sheet|"
+    r"guidance|note|survey|study|analysis|information|strategy)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One grammar's reading of an item; ``score`` in [0, 1] is its confidence."""
+
+    citation: ParsedCitation
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """The parts a grammar found, before they become a citation."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    publisher: str | None = None
+    date: PartialDate | None = None
+    pages: str | None = None
+    report_number: str | None = None
+    kind: CitationKind | None = None
+
+
+def reading(
+    item: Item, style: str, score: float, fields: Fields, registry: OutletRegistry
+) -> Reading:
+    outlet = clean(fields.outlet)
+    publisher = clean(fields.publisher)
+    slug = outlet_slug(outlet, registry) if outlet else None
+    if slug is None and publisher and not outlet:
+        slug = outlet_slug(publisher, registry)
+    citation = ParsedCitation(
+        text=item.text,
+        outlet=outlet,
+        outlet_slug=slug,
+        title=clean(fields.title),
+        date=fields.date,
+        url=item.url,
+        pages=clean(fields.pages),
+        authors=fields.authors,
+        publisher=publisher,
+        accessed=item.accessed,
+        doi=item.doi,
+        report_number=fields.report_number,
+        kind=fields.kind or guess_kind(item, fields, registry),
+        style=style,
+        confidence=round(max(0.0, min(1.0, score)), 2),
+    )
+    return Reading(citation, citation.confidence)
+
+
+def outlet_slug(name: str, registry: OutletRegistry) -> str | None:
+    found = registry.lookup(name)
+    if found is None and (parts := _PARENTHESISED.match(name)):
+        found = registry.lookup(parts["inner"]) or registry.lookup(parts["outer"])
+    return found.slug if found else None
+
+
+def guess_kind(item: Item, fields: Fields, registry: OutletRegistry) -> CitationKind:
+    container = fields.outlet or fields.publisher or ""
+    if item.doi or (fields.outlet and _JOURNAL.search(item.core)):
+        return "journal"
+    if fields.report_number:
+        return "report"
+    if fields.outlet and is_media(fields.outlet, registry):
+        return "news"
+    if container and is_organisation(container, registry):
+        if fields.title and _REPORT_WORDS.search(fields.title):
+            return "report"
+        return "web" if item.url or item.placeholder else "report"
+    if fields.publisher and not fields.outlet:
+        return "book"
+    if item.url or item.placeholder:
+        return "web"
+    return "other"
