@@ -92,6 +92,16 @@ SCHEMAS = {
         description=NULL_STR,
         work_id=NULL_INT,
         archived_document_id=NULL_INT,
+        authors=described(array(STR), "People or the organisation that wrote it"),
+        accessed=described(DATE, "When the citer retrieved it, not its date"),
+        kind=described(NULL_STR, "news, web, report, journal, book, legal, other"),
+        style=described(NULL_STR, "The citation style that read the note"),
+        confidence=described(
+            nullable({"type": "number"}), "How sure the reading is, 0 to 1"
+        ),
+        uncertain=described(
+            BOOL, "Read with confidence below 0.5: trust the note as written"
+        ),
     ),
     "Marker": obj(
         id=INT,
@@ -199,6 +209,9 @@ SCHEMAS = {
             nullable(ref("Report")), "The report ranked within; null: the archive"
         ),
         citations=described(INT, "Citations naming an outlet, in all"),
+        uncertain=described(
+            INT, "Citations left out of the ranking: read with confidence below 0.5"
+        ),
         ranking=described(
             array(ref("OutletCount")), "This page of the outlets, most cited first"
         ),

@@ -32,6 +32,12 @@ class CitationInfo:
     description: str | None
     work_id: int | None
     archived_document_id: int | None
+    authors: tuple[str, ...] = ()
+    accessed: str | None = None
+    kind: str | None = None
+    style: str | None = None
+    confidence: float | None = None  # None: stored before readings were scored
+    uncertain: bool = False  # read with confidence below 0.5: show the note as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +222,7 @@ class OutletIndex:
     page: int
     pages: int
     per_page: int
+    uncertain: int = 0  # citations naming an outlet left out as uncertain readings
 
 
 @dataclass(frozen=True, slots=True)
