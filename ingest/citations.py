@@ -287,3 +287,30 @@ def _open(text: str) -> bool:
         or text.count("“") > text.count("”")
         or (text.count('"') % 2 == 1)
     )
+
+
+def read_citation_text(
+    text: str, registry: OutletRegistry
+) -> tuple[tuple[ParsedCitation, ...], tuple[str, ...]]:
+    """One note as written (``archive cite``): its citations and warnings."""
+    (citations,), warnings = read_notes([Note("1", text)], registry)
+    return citations, tuple(w.removeprefix("footnote 1: ") for w in warnings)
+
+
+def citation_record(citation: ParsedCitation) -> dict[str, object]:
+    """A citation as plain JSON-ready fields, dates as ``YYYY[-MM[-DD]]``."""
+    return {
+        "authors": list(citation.authors),
+        "outlet": citation.outlet,
+        "publisher": citation.publisher,
+        "title": citation.title,
+        "date": citation.date.isoformat() if citation.date else None,
+        "accessed": citation.accessed.isoformat() if citation.accessed else None,
+        "url": citation.url,
+        "doi": citation.doi,
+        "pages": citation.pages,
+        "report_number": citation.report_number,
+        "kind": citation.kind,
+        "style": citation.style,
+        "confidence": citation.confidence,
+    }
