@@ -88,7 +88,13 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
     authors: tuple[str, ...] = ()
     body = parts[1:tail]
     person = is_person(first, registry)
-    if person and len(body) >= 2 and not is_person(body[0].text, registry):
+    outlet_like = len(body[0].text.split()) <= 5 if body else False
+    if (
+        person
+        and len(body) >= 2
+        and outlet_like
+        and not is_person(body[0].text, registry)
+    ):
         authors, first, body = (first,), body[0].text.strip(), body[1:]
         person = False
     title = ", ".join(f.text.strip() for f in body)
@@ -132,6 +138,8 @@ def _tail(parts: list[Field], links: tuple[Link, ...]):
 
 
 def _score(first, person, date, trailing_url, registry: OutletRegistry) -> float:
+    if first[:1] in "“\"‘'":
+        return 0.3  # a quoted title where the outlet should be: another style
     score = 0.55 if date else 0.35
     if registry.lookup(first):
         score += 0.35
