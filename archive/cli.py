@@ -204,12 +204,13 @@ def cite(text: str | None, as_json: bool) -> None:
         archive cite --json < notes.txt
     """
     import json
+    import sys
 
     from ingest import load_registry
     from ingest.citations import citation_record, read_citation_text
 
     registry = load_registry()
-    notes = [text] if text is not None else click.get_text_stream("stdin")
+    notes = [text] if text is not None else sys.stdin
     for note in notes:
         note = note.rstrip("\r\n")
         if not note.strip():

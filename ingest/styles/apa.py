@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.outlets import OutletRegistry
-from ingest.styles.names import is_organisation, is_person, split_authors
+from ingest.styles.names import is_media, is_organisation, is_person, split_authors
 from ingest.styles.parts import Item, read_date
 from ingest.styles.reading import Fields, Reading, reading
 from ingest.styles.segments import container, segments
@@ -39,7 +39,8 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         outlet, _, pages, rest = container(parts[1])
         if rest and not _VOLUME.match(rest.split(",")[0].strip()) and not pages:
             pages = rest if re.match(r"^(?:pp?\.|\d)", rest) else None
-        if len(parts) == 2 and not pages and not rest and not item.url and not item.doi:
+        book = not (pages or rest or item.url or item.doi)
+        if len(parts) == 2 and book and not is_media(outlet or "", registry):
             outlet, publisher = None, parts[1]
     authors = split_authors(written) if people else (written,)
     initials = bool(re.search(r",\s+(?:[A-Z]\.\s*)+(?:,|&|$)", written))
