@@ -104,7 +104,7 @@ def _decide_style(sample, notes, pieces, registry, cache) -> str | None:
         readings = _all_readings(piece, links[id(piece)], registry, cache)
         if readings and readings[0].score >= READABLE:
             best = readings[0].score
-            votes.update(r.citation.style for r in readings if r.score >= best - 0.01)
+            votes.update(r.style for r in readings if r.score >= best - 0.01)
     if not votes:
         return None
     order = {grammar.NAME: n for n, grammar in enumerate(GRAMMARS)}
@@ -164,7 +164,7 @@ def _reading(piece, links, style, registry, cache) -> Reading | None:
         if first is not None and first.score >= READABLE:
             return _as_written(first, piece)
     readings = _all_readings(piece, links, registry, cache)
-    chosen = next((r for r in readings if r.citation.style == style), None)
+    chosen = next((r for r in readings if r.style == style), None)
     if chosen is None or chosen.score < READABLE:
         chosen = readings[0] if readings else None
     if chosen is None or chosen.score < READABLE:
@@ -173,7 +173,7 @@ def _reading(piece, links, style, registry, cache) -> Reading | None:
             chosen is None or statistical.score > chosen.score
         ):
             chosen = statistical
-    return chosen
+    return _as_written(chosen, piece) if chosen is not None else None
 
 
 def _item(piece: _Piece, links: tuple[Link, ...]):

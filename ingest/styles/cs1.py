@@ -51,10 +51,10 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
     for part in parts:
         if _PAGES.match(part):
             pages = pages or part
-        elif _SKIP.match(part):
-            continue
         elif date is None and (found := read_date(part)):
             date = found
+        elif _SKIP.match(part):
+            continue
         elif outlet is None:
             outlet = part
         elif publisher is None:

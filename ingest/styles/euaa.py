@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.blocks import Link
 from ingest.dates import parse_date
@@ -31,6 +32,7 @@ PAGES = re.compile(
 _URL_WORDS = re.compile(r"^(?:url|link|available at:?|online|web|\[?url\]?)$", re.I)
 _ACCESSED = re.compile(r"^(?:last\s+)?(?:accessed|retrieved|consulted)\b", re.I)
 _DATED_TITLE = re.compile(r"^(?P<title>.+?)\s+\((?P<date>[^()]{4,30})\)$")
+_DATED_WORD = re.compile(r"^(?:dated|published|issued|updated)\s+", re.I)
 _BARE_DAY = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{1,2}$")
 
 
@@ -41,7 +43,8 @@ class Field:
     end: int
 
 
-def fields(text: str, start: int = 0, end: int | None = None) -> list[Field]:
+@lru_cache(maxsize=2048)  # the EUAA and Chicago grammars cut the same items
+def fields(text: str, start: int = 0, end: int | None = None) -> tuple[Field, ...]:
     """Comma-separated fields, ignoring commas inside brackets or curly quotes."""
     end = len(text) if end is None else end
     found: list[Field] = []
@@ -59,7 +62,7 @@ def fields(text: str, start: int = 0, end: int | None = None) -> list[Field]:
         position = match.end()
         depth = quotes = 0
     found.append(Field(text[position:end], position, end))
-    return [f for f in found if f.text.strip()]
+    return tuple(f for f in found if f.text.strip())
 
 
 def is_url(field: Field, links: tuple[Link, ...]) -> bool:
@@ -107,7 +110,7 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
     )
 
 
-def _tail(parts: list[Field], links: tuple[Link, ...]):
+def _tail(parts: tuple[Field, ...], links: tuple[Link, ...]):
     """Read the fields from the end: URL, pages and the date, until the title."""
     date = pages = None
     trailing_url = False
@@ -121,7 +124,7 @@ def _tail(parts: list[Field], links: tuple[Link, ...]):
             pages = field.text.strip().rstrip(".")
         elif _ACCESSED.match(value):
             pass
-        elif date is None and (found := parse_date(value)):
+        elif date is None and (found := parse_date(_DATED_WORD.sub("", value))):
             date = found
             tail -= 1
             if found.month is None and tail > 1:
@@ -138,9 +141,9 @@ def _tail(parts: list[Field], links: tuple[Link, ...]):
 
 
 def _score(first, person, date, trailing_url, registry: OutletRegistry) -> float:
-    if first[:1] in "“\"‘'":
+    if first[:1] in "“\"‘'" or first.endswith((",”", ',"')):
         return 0.3  # a quoted title where the outlet should be: another style
-    score = 0.55 if date else 0.35
+    score = 0.55 if date else 0.25
     if registry.lookup(first):
         score += 0.35
     elif person:

@@ -27,12 +27,15 @@ _CASE = re.compile(
     r"(?:[\w.'’&\-]+\s+){0,6}?[\w.'’&\-]+?),?\s+(?P<cite>\d+\s+[A-Z][\w. ]{0,20}?\s+"
     r"(?:\d+|_{2,})(?:,\s*\d+)?)(?:\s*\((?P<court>[^()]*?)\s*(?P<year>\d{4})\))?"
 )
+_SIGNS = (" v. ", "Stat.", "U.S.C", "U. S. C", "CFR", "C.F.R", "Pub.")
 _YEAR_AT_END = re.compile(r"\((?:[^()]*?\s)?(?P<year>\d{4})\)\.?$")
 _SECTION = re.compile(r"§+\s*[\w.()\-]+")
 
 
 def read(item: Item, registry: OutletRegistry) -> Reading | None:
     core = item.core
+    if not any(sign in core for sign in _SIGNS):
+        return None
     case = _CASE.match(core)
     if case:
         year = int(case["year"]) if case["year"] else None

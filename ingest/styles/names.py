@@ -8,6 +8,7 @@ outlets; the rest is told by the shape of the words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.outlets import OutletRegistry
 
@@ -41,11 +42,16 @@ _PERSON = re.compile(
 _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$", re.I)
 _SEPARATOR = re.compile(r";\s*|,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,\s+")
 _INITIALS = re.compile(
-    r"^(?:[A-Z]\.?[\s\-]*){1,4}$|^(?:[A-Z][a-z]+)(?:\s+[A-Z]\.?)*(?:\s+(?:Jr|Sr)\.?)?$"
+    r"^(?:[A-Z]\.?[\s\-]*){1,4}$"
+    r"|^[A-Z][^\W\d_]+(?:[\s\-]+(?:[A-Z][^\W\d_]*\.?|Jr\.?|Sr\.?))*$"
+)
+_EDITOR = re.compile(
+    r",?\s*\((?:ed|eds|editor|editors)\.?\)|,\s*eds?\.?$", re.IGNORECASE
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&\-]{1,9}$")
 
 
+@lru_cache(maxsize=4096)  # notes repeat the same few names
 def is_organisation(name: str, registry: OutletRegistry) -> bool:
     """A known outlet, an acronym or a name with an organisation's words."""
     value = name.strip().rstrip(".")
@@ -57,6 +63,7 @@ def is_organisation(name: str, registry: OutletRegistry) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # notes repeat the same few names
 def is_media(name: str, registry: OutletRegistry) -> bool:
     known = registry.lookup(name.strip().rstrip("."))
     if known:
@@ -64,6 +71,7 @@ def is_media(name: str, registry: OutletRegistry) -> bool:
     return bool(_MEDIA_WORDS.search(name))
 
 
+@lru_cache(maxsize=4096)  # notes repeat the same few names
 def is_person(name: str, registry: OutletRegistry) -> bool:
     """A person's name or a list of them ("Thorne, D.", "Ellen Nakashima et al.")."""
     names = split_authors(name)
@@ -74,12 +82,13 @@ def is_person(name: str, registry: OutletRegistry) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # notes repeat the same few names
 def split_authors(text: str) -> tuple[str, ...]:
     """The names in an author list: "Bergk, V., Haefeli, W. E. & Gasse, C." gives three.
 
     "Last, First" stays one name; "et al." stays with the last name.
     """
-    value = text.strip().strip(",;:").strip()
+    value = _EDITOR.sub("", text.strip().strip(",;:").strip()).strip(" ,;")
     if value.endswith(".") and not re.search(r"(?:\b[A-Z]|et al|Jr|Sr)\.$", value):
         value = value[:-1]
     et_al = _ET_AL.search(value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.blocks import Link
 from ingest.dates import MONTH_NAMES, parse_date
@@ -41,8 +42,14 @@ _PLACEHOLDER = re.compile(
     re.I,
 )
 _PINPOINT = re.compile(
-    r"\s*\((?:starting|beginning|from|at)\s[^()]{0,40}\)(?=\W*$)", re.I
+    r"\s*\((?:starting|beginning|from|at|quoting|containing|citing|discussing|noting|"
+    r"describing|emphasis|internal)\b[^()]{0,200}\)(?=\W*$)"
+    r"|\s*\((?:PDF|in [A-Z][a-z]+|video|audio|online|subscription required)\)"
+    r"|\s*\[originally published[^\]]{0,40}\]",
+    re.IGNORECASE,
 )
+_ACCESS_WORDS = ("retriev", "access", "consult", "viewed")
+_PLACEHOLDER_WORDS = ("available", "online", "url", "link", "(", "[")
 _SPACES = re.compile(r"\s+")
 _M_D_Y = re.compile(r"^(?:posted\s+)?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$", re.I)
 
@@ -64,24 +71,28 @@ def prepare(text: str, links: tuple[Link, ...] = (), offset: int = 0) -> Item:
     """The item ``text`` (at ``offset`` in its note, whose ``links`` are given)."""
     text = text[:MAX_ITEM]
     core = text
-    doi_match = DOI.search(core)
+    folded = text.casefold()  # each pattern runs only where its words occur
+    doi_match = DOI.search(core) if "10." in core else None
     doi = doi_match["doi"].rstrip(".") if doi_match else None
     url = _linked_url(text, links, offset)
-    found = URL.search(core)
-    if found:
-        url = url or _absolute(found.group(0).rstrip(".,;)"))
-    core = URL.sub(" ", DOI.sub(" ", core))
+    if "http" in folded or "www." in folded:
+        found = URL.search(core)
+        url = url or (_absolute(found.group(0).rstrip(".,;)")) if found else None)
+        core = URL.sub(" ", DOI.sub(" ", core))
     accessed = None
-    for pattern in (_ACCESSED, _ARCHIVED):
-        for match in pattern.finditer(core):
-            if pattern is _ACCESSED and match["date"]:
+    if any(word in folded for word in _ACCESS_WORDS):
+        for match in _ACCESSED.finditer(core):
+            if match["date"]:
                 accessed = accessed or read_date(match["date"])
-        core = pattern.sub(" ", core)
-    core = _DEAD_LINK.sub("", core)
-    placeholder = bool(_PLACEHOLDER.search(core)) or any(
+        core = _ACCESSED.sub(" ", core)
+    if "archived" in folded or "dead link" in folded or "link broken" in folded:
+        core = _DEAD_LINK.sub("", _ARCHIVED.sub(" ", core))
+    placeholder = any(
         link.href and offset <= link.start < offset + len(text) for link in links
     )
-    core = _PINPOINT.sub("", _PLACEHOLDER.sub(" ", core))
+    if any(word in folded for word in _PLACEHOLDER_WORDS):
+        placeholder = placeholder or bool(_PLACEHOLDER.search(core))
+        core = _PINPOINT.sub("", _PLACEHOLDER.sub(" ", core))
     core = _SPACES.sub(" ", core).strip(" ,;:")
     core = re.sub(r"\s+([,.;:])", r"\1", core).strip(" ,;:")
     own = tuple(
@@ -104,6 +115,7 @@ def _absolute(url: str) -> str:
     return url if url.startswith("http") else f"http://{url}"
 
 
+@lru_cache(maxsize=8192)
 def read_date(text: str) -> PartialDate | None:
     """A date as citations write it, with US numeric dates ("7/27/16") too."""
     value = text.strip().strip(".,;:()[]").strip()
@@ -129,6 +141,7 @@ DATE_TEXT = re.compile(
 )
 
 
+@lru_cache(maxsize=2048)
 def last_date(text: str) -> tuple[PartialDate, int, int] | None:
     """The last date written in ``text`` (and its span), the most precise first."""
     best = None

@@ -19,12 +19,30 @@ _REPORT_WORDS = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Reading:
-    """One grammar's reading of an item; ``score`` in [0, 1] is its confidence."""
+    """One grammar's reading of an item; ``score`` in [0, 1] is its confidence.
 
-    citation: ParsedCitation
-    score: float
+    The citation is built only when asked for: a document's notes are read by
+    every grammar to choose its style, and most readings are set aside.
+    """
+
+    __slots__ = ("_citation", "_parts", "score", "style")
+
+    def __init__(self, citation: ParsedCitation | None, score: float, parts=None):
+        self._citation = citation
+        self._parts = parts
+        self.score = round(max(0.0, min(1.0, score)), 2)
+        self.style = citation.style if citation is not None else parts[1]
+
+    @property
+    def citation(self) -> ParsedCitation:
+        if self._citation is None:
+            self._citation = _citation(*self._parts, self.score)
+            self._parts = None
+        return self._citation
+
+    def __repr__(self) -> str:
+        return f"Reading({self.style}, {self.score})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +62,12 @@ class Fields:
 def reading(
     item: Item, style: str, score: float, fields: Fields, registry: OutletRegistry
 ) -> Reading:
+    return Reading(None, score, (item, style, fields, registry))
+
+
+def _citation(
+    item: Item, style: str, fields: Fields, registry: OutletRegistry, score: float
+) -> ParsedCitation:
     outlet = clean(fields.outlet)
     publisher = clean(fields.publisher)
     slug = outlet_slug(outlet, registry) if outlet else None
@@ -64,9 +88,9 @@ def reading(
         report_number=fields.report_number,
         kind=fields.kind or guess_kind(item, fields, registry),
         style=style,
-        confidence=round(max(0.0, min(1.0, score)), 2),
+        confidence=score,
     )
-    return Reading(citation, citation.confidence)
+    return citation
 
 
 def outlet_slug(name: str, registry: OutletRegistry) -> str | None:

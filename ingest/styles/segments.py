@@ -9,6 +9,7 @@ bracket does not end a sentence; a quoted title is a sentence of its own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.model import PartialDate
 from ingest.styles.euaa import PAGES
@@ -26,7 +27,8 @@ _OPENING = "“‘«("
 _CLOSING = "”’»)"
 
 
-def segments(text: str) -> list[str]:
+@lru_cache(maxsize=2048)  # several grammars cut the same item
+def segments(text: str) -> tuple[str, ...]:
     """The sentences of ``text``, each without its closing full stop."""
     found: list[str] = []
     start = 0
@@ -42,7 +44,7 @@ def segments(text: str) -> list[str]:
         found.append(piece.strip())
         start = match.end()
     found.append(text[start:].strip())
-    return [_without_stop(s) for s in found if s.strip(" .")]
+    return tuple(_without_stop(s) for s in found if s.strip(" ."))
 
 
 def _open(piece: str) -> bool:
