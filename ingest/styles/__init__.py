@@ -7,11 +7,21 @@ the order that breaks ties: the COI house style first.
 
 from __future__ import annotations
 
-from ingest.styles import apa, chicago, cs1, euaa, government, harvard, legal, mla
+from ingest.styles import (
+    address,
+    apa,
+    chicago,
+    cs1,
+    euaa,
+    government,
+    harvard,
+    legal,
+    mla,
+)
 from ingest.styles.parts import Item, prepare
 from ingest.styles.reading import Reading
 
-GRAMMARS = (euaa, government, legal, apa, cs1, harvard, mla, chicago)
+GRAMMARS = (euaa, government, legal, apa, cs1, harvard, mla, chicago, address)
 NAMES: tuple[str, ...] = tuple(grammar.NAME for grammar in GRAMMARS)
 
 __all__ = ["GRAMMARS", "NAMES", "Item", "Reading", "prepare"]

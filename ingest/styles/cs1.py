@@ -24,6 +24,7 @@ _TITLE = re.compile(r"^[\"“](?P<title>[^\"“”]*[^\"“”,])[\"”]\.?(?:\s
 _SKIP = re.compile(
     r"^(?:ISBN|ISSN|OCLC|doi|PMID|ID|pp?\.|Vol\.|No\.)\b|^\d+[\d:–-]*$", re.I
 )
+_SURNAME = re.compile(r"^[A-Z][\w'’\-]+$")
 _PAGES = re.compile(r"^(?:pp?\.)\s*\S+$")
 
 
@@ -34,7 +35,8 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
     head = _HEAD.match(core)
     if head:
         written = head["authors"].strip()
-        if not is_person(written, registry) and not is_organisation(written, registry):
+        known = is_person(written, registry) or is_organisation(written, registry)
+        if not known and not _SURNAME.match(written):
             return None
         date = read_date(head["date"])
         authors = split_authors(written) if is_person(written, registry) else (written,)

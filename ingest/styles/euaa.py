@@ -33,6 +33,8 @@ _URL_WORDS = re.compile(r"^(?:url|link|available at:?|online|web|\[?url\]?)$", r
 _ACCESSED = re.compile(r"^(?:last\s+)?(?:accessed|retrieved|consulted)\b", re.I)
 _DATED_TITLE = re.compile(r"^(?P<title>.+?)\s+\((?P<date>[^()]{4,30})\)$")
 _DATED_WORD = re.compile(r"^(?:dated|published|issued|updated)\s+", re.I)
+_GARBLED = re.compile(r"\(\d{4}[a-z]?\)\.|\.\s+[\"“]|[\"”]\.\s")
+_REMARK = re.compile(r"^(?:can|may|is|are|was|were|on file|as)\b[^\d]*$")
 _BARE_DAY = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{1,2}$")
 
 
@@ -105,9 +107,12 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
     if dated and date is None and (date := read_date(dated["date"])):
         title = dated["title"]
     found = Fields(title=title, authors=authors, outlet=first, date=date, pages=pages)
-    return reading(
-        item, NAME, _score(first, person, date, trailing_url, registry), found, registry
-    )
+    score = _score(first, person, date, trailing_url, registry)
+    if _GARBLED.search(title):
+        score -= (
+            0.25  # sentences and a bracketed year inside the "title": another style
+        )
+    return reading(item, NAME, score, found, registry)
 
 
 def _tail(parts: tuple[Field, ...], links: tuple[Link, ...]):
@@ -122,7 +127,7 @@ def _tail(parts: tuple[Field, ...], links: tuple[Link, ...]):
             trailing_url = True
         elif PAGES.match(field.text.strip()) and pages is None:
             pages = field.text.strip().rstrip(".")
-        elif _ACCESSED.match(value):
+        elif _ACCESSED.match(value) or _REMARK.match(value):
             pass
         elif date is None and (found := parse_date(_DATED_WORD.sub("", value))):
             date = found
@@ -143,11 +148,11 @@ def _tail(parts: tuple[Field, ...], links: tuple[Link, ...]):
 def _score(first, person, date, trailing_url, registry: OutletRegistry) -> float:
     if first[:1] in "“\"‘'" or first.endswith((",”", ',"')):
         return 0.3  # a quoted title where the outlet should be: another style
-    score = 0.55 if date else 0.25
+    score = 0.55 if date else 0.3
     if registry.lookup(first):
         score += 0.35
     elif person:
-        score -= 0.15
+        score += 0.1  # an author, or a blog named for one
     elif is_organisation(first, registry) or len(first.split()) <= 4:
         score += 0.2
     if trailing_url:

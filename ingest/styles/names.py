@@ -34,7 +34,8 @@ _MEDIA_WORDS = re.compile(
     re.I,
 )
 _PERSON = re.compile(
-    r"^(?:[A-Z][\w'’\-]+,\s+(?:[A-Z][\w'’\-]*\.?\s*){1,3}(?:Jr\.?|Sr\.?)?"  # Last, F.
+    r"^(?:(?:[A-Z][\w'’\-]+\s){0,2}[A-Z][\w'’\-]+,\s+(?:[A-Z][\w'’\-]*\.?\s*){1,3}"
+    r"(?:Jr\.?|Sr\.?)?"  # Last, F.
     r"|(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+"  # F. Last
     r"|[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|\(\w+\)|[A-Z][\w'’\-]+|van|von|de|der|al-\w+|bin|el)){1,3}"
     r"(?:,?\s+(?:Jr|Sr)\.?)?)$"
@@ -43,7 +44,7 @@ _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$", re.I)
 _SEPARATOR = re.compile(r";\s*|,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,\s+")
 _INITIALS = re.compile(
     r"^(?:[A-Z]\.?[\s\-]*){1,4}$"
-    r"|^[A-Z][^\W\d_]+(?:[\s\-]+(?:[A-Z][^\W\d_]*\.?|Jr\.?|Sr\.?))*$"
+    r"|^[A-Z][^\W\d_]+(?:-[^\W\d_]+)?(?:[\s\-]+(?:[A-Z][^\W\d_]*\.?|Jr\.?|Sr\.?))*$"
 )
 _EDITOR = re.compile(
     r",?\s*\((?:ed|eds|editor|editors)\.?\)|,\s*eds?\.?$", re.IGNORECASE

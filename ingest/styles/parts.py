@@ -17,7 +17,7 @@ from ingest.dates import MONTH_NAMES, parse_date
 from ingest.model import PartialDate
 
 MAX_ITEM = 2_000  # longer items are not citations a grammar can read in bounded time
-URL = re.compile(r"(?:https?://|www\.)[^\s<>]{1,2000}[\w/#=]")
+URL = re.compile(r"(?:https?://|www\.(?=[^\s<>/]+/))[^\s<>]{1,2000}[\w/#=]")
 DOI = re.compile(
     r"(?:\bdoi:\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/[^\s\"<>]+[\w)])",
     re.I,

@@ -35,8 +35,11 @@ def segments(text: str) -> tuple[str, ...]:
     for match in _BOUNDARY.finditer(text):
         stop = match.start()
         before = _WORD_BEFORE.search(text, start, stop + 1)
-        word = before.group(1).rstrip(".").split(".")[-1].casefold() if before else ""
-        if not match.group(2) and (word in _ABBREVIATIONS or len(word) == 1):
+        written = before.group(1).rstrip(".") if before else ""
+        word = written.split(".")[-1].casefold()
+        domain = len(word) >= 2 and len(written.split(".")[0]) >= 3 and "." in written
+        abbreviation = word in _ABBREVIATIONS or len(word) == 1
+        if not match.group(2) and abbreviation and not domain:
             continue
         piece = text[start : match.end(2)]
         if _open(piece):
