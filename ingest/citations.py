@@ -137,7 +137,7 @@ def _read_note(note, pieces, style, registry, cache, previous, by_label):
                 f"footnote {note.label}: an item of {len(piece.text):,} characters "
                 "is too long to be one citation; kept as written"
             )
-            citations.append(ParsedCitation(text=piece.text, confidence=0.0))
+            citations.append(_as_written_only(piece, note.links))
             continue
         reading = _reading(piece, note.links, style, registry, cache)
         if reading is not None and reading.score < GUESS:
@@ -147,9 +147,7 @@ def _read_note(note, pieces, style, registry, cache, previous, by_label):
         if reading is None or reading.score < READABLE:
             warnings.append(_unread(note.label, piece.text, reading))
         citations.append(
-            reading.citation
-            if reading
-            else ParsedCitation(text=piece.text, confidence=0.0)
+            reading.citation if reading else _as_written_only(piece, note.links)
         )
     if not citations and not warnings and not note.text.strip(" .;,"):
         warnings.append(f"footnote {note.label} is empty")
@@ -186,6 +184,20 @@ def _as_written(found: Reading, piece: _Piece) -> Reading:
     if found.citation.text == piece.text:
         return found
     return Reading(replace(found.citation, text=piece.text), found.score)
+
+
+def _as_written_only(piece: _Piece, links: tuple[Link, ...]) -> ParsedCitation:
+    """A note no grammar reads: as written, with the parts every style shares."""
+    if len(piece.text) > MAX_ITEM:
+        return ParsedCitation(text=piece.text, confidence=0.0)
+    item = _item(piece, links)
+    return ParsedCitation(
+        text=piece.text,
+        url=item.url,
+        doi=item.doi,
+        accessed=item.accessed,
+        confidence=0.0,
+    )
 
 
 def _unread(label: str, text: str, reading: Reading | None) -> str:

@@ -33,7 +33,13 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         return None
     authors: tuple[str, ...] = ()
     organisation = None
-    if not _QUOTED.match(parts[0]) and len(parts) > 1:
+    quoted_at = next((n for n, p in enumerate(parts) if _QUOTED.match(p)), 0)
+    if quoted_at > 1 and all(
+        is_person(re.sub(r"^(?:and|&)\s+", "", p), registry) for p in parts[:quoted_at]
+    ):
+        names = (re.sub(r"^(?:and|&)\s+", "", p) for p in parts[:quoted_at])
+        authors, parts = tuple(names), parts[quoted_at:]
+    elif not _QUOTED.match(parts[0]) and len(parts) > 1:
         if is_person(parts[0], registry):
             authors = split_authors(parts[0])
         elif is_organisation(parts[0], registry) and _QUOTED.match(parts[1]):

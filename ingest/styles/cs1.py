@@ -39,6 +39,8 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         if not known and not _SURNAME.match(written):
             return None
         date = read_date(head["date"])
+        if date is None:
+            return None  # "(AECOM)." names, it does not date
         authors = split_authors(written) if is_person(written, registry) else (written,)
         core = head["rest"]
     quoted = _TITLE.match(core)

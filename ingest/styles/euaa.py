@@ -33,8 +33,13 @@ _URL_WORDS = re.compile(r"^(?:url|link|available at:?|online|web|\[?url\]?)$", r
 _ACCESSED = re.compile(r"^(?:last\s+)?(?:accessed|retrieved|consulted)\b", re.I)
 _DATED_TITLE = re.compile(r"^(?P<title>.+?)\s+\((?P<date>[^()]{4,30})\)$")
 _DATED_WORD = re.compile(r"^(?:dated|published|issued|updated)\s+", re.I)
-_GARBLED = re.compile(r"\(\d{4}[a-z]?\)\.|\.\s+[\"“]|[\"”]\.\s")
+_GARBLED = re.compile(
+    r"\(\d{4}[a-z]?\)\.|\.\s+[\"“]|[\"”]\.\s|\.\s(?:1[6-9]|20)\d\d\.\s"
+    r"|(?:\.\s+[A-Z][^.]{3,}){2,}|:\s*[A-Z][\w\s.]+:\s*[A-Z][\w\s]+,\s*(?:18|19|20)\d\d"
+)
 _REMARK = re.compile(r"^(?:can|may|is|are|was|were|on file|as)\b[^\d]*$")
+_AUTHOR_LIST = re.compile(r"^(?:\[\d+\]\s*)?[A-Z][\w'’\-]+\s[A-Z]{1,2}$|^\[\d+\]")
+_INITIALS_NEXT = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}(?:$|\s+(?:and\b|&|\(?\d{4}))")
 _BARE_DAY = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{1,2}$")
 
 
@@ -90,6 +95,10 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
             return reading(item, NAME, 0.6, found, registry)
         return None
     first = parts[0].text.strip()
+    if _AUTHOR_LIST.match(first) or (
+        _INITIALS_NEXT.match(parts[1].text.strip()) and not registry.lookup(first)
+    ):
+        return None  # "Bergk, V., Haefeli, W. E." or "Azouani R, ...": authors first
     authors: tuple[str, ...] = ()
     body = parts[1:tail]
     person = is_person(first, registry)

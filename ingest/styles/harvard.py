@@ -28,6 +28,8 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
     if not head:
         return None
     written = head["authors"].strip()
+    if any(q in written for q in '"“”') or ". " in written.rstrip("."):
+        return None  # a title or a sentence before the year: not an author list
     people = is_person(written, registry)
     if not people and not is_organisation(written, registry):
         return None

@@ -17,6 +17,7 @@ from ingest.styles.segments import container, segments
 
 NAME = "mla"
 _QUOTED = re.compile(r"^[\"“].+[.?!,]?[\"”]$")
+_YEAR = re.compile(r"^\(?(?:1[6-9]|20)\d\d[a-z]?\)?$")
 _DAY_MONTH_YEAR = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\b")
 
 
@@ -34,6 +35,9 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         else:
             return None
         parts = parts[1:]
+    year = None
+    if len(parts) > 1 and _YEAR.match(parts[0]):
+        year, parts = read_date(parts[0].strip("()")), parts[1:]  # author-date order
     title = unquote(parts[0]).rstrip(".,")
     quoted = bool(_QUOTED.match(parts[0]))
     outlet = date = pages = publisher = None
@@ -41,6 +45,7 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         outlet, date, pages, _ = container(parts[1])
         for part in parts[2:]:
             date = date or read_date(part)
+    date = date or year
     if not quoted and outlet and not item.url:
         outlet, publisher = None, outlet
     score = 0.5 + (0.2 if quoted else 0.0) + (0.15 if authors else 0.0)

@@ -50,6 +50,7 @@ _PINPOINT = re.compile(
 )
 _ACCESS_WORDS = ("retriev", "access", "consult", "viewed")
 _PLACEHOLDER_WORDS = ("available", "online", "url", "link", "(", "[")
+_NUMBERED = re.compile(r"^\s*\[\d{1,4}\]\s*")  # a reference list's own number
 _SPACES = re.compile(r"\s+")
 _M_D_Y = re.compile(r"^(?:posted\s+)?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$", re.I)
 
@@ -93,7 +94,7 @@ def prepare(text: str, links: tuple[Link, ...] = (), offset: int = 0) -> Item:
     if any(word in folded for word in _PLACEHOLDER_WORDS):
         placeholder = placeholder or bool(_PLACEHOLDER.search(core))
         core = _PINPOINT.sub("", _PLACEHOLDER.sub(" ", core))
-    core = _SPACES.sub(" ", core).strip(" ,;:")
+    core = _NUMBERED.sub("", _SPACES.sub(" ", core)).strip(" ,;:")
     core = re.sub(r"\s+([,.;:])", r"\1", core).strip(" ,;:")
     own = tuple(
         Link(link.text, link.href, link.start - offset, link.end - offset)
