@@ -117,10 +117,8 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         title = dated["title"]
     found = Fields(title=title, authors=authors, outlet=first, date=date, pages=pages)
     score = _score(first, person, date, trailing_url, registry)
-    if _GARBLED.search(title):
-        score -= (
-            0.25  # sentences and a bracketed year inside the "title": another style
-        )
+    if _GARBLED.search(title):  # sentences or a bracketed year: another style
+        score -= 0.35
     return reading(item, NAME, score, found, registry)
 
 
