@@ -11,7 +11,6 @@ reader where one is installed. Short forms ("Ibid.", "Id., at 12", "supra note
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -20,17 +19,14 @@ from ingest.blocks import Link
 from ingest.model import ParsedCitation
 from ingest.outlets import OutletRegistry
 from ingest.styles import GRAMMARS, Reading, prepare
-from ingest.styles.euaa import PAGES, fields, is_url
 from ingest.styles.fallback import statistical_reading
-from ingest.styles.parts import MAX_ITEM, URL, read_date
+from ingest.styles.items import Piece, note_pieces
+from ingest.styles.parts import MAX_ITEM
 from ingest.styles.shortforms import IBID, SUPRA, is_commentary, without_signal
 
 SAMPLE = 60  # items read by every grammar to decide a document's style
 READABLE = 0.5  # a reading below this falls back to the next grammar
 GUESS = 0.4  # a reading below this is not kept: the note stays as written
-_ITEM_SEPARATOR = re.compile(r";\s+")
-_WORKS_JOINED = re.compile(r",?\s+and\s+(?=(?:the\s+)?[A-Z“\"])")
-_MAX_NOTE = 20_000  # characters of a note that are read; the rest is reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +34,6 @@ class Note:
     label: str
     text: str
     links: tuple[Link, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    """One item of a note: its text and where it starts in the note."""
-
-    text: str
-    start: int
 
 
 def split_footnote(
@@ -73,7 +61,8 @@ def read_notes(
     """
     given = list(stated) + [None] * (len(notes) - len(stated))
     pieces = [
-        [] if g is not None else _pieces(n) for n, g in zip(notes, given, strict=True)
+        [] if g is not None else note_pieces(n.text, n.links)
+        for n, g in zip(notes, given, strict=True)
     ]
     candidates = [p for ps in pieces for p in ps if not _short_form(p.text)]
     cache: dict[str, list[Reading]] = {}
@@ -81,11 +70,11 @@ def read_notes(
     by_label: dict[str, tuple[ParsedCitation, ...]] = {}
     results: list[tuple[ParsedCitation, ...]] = []
     warnings: list[str] = []
-    for note, note_pieces, known in zip(notes, pieces, given, strict=True):
+    for note, own, known in zip(notes, pieces, given, strict=True):
         citations, problems = known or (), []
         if known is None:
             citations, problems = _read_note(
-                note, note_pieces, style, registry, cache, previous, by_label
+                note, own, style, registry, cache, previous, by_label
             )
         results.append(citations)
         warnings.extend(problems)
@@ -174,19 +163,19 @@ def _reading(piece, links, style, registry, cache) -> Reading | None:
     return _as_written(chosen, piece) if chosen is not None else None
 
 
-def _item(piece: _Piece, links: tuple[Link, ...]):
+def _item(piece: Piece, links: tuple[Link, ...]):
     """The piece prepared for the grammars, without a leading signal ("See, e.g.,")."""
     text = without_signal(piece.text)
     return prepare(text, links, piece.start + len(piece.text) - len(text))
 
 
-def _as_written(found: Reading, piece: _Piece) -> Reading:
+def _as_written(found: Reading, piece: Piece) -> Reading:
     if found.citation.text == piece.text:
         return found
     return Reading(replace(found.citation, text=piece.text), found.score)
 
 
-def _as_written_only(piece: _Piece, links: tuple[Link, ...]) -> ParsedCitation:
+def _as_written_only(piece: Piece, links: tuple[Link, ...]) -> ParsedCitation:
     """A note no grammar reads: as written, with the parts every style shares."""
     if len(piece.text) > MAX_ITEM:
         return ParsedCitation(text=piece.text, confidence=0.0)
@@ -227,78 +216,6 @@ def _resolve_short(text, earlier, by_label) -> ParsedCitation | None:
         target = by_label[supra["label"]][0]
         return replace(target, text=text, pages=supra["pages"] or target.pages)
     return None
-
-
-def _pieces(note: Note) -> list[_Piece]:
-    text = note.text[:_MAX_NOTE]
-    pieces: list[_Piece] = []
-    for start, end in _items(text, note.links):
-        raw = text[start:end]
-        lead = len(raw) - len(raw.lstrip())
-        item = raw.strip().rstrip(";").strip()
-        if item.endswith(".") and not re.search(
-            r"\b(?:[A-Z]|al|Jr|Inc|Ltd|Co|U\.S)\.$", item
-        ):
-            item = item[:-1].rstrip()
-        if item:
-            pieces.extend(_works(item, start + lead))
-    return pieces
-
-
-def _items(text: str, links: tuple[Link, ...]) -> list[tuple[int, int]]:
-    """Spans of the cited items: semicolon-separated, each complete on its own."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    pending: int | None = None
-    separators = [*_ITEM_SEPARATOR.finditer(text), None]
-    for match in separators:
-        end = match.start() if match else len(text)
-        piece_start = start if pending is None else pending
-        if match is None or _is_complete(text[start:end], links):
-            spans.append((piece_start, end))
-            pending = None
-        else:
-            pending = piece_start
-        start = match.end() if match else len(text)
-    return spans
-
-
-def _is_complete(piece: str, links: tuple[Link, ...]) -> bool:
-    """An item that ends like a citation: a date, a URL, pages or a placeholder."""
-    parts = fields(piece)
-    return len(parts) > 1 and any(
-        is_url(f, ())
-        or URL.search(f.text)
-        or PAGES.match(f.text.strip())
-        or read_date(f.text)
-        for f in parts[1:]
-    )
-
-
-def _works(item: str, start: int) -> list[_Piece]:
-    """Two works joined by "and", each with its own date or URL, are two items."""
-    for match in _WORKS_JOINED.finditer(item):
-        left, right = item[: match.start()], item[match.end() :]
-        if _open(left) or len(left) < 20 or len(right) < 20:
-            continue
-        if _dated(left) and _dated(right):
-            return [_Piece(left, start), *_works(right, start + match.end())]
-    return [_Piece(item, start)]
-
-
-def _dated(text: str) -> bool:
-    tail = text[-60:]
-    return bool(
-        URL.search(tail) or re.search(r"\b(?:1[6-9]|20)\d\d\)?$", tail.rstrip("."))
-    )
-
-
-def _open(text: str) -> bool:
-    return (
-        text.count("(") > text.count(")")
-        or text.count("“") > text.count("”")
-        or (text.count('"') % 2 == 1)
-    )
 
 
 def read_citation_text(
