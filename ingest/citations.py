@@ -24,7 +24,8 @@ from ingest.styles.items import Piece, note_pieces
 from ingest.styles.parts import MAX_ITEM
 from ingest.styles.shortforms import IBID, SUPRA, is_commentary, without_signal
 
-SAMPLE = 60  # items read by every grammar to decide a document's style
+SAMPLE = 60  # items read by every grammar to decide a document's style, at most
+SETTLED = 12  # ... and at least, unless one style reads 90 % of them
 READABLE = 0.5  # a reading below this falls back to the next grammar
 GUESS = 0.4  # a reading below this is not kept: the note stays as written
 
@@ -89,11 +90,13 @@ def _decide_style(sample, notes, pieces, registry, cache) -> str | None:
         id(p): note.links for note, ps in zip(notes, pieces, strict=True) for p in ps
     }
     votes: Counter[str] = Counter()
-    for piece in sample:
+    for seen, piece in enumerate(sample, start=1):
         readings = _all_readings(piece, links[id(piece)], registry, cache)
         if readings and readings[0].score >= READABLE:
             best = readings[0].score
             votes.update(r.style for r in readings if r.score >= best - 0.01)
+        if seen >= SETTLED and votes and max(votes.values()) >= 0.9 * seen:
+            break  # one style reads nearly every item: the rest will not change it
     if not votes:
         return None
     order = {grammar.NAME: n for n, grammar in enumerate(GRAMMARS)}
@@ -203,7 +206,11 @@ def _unread(label: str, text: str, reading: Reading | None) -> str:
 
 
 def _short_form(text: str) -> bool:
-    return bool(IBID.match(text) or SUPRA.match(text))
+    return bool(IBID.match(text) or _supra(text))
+
+
+def _supra(text: str):
+    return SUPRA.match(text) if "supra" in text.casefold() else None
 
 
 def _resolve_short(text, earlier, by_label) -> ParsedCitation | None:
@@ -211,7 +218,7 @@ def _resolve_short(text, earlier, by_label) -> ParsedCitation | None:
     ibid = IBID.match(text)
     if ibid and earlier is not None:
         return replace(earlier, text=text, pages=ibid["pages"] or earlier.pages)
-    supra = SUPRA.match(text)
+    supra = _supra(text)
     if supra and by_label.get(supra["label"]):
         target = by_label[supra["label"]][0]
         return replace(target, text=text, pages=supra["pages"] or target.pages)

@@ -23,7 +23,7 @@ from ingest.styles.reading import Fields, Reading, reading
 NAME = "euaa"
 # A comma separates fields; so does the space after a title's closing quote
 # when the comma sits inside it (“Syria: Detention, Torture,” 2 May 2024).
-_FIELD_SEPARATOR = re.compile(r",\s+|(?<=,[”\"])\s+")
+_FIELD_SEPARATOR = re.compile(r",([”\"]?)\s+")
 PAGES = re.compile(
     r"^(?:pp?\.|pages?|paras?\.|paragraphs?|§)\s*[\divxlc]+(?:\s*[-–—]\s*[\divxlc]+)?"
     r"(?:,\s*[\d]+(?:\s*[-–—]\s*\d+)?)*\.?$",
@@ -35,7 +35,7 @@ _DATED_TITLE = re.compile(r"^(?P<title>.+?)\s+\((?P<date>[^()]{4,30})\)$")
 _DATED_WORD = re.compile(r"^(?:dated|published|issued|updated)\s+", re.I)
 _GARBLED = re.compile(
     r"\(\d{4}[a-z]?\)\.|\.\s+[\"“]|[\"”]\.\s|\.\s(?:1[6-9]|20)\d\d\.\s"
-    r"|(?:\.\s+[A-Z][^.]{3,}){2,}|:\s*[A-Z][\w\s.]+:\s*[A-Z][\w\s]+,\s*(?:18|19|20)\d\d"
+    r"|(?:\.\s+[A-Z][^.]{3,}){2,}"
 )
 _REMARK = re.compile(r"^(?:can|may|is|are|was|were|on file|as)\b[^\d]*$")
 _AUTHOR_LIST = re.compile(r"^(?:\[\d+\]\s*)?[A-Z][\w'’\-]+\s[A-Z]{1,2}$|^\[\d+\]")
@@ -58,13 +58,13 @@ def fields(text: str, start: int = 0, end: int | None = None) -> tuple[Field, ..
     position = scanned = start
     depth = quotes = 0
     for match in _FIELD_SEPARATOR.finditer(text, start, end):
-        segment = text[scanned : match.start()]
-        scanned = match.start()
+        stop = match.end(1) if match.group(1) else match.start()
+        segment = text[scanned:stop]
+        scanned = stop
         depth += segment.count("(") - segment.count(")")
         quotes += segment.count("“") - segment.count("”")
         if depth > 0 or quotes > 0:
             continue
-        stop = match.start()
         found.append(Field(text[position:stop], position, stop))
         position = match.end()
         depth = quotes = 0
@@ -117,7 +117,9 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         title = dated["title"]
     found = Fields(title=title, authors=authors, outlet=first, date=date, pages=pages)
     score = _score(first, person, date, trailing_url, registry)
-    if _GARBLED.search(title):  # sentences or a bracketed year: another style
+    if ". " in title and _GARBLED.search(
+        title
+    ):  # sentences or a bracketed year: another style
         score -= 0.35
     return reading(item, NAME, score, found, registry)
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from ingest.outlets import OutletRegistry
 from ingest.styles.names import split_authors
-from ingest.styles.parts import prepare, read_date
+from ingest.styles.parts import Item, prepare, read_date
 from ingest.styles.reading import Fields, Reading, reading
 
 NAME = "crf"
@@ -46,7 +46,7 @@ def statistical_reading(text: str, registry: OutletRegistry) -> Reading | None:
     )
     item = prepare(text)
     if found.url and item.url is None:
-        item = type(item)(item.text, item.core, found.url, item.doi, item.accessed)
+        item = Item(item.text, found.url, item.doi, item.accessed)
     return reading(item, NAME, float(found.confidence), fields, registry)
 
 

@@ -71,7 +71,7 @@ def _is_complete(piece: str, links: tuple[Link, ...]) -> bool:
         or URL.search(f.text)
         or PAGES.match(f.text.strip())
         or read_date(f.text)
-        for f in parts[1:]
+        for f in reversed(parts[1:])  # the end of an item shows it first
     )
 
 

@@ -9,7 +9,6 @@ item and leaves its ``core``, the part in which the styles differ.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.blocks import Link
@@ -51,57 +50,92 @@ _PINPOINT = re.compile(
 _ACCESS_WORDS = ("retriev", "access", "consult", "viewed")
 _PLACEHOLDER_WORDS = ("available", "online", "url", "link", "(", "[")
 _NUMBERED = re.compile(r"^\s*\[\d{1,4}\]\s*")  # a reference list's own number
-_SPACES = re.compile(r"\s+")
+_GAP = re.compile(r"\s+([,.;:])")
 _M_D_Y = re.compile(r"^(?:posted\s+)?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$", re.I)
 
 
-@dataclass(frozen=True, slots=True)
 class Item:
-    """One cited item as written, and its ``core`` with the shared parts taken out."""
+    """One cited item as written, and its ``core`` with the shared parts taken out.
 
-    text: str
-    core: str
-    url: str | None = None
-    doi: str | None = None
-    accessed: PartialDate | None = None
-    placeholder: bool = False
-    links: tuple[Link, ...] = ()  # offsets into ``text``
+    ``core`` (and ``placeholder``, whether a word stands for a link) are worked
+    out when first asked for: the COI house style reads the item as written.
+    """
+
+    __slots__ = ("_core", "_placeholder", "accessed", "doi", "links", "text", "url")
+
+    def __init__(
+        self,
+        text: str,
+        url: str | None = None,
+        doi: str | None = None,
+        accessed: PartialDate | None = None,
+        links: tuple[Link, ...] = (),  # offsets into ``text``
+    ) -> None:
+        self.text, self.url, self.doi, self.accessed = text, url, doi, accessed
+        self.links = links
+        self._core: str | None = None
+        self._placeholder = any(link.href for link in links)
+
+    @property
+    def core(self) -> str:
+        if self._core is None:
+            self._core, found = _core(self.text)
+            self._placeholder = self._placeholder or found
+        return self._core
+
+    @property
+    def placeholder(self) -> bool:
+        return self.core is not None and self._placeholder
+
+    def __repr__(self) -> str:
+        return f"Item({self.text!r}, url={self.url!r})"
 
 
 def prepare(text: str, links: tuple[Link, ...] = (), offset: int = 0) -> Item:
     """The item ``text`` (at ``offset`` in its note, whose ``links`` are given)."""
     text = text[:MAX_ITEM]
-    core = text
     folded = text.casefold()  # each pattern runs only where its words occur
-    doi_match = DOI.search(core) if "10." in core else None
-    doi = doi_match["doi"].rstrip(".") if doi_match else None
+    doi_match = DOI.search(text) if "doi" in folded else None
     url = _linked_url(text, links, offset)
-    if "http" in folded or "www." in folded:
-        found = URL.search(core)
-        url = url or (_absolute(found.group(0).rstrip(".,;)")) if found else None)
-        core = URL.sub(" ", DOI.sub(" ", core))
+    if url is None and ("http" in folded or "www." in folded):
+        found = URL.search(text)
+        url = _absolute(found.group(0).rstrip(".,;)")) if found else None
     accessed = None
     if any(word in folded for word in _ACCESS_WORDS):
-        for match in _ACCESSED.finditer(core):
-            if match["date"]:
-                accessed = accessed or read_date(match["date"])
-        core = _ACCESSED.sub(" ", core)
-    if "archived" in folded or "dead link" in folded or "link broken" in folded:
-        core = _DEAD_LINK.sub("", _ARCHIVED.sub(" ", core))
-    placeholder = any(
-        link.href and offset <= link.start < offset + len(text) for link in links
-    )
-    if any(word in folded for word in _PLACEHOLDER_WORDS):
-        placeholder = placeholder or bool(_PLACEHOLDER.search(core))
-        core = _PINPOINT.sub("", _PLACEHOLDER.sub(" ", core))
-    core = _NUMBERED.sub("", _SPACES.sub(" ", core)).strip(" ,;:")
-    core = re.sub(r"\s+([,.;:])", r"\1", core).strip(" ,;:")
+        dates = (m["date"] for m in _ACCESSED.finditer(text) if m["date"])
+        accessed = next((d for d in map(read_date, dates) if d), None)
     own = tuple(
         Link(link.text, link.href, link.start - offset, link.end - offset)
         for link in links
         if offset <= link.start < offset + len(text)
     )
-    return Item(text, core, url, doi, accessed, placeholder, own)
+    doi = doi_match["doi"].rstrip(".") if doi_match else None
+    return Item(text, url, doi, accessed, own)
+
+
+def _core(text: str) -> tuple[str, bool]:
+    """``text`` without its URL, DOI, access date and link words; and whether a
+    word ("url", "link", "available at") stood for a link."""
+    core = text
+    folded = text.casefold()
+    if "doi" in folded:
+        core = DOI.sub(" ", core)
+    if "http" in folded or "www." in folded:
+        core = URL.sub(" ", core)
+    if any(word in folded for word in _ACCESS_WORDS):
+        core = _ACCESSED.sub(" ", core)
+    if "archived" in folded or "dead link" in folded or "link broken" in folded:
+        core = _DEAD_LINK.sub("", _ARCHIVED.sub(" ", core))
+    placeholder = False
+    if any(word in folded for word in _PLACEHOLDER_WORDS):
+        placeholder = bool(_PLACEHOLDER.search(core))
+        core = _PINPOINT.sub("", _PLACEHOLDER.sub(" ", core))
+    core = " ".join(core.split()).strip(" ,;:")
+    if core.startswith("["):
+        core = _NUMBERED.sub("", core)
+    if any(gap in core for gap in (" ,", " .", " ;", " :")):
+        core = _GAP.sub(r"\1", core).strip(" ,;:")
+    return core, placeholder
 
 
 def _linked_url(text: str, links: tuple[Link, ...], offset: int) -> str | None:

@@ -102,7 +102,7 @@ def outlet_slug(name: str, registry: OutletRegistry) -> str | None:
 
 def guess_kind(item: Item, fields: Fields, registry: OutletRegistry) -> CitationKind:
     container = fields.outlet or fields.publisher or ""
-    if item.doi or (fields.outlet and _JOURNAL.search(item.core)):
+    if item.doi or (fields.outlet and _JOURNAL.search(item.text)):
         return "journal"
     if fields.report_number:
         return "report"

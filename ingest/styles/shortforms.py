@@ -14,7 +14,7 @@ IBID = re.compile(
     r"^(?:ibid(?:em)?|id)\.?(?:,?\s*(?:at\s+)?(?P<pages>.+))?$", re.IGNORECASE
 )
 SUPRA = re.compile(
-    r"^(?P<who>.*?),?\s*supra(?:\s+note)?\s+(?P<label>\w+)(?:,?\s*(?:at\s+)?(?P<pages>.+))?$",
+    r"^(?P<who>.{0,200}?),?\s*supra(?:\s+note)?\s+(?P<label>\w+)(?:,?\s*(?:at\s+)?(?P<pages>.+))?$",
     re.IGNORECASE,
 )
 SIGNAL = re.compile(
