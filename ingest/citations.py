@@ -25,7 +25,7 @@ from ingest.styles.parts import MAX_ITEM
 from ingest.styles.shortforms import IBID, SUPRA, is_commentary, without_signal
 
 SAMPLE = 60  # items read by every grammar to decide a document's style, at most
-SETTLED = 12  # ... and at least, unless one style reads 90 % of them
+SETTLED = 8  # ... and at least, unless one style reads 90 % of them
 READABLE = 0.5  # a reading below this falls back to the next grammar
 GUESS = 0.4  # a reading below this is not kept: the note stays as written
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ingest.blocks import Link
 from ingest.dates import parse_date
 from ingest.outlets import OutletRegistry
-from ingest.styles.names import is_organisation, is_person
+from ingest.styles.names import is_organisation, is_person, known
 from ingest.styles.parts import URL, Item, read_date
 from ingest.styles.reading import Fields, Reading, reading
 
@@ -96,7 +96,7 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         return None
     first = parts[0].text.strip()
     if _AUTHOR_LIST.match(first) or (
-        _INITIALS_NEXT.match(parts[1].text.strip()) and not registry.lookup(first)
+        _INITIALS_NEXT.match(parts[1].text.strip()) and not known(first, registry)
     ):
         return None  # "Bergk, V., Haefeli, W. E." or "Azouani R, ...": authors first
     authors: tuple[str, ...] = ()
@@ -112,7 +112,7 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         authors, first, body = (first,), body[0].text.strip(), body[1:]
         person = False
     title = ", ".join(f.text.strip() for f in body)
-    dated = _DATED_TITLE.match(title)
+    dated = _DATED_TITLE.match(title) if title.endswith(")") else None
     if dated and date is None and (date := read_date(dated["date"])):
         title = dated["title"]
     found = Fields(title=title, authors=authors, outlet=first, date=date, pages=pages)
@@ -158,7 +158,7 @@ def _score(first, person, date, trailing_url, registry: OutletRegistry) -> float
     if first[:1] in "“\"‘'" or first.endswith((",”", ',"')):
         return 0.3  # a quoted title where the outlet should be: another style
     score = 0.55 if date else 0.3
-    if registry.lookup(first):
+    if known(first, registry):
         score += 0.35
     elif person:
         score += 0.1  # an author, or a blog named for one

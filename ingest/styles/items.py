@@ -77,6 +77,8 @@ def _is_complete(piece: str, links: tuple[Link, ...]) -> bool:
 
 def _works(item: str, start: int) -> list[Piece]:
     """Two works joined by "and", each with its own date or URL, are two items."""
+    if " and " not in item:
+        return [Piece(item, start)]
     for match in _WORKS_JOINED.finditer(item):
         left, right = item[: match.start()], item[match.end() :]
         if _open(left) or len(left) < 20 or len(right) < 20:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.outlets import OutletRegistry
+from ingest.outlets import Outlet, OutletRegistry
 
 _ORGANISATION_WORDS = re.compile(
     r"\b(?:ministry|office|agency|council|institute|institution|university|watch|"
@@ -50,6 +50,12 @@ _EDITOR = re.compile(
     r",?\s*\((?:ed|eds|editor|editors)\.?\)|,\s*eds?\.?$", re.IGNORECASE
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&\-]{1,9}$")
+
+
+@lru_cache(maxsize=4096)  # notes repeat the same few outlets
+def known(name: str, registry: OutletRegistry) -> Outlet | None:
+    """The registry's outlet that ``name`` spells, if any."""
+    return registry.lookup(name)
 
 
 @lru_cache(maxsize=4096)  # notes repeat the same few names

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ingest.model import CitationKind, ParsedCitation, PartialDate
 from ingest.outlets import OutletRegistry
-from ingest.styles.names import is_media, is_organisation
+from ingest.styles.names import is_media, is_organisation, known
 from ingest.styles.parts import Item, clean
 
 _PARENTHESISED = re.compile(r"^(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)$")
@@ -94,7 +94,7 @@ def _citation(
 
 
 def outlet_slug(name: str, registry: OutletRegistry) -> str | None:
-    found = registry.lookup(name)
+    found = known(name, registry)
     if found is None and (parts := _PARENTHESISED.match(name)):
         found = registry.lookup(parts["inner"]) or registry.lookup(parts["outer"])
     return found.slug if found else None
