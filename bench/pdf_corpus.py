@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from bench.names import GOVERNORATES
 from bench.pdf_layout import Paragraph, Report, write_report
 from bench.prose import Prose
 from bench.works import Works
@@ -34,6 +35,8 @@ ENCRYPTED = "encrypted.pdf"
 TRUNCATED = "truncated.pdf"
 NOT_PDF = "not_a_pdf.pdf"
 PASSWORD = "open-sesame"
+SENTENCES_PER_PAGE = 43.0  # generated sentences that fill a two-column page
+SECTION = 90  # sentences to a section of the long report
 
 HEAD = Paragraph((("Summary", None),), "heading")
 DETENTION = Paragraph((("1. Arbitrary detention at checkpoints", None),), "heading")
@@ -163,36 +166,42 @@ def _shown(char: str) -> bool:
     return True
 
 
-def long_report(path: Path, pages: int, notes_per_page: int = 5, seed: int = 1) -> int:
-    """A report of about ``pages`` pages with ``notes_per_page`` notes on each."""
+def long_report(path: Path, pages: int, notes_per_page: int = 5, seed: int = 1):
+    """Write a report of about ``pages`` pages with ``notes_per_page`` times
+    ``pages`` notes; return its ``Layout`` (pages and notes as set)."""
     rng = random.Random(seed)
-    works = Works(seed, 40 * pages)
+    prose, works = Prose(rng), Works(seed, 40 * pages)
+    sentences = round(pages * SENTENCES_PER_PAGE)
+    notes = min(sentences, pages * notes_per_page)
+    cited = {i * sentences // notes for i in range(notes)}
     paragraphs: list[Paragraph] = []
-    for section in range(1, pages // 2 + 2):
-        paragraphs.append(Paragraph(((f"{section}. Developments", None),), "heading"))
-        paragraphs += _filler(rng, works, 1)
-        paragraphs += _long_filler(rng, works, 5, notes_per_page)
-    report = ngo_report()
-    report = Report(**{**_fields(report), "paragraphs": tuple(paragraphs)})
+    parts: list[tuple[str, str | None]] = []
+    for number in range(sentences):
+        if number % SECTION == 0:
+            title = f"{number // SECTION + 1}. {rng.choice(GOVERNORATES)} governorate"
+            paragraphs.append(Paragraph(((title, None),), "heading"))
+        parts.append(_sentence(prose, works, number in cited))
+        if len(parts) >= rng.randint(3, 6):
+            paragraphs.append(Paragraph(tuple(parts)))
+            parts = []
+    if parts:
+        paragraphs.append(Paragraph(tuple(parts)))
+    fields = {name: getattr(ngo_report(), name) for name in Report.__slots__}
+    report = Report(**{**fields, "paragraphs": tuple(paragraphs)})
     return write_report(str(path), report)
 
 
-def _long_filler(rng: random.Random, works: Works, count: int, notes: int) -> list:
-    """Paragraphs whose sentences carry a note about ``notes`` times a page."""
-    rest = _filler(rng, works, count)
-    keep = notes / 8.5  # about 8.5 generated sentences fill a two-column page half
-    return [
-        Paragraph(
-            tuple(
-                (t, n if n and rng.random() < keep * 1.6 else None) for t, n in p.parts
-            )
-        )
-        for p in rest
-    ]
-
-
-def _fields(report: Report) -> dict:
-    return {name: getattr(report, name) for name in Report.__slots__}
+def _sentence(prose: Prose, works: Works, noted: bool) -> tuple[str, str | None]:
+    if not noted and prose.rng.random() < 0.5:
+        return _plain(prose.context_sentence(2025)), None
+    head, tail = prose.report_sentence(2025, "SOHR")
+    text = _plain(head + (f", {tail}" if tail else "") + ".")
+    if not noted:
+        return text, None
+    work = works.pick(prose.rng)
+    return text, _plain(
+        f"{work.outlet}, \u201c{work.title}\u201d, {work.date}, {work.url}."
+    )
 
 
 def scanned_page(path: Path) -> None:
