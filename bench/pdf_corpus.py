@@ -34,6 +34,20 @@ SCANNED = "scanned_page.pdf"
 ENCRYPTED = "encrypted.pdf"
 TRUNCATED = "truncated.pdf"
 NOT_PDF = "not_a_pdf.pdf"
+LATER_CHAPTER = "ngo_two_column_notes_96_to_114.pdf"
+LONG_4 = "long_report_4_pages.pdf"
+LONG_6 = "long_report_6_pages_seed_2.pdf"
+GENERATED = (
+    TWO_COLUMN,
+    ENDNOTES,
+    SCANNED,
+    ENCRYPTED,
+    TRUNCATED,
+    NOT_PDF,
+    LATER_CHAPTER,
+    LONG_4,
+    LONG_6,
+)
 PASSWORD = "open-sesame"
 SENTENCES_PER_PAGE = 43.0  # generated sentences that fill a two-column page
 SECTION = 90  # sentences to a section of the long report
@@ -114,7 +128,9 @@ REFERRAL = Paragraph(
 )
 
 
-def ngo_report(filler: int = 4, seed: int = 8, endnotes: bool = False) -> Report:
+def ngo_report(
+    filler: int = 4, seed: int = 8, endnotes: bool = False, first_note: int = 1
+) -> Report:
     """The fixture report: hand-written passages with ``filler`` generated ones."""
     rng = random.Random(seed)
     works = Works(seed, 60)
@@ -132,6 +148,7 @@ def ngo_report(filler: int = 4, seed: int = 8, endnotes: bool = False) -> Report
         paragraphs=tuple(paragraphs),
         columns=1 if endnotes else 2,
         endnotes=endnotes,
+        first_note=first_note,
     )
 
 
@@ -232,8 +249,10 @@ def write_fixtures(folder: Path) -> list[Path]:
     whole = (folder / TWO_COLUMN).read_bytes()
     (folder / TRUNCATED).write_bytes(whole[: len(whole) // 2])
     (folder / NOT_PDF).write_bytes(random.Random(3).randbytes(4096))
-    names = (TWO_COLUMN, ENDNOTES, SCANNED, ENCRYPTED, TRUNCATED, NOT_PDF)
-    return [folder / name for name in names]
+    write_report(str(folder / LATER_CHAPTER), ngo_report(first_note=96))
+    long_report(folder / LONG_4, 4, seed=1)
+    long_report(folder / LONG_6, 6, seed=2)
+    return [folder / name for name in GENERATED]
 
 
 def _encrypted(path: Path) -> None:

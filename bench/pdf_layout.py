@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from bench.pdf_lines import (
@@ -50,6 +51,7 @@ class Report:
     paragraphs: tuple[Paragraph, ...]
     columns: int = 2
     endnotes: bool = False
+    first_note: int = 1  # a chapter printed on its own goes on with the report's
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,14 +121,18 @@ class _Setter:
         self.split: list[str] = []  # labels of the notes that run onto the next page
         columns = report.columns
         self.width = (WIDTH - 2 * MARGIN - GUTTER * (columns - 1)) / columns
-        self.foot_width = WIDTH - 2 * MARGIN - NOTE_INDENT
+        cited = sum(1 for p in report.paragraphs for _, note in p.parts if note)
+        last = str(report.first_note + cited - 1)
+        self.indent = max(NOTE_INDENT, stringWidth(last, NOTE.font, NOTE.size) + 2)
+        self.foot_width = WIDTH - 2 * MARGIN - self.indent
         self.most_notes = int((TOP - BOTTOM) / 2 / NOTE.leading)
 
     def run(self, paragraphs: Sequence[Paragraph]) -> list[tuple[str, str]]:
         """Add ``paragraphs``; return every (label, note) so far."""
         for paragraph in paragraphs:
             style = STYLES[paragraph.kind]
-            lines = break_lines(paragraph, self.width, style, len(self.notes) + 1)
+            first = self.report.first_note + len(self.notes)
+            lines = break_lines(paragraph, self.width, style, first)
             texts = [note for _, note in paragraph.parts if note is not None]
             gap = 10.0 if paragraph.kind == "heading" else 4.0
             for line in lines:
@@ -235,5 +241,5 @@ class _Setter:
             canvas.line(MARGIN, y, MARGIN + 120, y)
             for label, text in foot:
                 y -= NOTE.leading
-                draw_note_line(canvas, MARGIN, y, label, text)
+                draw_note_line(canvas, MARGIN, self.indent, y, label, text)
         canvas.showPage()

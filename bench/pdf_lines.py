@@ -154,11 +154,13 @@ def draw_line(
     canvas.drawText(text)
 
 
-def draw_note_line(canvas: Canvas, x: float, y: float, label: str, text: str) -> None:
+def draw_note_line(
+    canvas: Canvas, x: float, indent: float, y: float, label: str, text: str
+) -> None:
     canvas.setFont(NOTE.font, NOTE.size)
     if label:
         canvas.drawString(x, y, label)
-    x += NOTE_INDENT
+    x += indent
     canvas.drawString(x, y, text)
     offset = 0.0
     for word in text.split(" "):

@@ -12,10 +12,8 @@ import filecmp
 from pathlib import Path
 
 from bench.pdf_corpus import (
-    ENCRYPTED,
-    ENDNOTES,
+    GENERATED,
     NOT_PDF,
-    SCANNED,
     TRUNCATED,
     TWO_COLUMN,
     long_report,
@@ -25,8 +23,6 @@ from bench.pdf_corpus import (
 from bench.pdf_layout import write_report
 from bench.pdf_speed import describe, measure
 from ingest.formats import named
-
-GENERATED = (TWO_COLUMN, ENDNOTES, SCANNED, ENCRYPTED, TRUNCATED, NOT_PDF)
 
 
 def test_fixture_report_has_a_note_running_onto_the_next_page(tmp_path: Path):
