@@ -28,36 +28,6 @@ LONG_4 = PDF / "long_report_4_pages.pdf"
 LONG_5 = PDF / "long_report_5_pages.pdf"
 
 pytestmark = pytest.mark.xfail(named("pdf") is None, reason="PDF reader", strict=False)
-# What the reader on branch pdf (358610d) does not do yet; each is a real gap.
-NO_LINKS = pytest.mark.xfail(
-    reason="PDF reader: URLs in notes are not given as links yet", strict=False
-)
-LABELS_REPEAT = pytest.mark.xfail(
-    reason="PDF reader: notes numbered again on each page keep repeated labels",
-    strict=False,
-)
-COMPOUND_HYPHEN = pytest.mark.xfail(
-    reason="PDF reader: drops the hyphen of a compound broken at a line end",
-    strict=False,
-)
-NUMBERED_FROM_ONE = pytest.mark.xfail(
-    reason="PDF reader: finds no notes unless they are numbered from 1 (and none "
-    "past 99)",
-    strict=False,
-)
-COLUMN_ORDER = pytest.mark.xfail(
-    reason="PDF reader: lines of the right column read before the left one's on "
-    "some pages",
-    strict=False,
-)
-NOTE_ZONE_LOST = pytest.mark.xfail(
-    reason="PDF reader: on some pages of this report the notes are read as body text",
-    strict=False,
-)
-PLACEHOLDER_AUTHOR = pytest.mark.xfail(
-    reason="PDF reader: a word processor's user name is taken for the author",
-    strict=False,
-)
 
 
 def _flat(text: str) -> str:
@@ -222,7 +192,6 @@ def test_metadata_gives_title_and_date(two_column: Source) -> None:
     assert (two_column.fields.date or "").startswith("2025-03-11")
 
 
-@NO_LINKS
 def test_note_urls_are_links(two_column: Source) -> None:
     note = next(b for b in two_column.blocks if b.kind == "note" and b.label == "16")
     url = "https://english.enabbaladi.net/archives/2025/01/homes"
@@ -238,7 +207,6 @@ def test_two_column_report_parses_as_a_report() -> None:
     assert sorted(markers, key=int) == [str(n) for n in range(1, 20)]
 
 
-@NUMBERED_FROM_ONE
 def test_notes_of_a_later_chapter_keep_their_numbers() -> None:
     """GIVEN the same report printed as a chapter whose notes go on from the
     report's earlier ones (96 to 114) WHEN read THEN every number is kept."""
@@ -251,7 +219,6 @@ def test_notes_of_a_later_chapter_keep_their_numbers() -> None:
     assert notes["110"].endswith("and gives the accounts of eleven former detainees.")
 
 
-@COLUMN_ORDER
 def test_markers_of_a_longer_report_come_in_reading_order() -> None:
     """GIVEN the benchmark's report asked for four pages (20 notes, numbered in the
     order they are cited) WHEN read THEN the markers come 1 to 20."""
@@ -261,7 +228,6 @@ def test_markers_of_a_longer_report_come_in_reading_order() -> None:
     assert sorted(_notes(source), key=int) == labels
 
 
-@NOTE_ZONE_LOST
 def test_every_page_foot_of_a_longer_report_is_read_as_notes() -> None:
     source = load(LONG_5)
     labels = {str(n) for n in range(1, 26)}
@@ -305,7 +271,6 @@ def test_endnotes_heading_is_not_a_passage_of_notes(endnotes: Source) -> None:
 # --- a real report: ITHAKA's white paper (Word, notes numbered per page) ------
 
 
-@LABELS_REPEAT
 def test_white_paper_notes_numbered_again_on_each_page_stay_apart(
     white_paper: Source,
 ) -> None:
@@ -346,7 +311,6 @@ def test_white_paper_note_texts(white_paper: Source) -> None:
     )
 
 
-@COMPOUND_HYPHEN
 def test_hyphen_of_a_compound_at_a_line_end_is_kept(white_paper: Source) -> None:
     """GIVEN "out-of-" at a line end and "print" on the next (a hyphen the
     compound has anyway) WHEN read THEN the note says "out-of-print"."""
@@ -362,7 +326,6 @@ def test_white_paper_running_header_is_left_out(white_paper: Source) -> None:
     assert "Mexico City. This grant enabled JSTOR" in text
 
 
-@PLACEHOLDER_AUTHOR
 def test_white_paper_placeholder_author_is_not_an_author(white_paper: Source) -> None:
     assert "Microsoft Office User" not in white_paper.fields.authors
 
