@@ -37,6 +37,7 @@ NOT_PDF = "not_a_pdf.pdf"
 LATER_CHAPTER = "ngo_two_column_notes_96_to_114.pdf"
 LONG_4 = "long_report_4_pages.pdf"
 LONG_5 = "long_report_5_pages.pdf"
+FEW_SOURCES = "long_report_few_sources.pdf"
 GENERATED = (
     TWO_COLUMN,
     ENDNOTES,
@@ -47,6 +48,7 @@ GENERATED = (
     LATER_CHAPTER,
     LONG_4,
     LONG_5,
+    FEW_SOURCES,
 )
 PASSWORD = "open-sesame"
 SENTENCES_PER_PAGE = 44.3  # generated sentences that fill a two-column page
@@ -183,11 +185,18 @@ def _shown(char: str) -> bool:
     return True
 
 
-def long_report(path: Path, pages: int, notes_per_page: int = 5, seed: int = 1):
+def long_report(
+    path: Path,
+    pages: int,
+    notes_per_page: int = 5,
+    seed: int = 1,
+    sources: int | None = None,
+):
     """Write a report of about ``pages`` pages with ``notes_per_page`` times
-    ``pages`` notes; return its ``Layout`` (pages and notes as set)."""
+    ``pages`` notes citing a pool of ``sources`` works (40 a page unless said);
+    return its ``Layout`` (pages and notes as set)."""
     rng = random.Random(seed)
-    prose, works = Prose(rng), Works(seed, 40 * pages)
+    prose, works = Prose(rng), Works(seed, sources or 40 * pages)
     sentences = round(pages * SENTENCES_PER_PAGE)
     notes = min(sentences, pages * notes_per_page)
     cited = {i * sentences // notes for i in range(notes)}
@@ -252,6 +261,7 @@ def write_fixtures(folder: Path) -> list[Path]:
     write_report(str(folder / LATER_CHAPTER), ngo_report(first_note=96))
     long_report(folder / LONG_4, 4, seed=1)
     long_report(folder / LONG_5, 5, seed=1)
+    long_report(folder / FEW_SOURCES, 6, seed=1, sources=20)
     return [folder / name for name in GENERATED]
 
 

@@ -26,8 +26,14 @@ WHITE_PAPER = PDF / "ithaka_open_access_white_paper_2019.pdf"
 LATER_CHAPTER = PDF / "ngo_two_column_notes_96_to_114.pdf"
 LONG_4 = PDF / "long_report_4_pages.pdf"
 LONG_5 = PDF / "long_report_5_pages.pdf"
+FEW_SOURCES = PDF / "long_report_few_sources.pdf"
 
 pytestmark = pytest.mark.xfail(named("pdf") is None, reason="PDF reader", strict=False)
+REPEATED_NOTE = pytest.mark.xfail(
+    reason="PDF reader (branch pdf, f6a63a0): a note that ends the page foot in the "
+    "same words on several pages is dropped as a running footer",
+    strict=False,
+)
 
 
 def _flat(text: str) -> str:
@@ -234,6 +240,24 @@ def test_every_page_foot_of_a_longer_report_is_read_as_notes() -> None:
     assert {label for label, _ in _marks(source)} == labels
     assert set(_notes(source)) == labels
     assert "https://www." not in _body_text(source)
+
+
+@REPEATED_NOTE
+def test_a_source_cited_again_and_again_stays_a_note_on_every_page() -> None:
+    """GIVEN a report citing a few works again and again, so that the same two
+    note lines end the page foot on pages 2, 4 and 5 WHEN read THEN they are
+    notes, not a running footer: 30 markers and 30 notes."""
+    source = load(FEW_SOURCES)
+    labels = [str(n) for n in range(1, 31)]
+    assert [label for label, _ in _marks(source)] == labels
+    notes = _notes(source)
+    assert sorted(notes, key=int) == labels
+    work = (
+        "Asharq Al-Awsat, \u201cYoussef al-Hamoud visits Al-Raqqa, first trip since "
+        "taking office\u201d, June 2023,"
+    )
+    again = sorted((k for k, t in notes.items() if t.startswith(work)), key=int)
+    assert again == ["3", "5", "8", "15", "20", "21", "26"]
 
 
 # --- the one-column report with endnotes --------------------------------------
