@@ -22,6 +22,7 @@ from ingest.model import (
     ParsedReference,
 )
 from ingest.options import ParseOptions
+from ingest.outlets import OutletRegistry
 from ingest.report_meta import cite_as_text, is_footer, read_meta, section_heading
 from ingest.sentences import sentence_spans
 from ingest.works import work_citations
@@ -34,7 +35,7 @@ _SEE_REPORT = re.compile(
 )
 
 
-def sniff(source: Source) -> float | None:
+def sniff(source: Source, registry: OutletRegistry | None = None) -> float | None:
     """High when body markers meet footnote definitions; None without both."""
     split = split_notes(source.blocks)
     defined = {note.label for note in split.notes}

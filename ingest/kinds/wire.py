@@ -29,13 +29,16 @@ LOOKED_FOR = (
 FOOTNOTED = 10  # this many footnote markers and notes make a report, not a story
 
 
-def sniff(source: Source) -> float | None:
-    """How sure we are that ``source`` is a wire story; None to decline."""
+def sniff(source: Source, registry: OutletRegistry | None = None) -> float | None:
+    """How sure we are that ``source`` is a wire story; None to decline.
+
+    ``registry`` is the caller's (with any outlets it adds), else the bundled one.
+    """
     footnotes = sum(len(b.marks) for b in source.blocks)
     footnotes += sum(b.kind == "note" for b in source.blocks)
     if footnotes >= FOOTNOTED:
         return None
-    registry = load_registry()
+    registry = registry or load_registry()
     parts = _with_field_dateline(split_story(source, registry), source.fields)
     score = _signal_score(parts, source.meta, registry)
     if source.fields.agency or source.fields.outlet:
