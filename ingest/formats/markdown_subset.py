@@ -12,6 +12,7 @@ that longer road.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -19,10 +20,10 @@ from ingest.blocks import Block, BlockKind
 from ingest.formats.html_walk import anchor_marker, is_backlink
 from ingest.text_marks import TextBuilder
 
-ESCAPED = frozenset("\\`*_{}[]()>#+-.!|")
+ESCAPED = frozenset(string.punctuation)  # what CommonMark lets a backslash escape
 # Anything that asks for more of Markdown than this module reads.
 _BEYOND = re.compile(
-    r"[`<\t\x00-\x08\x0b-\x1f\x7f]|\*\*|!\[|\[\^|  \n"
+    r"[`<\t\x00-\x08\x0b-\x1f\x7f]|\*\*|!\[|\[\^|  \n|\\\n"
     r"|&[#0-9a-z]"
     r"|^(?:[^\S\n]|>|\[[^\[\]\n]*\]:|[-=_*+|: ]+$)",
     re.IGNORECASE | re.MULTILINE,
@@ -33,7 +34,14 @@ _ORDERED = re.compile(r"(\d+)\.[ ]{1,4}(?! )(.*)")
 _BULLET = re.compile(r"()[*+-][ ]{1,4}(?! )(.*)")
 _NESTED = re.compile(r"#|>|[*+-][ ]|\d+\.[ ]|\[[^\[\]]*\]:|[-=_*+|: ]+$")
 _INLINE = re.compile(r"[\\\[\]*_]")
-_LINK = re.compile(r"\[((?:\\.|[^\\\[\]*_])+)\]\(([^\s()<>\"'\\]+)\)")
+# A link whose target markdown-it keeps as written: ASCII URL characters and
+# %-escapes only, and none of the schemes it refuses to link.
+_LINK = re.compile(
+    r"\[((?:\\.|[^\\\[\]*_])+)\]"
+    r"\((?!(?:javascript|vbscript|file|data):)"
+    r"((?:[A-Za-z0-9\-._~:/?#@!$&*+,;=]|%[0-9A-Fa-f]{2})+)\)",
+    re.IGNORECASE,
+)
 _LINK_ESCAPE = re.compile(r"\\(.)")
 _SPACES = frozenset("\t\n\x0b\x0c\r \xa0\u1680\u202f\u205f\u3000")
 # A line that starts a list, which CommonMark lets interrupt a paragraph.

@@ -47,6 +47,7 @@ class _Walk:
     meta: dict[str, str] = field(default_factory=dict)
     open: list[_Open] = field(default_factory=list)
     lists: list[list[int] | None] = field(default_factory=list)  # next number
+    rows: list[_Open | None] = field(default_factory=list)  # None: inside another
     cells: int = 0
 
     def start(self, kind: BlockKind, **kwargs) -> _Open:
@@ -73,55 +74,135 @@ def tokens_to_blocks(tokens: list[Token]) -> tuple[list[Block], dict[str, str]]:
     return blocks, walk.meta
 
 
-def _block_token(token: Token, walk: _Walk) -> None:  # noqa: C901 - one dispatch
-    kind = token.type
-    inside = walk.open[-1] if walk.open else None
-    if kind == "inline":
-        if inside is None:
-            inside = walk.start("paragraph")
-            _inline(token.children or [], inside)
-            walk.finish()
-        else:
-            _inline(token.children or [], inside)
-    elif kind == "heading_open" and inside is None:
+def _block_token(token: Token, walk: _Walk) -> None:
+    handler = _HANDLERS.get(token.type)
+    if handler is not None:
+        handler(token, walk)
+    elif token.type in ("paragraph_open", "paragraph_close", "blockquote_open"):
+        _space(walk)
+
+
+def _space(walk: _Walk) -> None:
+    if walk.open and walk.open[-1].builder.position:
+        walk.open[-1].builder.add_space()
+
+
+def _inline_token(token: Token, walk: _Walk) -> None:
+    if walk.open:
+        _inline(token.children or [], walk.open[-1])
+        return
+    _inline(token.children or [], walk.start("paragraph"))
+    walk.finish()
+
+
+def _heading_open(token: Token, walk: _Walk) -> None:
+    if not walk.open:
         walk.start("heading", level=int(token.tag[1:]))
-    elif kind == "heading_close" and inside is not None and inside.kind == "heading":
-        _remember_h1(inside, walk)
+
+
+def _heading_close(token: Token, walk: _Walk) -> None:
+    if walk.open and walk.open[-1].kind == "heading":
+        _remember_h1(walk.open[-1], walk)
         walk.finish()
-    elif kind in ("bullet_list_open", "ordered_list_open"):
-        start = int(token.attrs.get("start", 1) or 1) if token.tag == "ol" else None
-        walk.lists.append([start] if start is not None else None)
-    elif kind in ("bullet_list_close", "ordered_list_close"):
-        walk.lists.pop()
-    elif kind == "list_item_open" and not _in_note(walk):
-        numbering = walk.lists[-1] if walk.lists else None
-        label = None
-        if numbering is not None:
-            label = str(numbering[0])
-            numbering[0] += 1
-        walk.start("list_item", label=label)
-    elif kind == "list_item_close" and inside is not None and not _in_note(walk):
+
+
+def _list_open(token: Token, walk: _Walk) -> None:
+    start = int(token.attrs.get("start", 1) or 1) if token.tag == "ol" else None
+    walk.lists.append([start] if start is not None else None)
+
+
+def _list_close(token: Token, walk: _Walk) -> None:
+    walk.lists.pop()
+
+
+def _item_open(token: Token, walk: _Walk) -> None:
+    if _in_note(walk):
+        _space(walk)
+        return
+    numbering = walk.lists[-1] if walk.lists else None
+    label = None
+    if numbering is not None:
+        label = str(numbering[0])
+        numbering[0] += 1
+    walk.start("list_item", label=label)
+
+
+def _item_close(token: Token, walk: _Walk) -> None:
+    if walk.open and walk.open[-1].kind == "list_item" and not _in_note(walk):
         walk.finish()
-    elif kind == "footnote_open" and not _in_note(walk):
+
+
+def _note_open(token: Token, walk: _Walk) -> None:
+    if not _in_note(walk):
         walk.start("note", label=_note_label(token))
-    elif kind == "footnote_close" and inside is not None and inside.kind == "note":
+
+
+def _note_close(token: Token, walk: _Walk) -> None:
+    if walk.open and walk.open[-1].kind == "note":
         walk.finish()
-    elif kind == "tr_open" and inside is None:
-        walk.start("paragraph")
-        walk.cells = 0
-    elif kind == "tr_close" and inside is not None:
+
+
+def _row_open(token: Token, walk: _Walk) -> None:
+    """A table row is a paragraph of its own, or part of the item or note it is in."""
+    walk.cells = 0
+    if walk.open:
+        _space(walk)
+        walk.rows.append(None)
+    else:
+        walk.rows.append(walk.start("paragraph"))
+
+
+def _row_close(token: Token, walk: _Walk) -> None:
+    row = walk.rows.pop() if walk.rows else None
+    if row is not None and walk.open and walk.open[-1] is row:
         walk.finish()
-    elif kind in ("th_open", "td_open") and inside is not None:
-        if walk.cells:
-            inside.builder.add_text(" | ", literal_markers=False)
-        walk.cells += 1
-    elif kind in ("code_block", "fence"):
-        _code_block(token.content, inside, walk)
-    elif kind == "html_block":
-        _html_block(token.content, inside, walk)
-    elif kind in ("paragraph_open", "paragraph_close", "blockquote_open"):
-        if inside is not None and inside.builder.position:
-            inside.builder.add_space()
+
+
+def _cell_open(token: Token, walk: _Walk) -> None:
+    if walk.open and walk.cells:
+        walk.open[-1].builder.add_text(" | ", literal_markers=False)
+    walk.cells += 1
+
+
+def _code(token: Token, walk: _Walk) -> None:
+    if walk.open:
+        walk.open[-1].builder.add_space()
+        walk.open[-1].builder.add_text(token.content, literal_markers=False)
+        return
+    walk.start("paragraph").builder.add_text(token.content, literal_markers=False)
+    walk.finish()
+
+
+def _html_block(token: Token, walk: _Walk) -> None:
+    blocks, _ = html_to_blocks(token.content)
+    if not walk.open:
+        walk.blocks.extend(blocks)
+        return
+    for block in blocks:  # inside a list item or note: its text only
+        walk.open[-1].builder.add_space()
+        walk.open[-1].builder.add_text(block.text, literal_markers=False)
+
+
+_HANDLERS = {
+    "inline": _inline_token,
+    "heading_open": _heading_open,
+    "heading_close": _heading_close,
+    "bullet_list_open": _list_open,
+    "ordered_list_open": _list_open,
+    "bullet_list_close": _list_close,
+    "ordered_list_close": _list_close,
+    "list_item_open": _item_open,
+    "list_item_close": _item_close,
+    "footnote_open": _note_open,
+    "footnote_close": _note_close,
+    "tr_open": _row_open,
+    "tr_close": _row_close,
+    "th_open": _cell_open,
+    "td_open": _cell_open,
+    "code_block": _code,
+    "fence": _code,
+    "html_block": _html_block,
+}
 
 
 def _in_note(walk: _Walk) -> bool:
@@ -139,25 +220,6 @@ def _remember_h1(heading: _Open, walk: _Walk) -> None:
     if heading.level == 1 and "h1" not in walk.meta:
         if heading.strings:
             walk.meta["h1"] = " ".join(heading.strings)
-
-
-def _code_block(text: str, inside: _Open | None, walk: _Walk) -> None:
-    if inside is not None:
-        inside.builder.add_space()
-        inside.builder.add_text(text, literal_markers=False)
-        return
-    walk.start("paragraph").builder.add_text(text, literal_markers=False)
-    walk.finish()
-
-
-def _html_block(html: str, inside: _Open | None, walk: _Walk) -> None:
-    blocks, _ = html_to_blocks(html)
-    if inside is None:
-        walk.blocks.extend(blocks)
-        return
-    for block in blocks:  # inside a list item or note: its text only
-        inside.builder.add_space()
-        inside.builder.add_text(block.text, literal_markers=False)
 
 
 def _inline(children: list[Token], opened: _Open) -> None:
