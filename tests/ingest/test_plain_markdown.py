@@ -37,6 +37,8 @@ PLAIN = {
     "literal markers": "A bracketed \\[12\\] number and 12] and Iraq & Syria | SOHR.",
     "a lazy line": "1. item\nstill the item\n2. next",
     "blank lines with spaces": "First.\n   \n\n\nSecond\nline.",
+    "any punctuation escaped": "Times \\: 10\\% of \\$5 \\~ \\\"quoted\\\"",
+    "stars by punctuation": 'a*"b"* and *"c"* and (*d*)',
 }
 
 BEYOND = {
@@ -58,6 +60,10 @@ BEYOND = {
     "a list inside a list item": "1. item\n- a new list\nstill the item",
     "a list after a paragraph line": "Text\n- item",
     "a list with parentheses": "1) item",
+    "a backslash line break": "one\\\ntwo",
+    "code in a list item": "-     code",
+    "a link to a non-ASCII target": "[x](https://exämple.org)",
+    "a script link": "[x](javascript:alert)",
 }
 
 
