@@ -10,12 +10,14 @@ numbered list whose items link back to their markers is a list of notes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
-from ingest.blocks import Block, BlockKind
+from ingest.blocks import Block, BlockKind, Work
 from ingest.formats.html_walk import anchor_marker, html_to_blocks, is_backlink
+from ingest.formats.markdown_csl import LANGUAGES as CSL_LANGUAGES
+from ingest.formats.markdown_csl import csl_works
 from ingest.text_marks import TextBuilder
 
 # The href a numbered reference link ``[text][12]`` is given before inline
@@ -39,6 +41,7 @@ class _Open:
     label: str | None = None
     backlinked: bool = False  # an item that links back to its marker
     strings: list[str] = field(default_factory=list)  # its text pieces, stripped
+    works: list[Work] = field(default_factory=list)  # the works a note states
 
 
 @dataclass
@@ -62,7 +65,7 @@ class _Walk:
         if kind == "list_item" and done.backlinked and done.label is not None:
             kind = "note"
         block = done.builder.block(kind, level=done.level, label=done.label)
-        self.blocks[done.slot] = block
+        self.blocks[done.slot] = replace(block, works=tuple(done.works))
 
 
 def tokens_to_blocks(tokens: list[Token]) -> tuple[list[Block], dict[str, str]]:
@@ -165,6 +168,16 @@ def _cell_open(token: Token, walk: _Walk) -> None:
 
 
 def _code(token: Token, walk: _Walk) -> None:
+    """Code as written; in a note, a ``csl-json`` block is the work it cites."""
+    language = token.info.strip().split(" ", 1)[0].lower()
+    if walk.open and walk.open[-1].kind == "note" and language in CSL_LANGUAGES:
+        stated = csl_works(token.content)
+        if stated is not None:
+            works, text = stated
+            walk.open[-1].works.extend(works)
+            walk.open[-1].builder.add_space()
+            walk.open[-1].builder.add_text(text, literal_markers=False)
+            return
     if walk.open:
         walk.open[-1].builder.add_space()
         walk.open[-1].builder.add_text(token.content, literal_markers=False)

@@ -37,7 +37,7 @@ PLAIN = {
     "literal markers": "A bracketed \\[12\\] number and 12] and Iraq & Syria | SOHR.",
     "a lazy line": "1. item\nstill the item\n2. next",
     "blank lines with spaces": "First.\n   \n\n\nSecond\nline.",
-    "any punctuation escaped": "Times \\: 10\\% of \\$5 \\~ \\\"quoted\\\"",
+    "any punctuation escaped": 'Times \\: 10\\% of \\$5 \\~ \\"quoted\\"',
     "stars by punctuation": 'a*"b"* and *"c"* and (*d*)',
 }
 
