@@ -189,3 +189,87 @@ def test_d03_is_a_report_titled_and_dated_by_its_front_matter() -> None:
         c for p in parsed.passages for c in p.claims if c.markers[0].label == "1"
     ]
     assert claim.text.endswith("0.5 percent of our dataset are centenaries.")
+
+
+# Other real Markdown: tests/fixtures/markdown/SOURCES.md
+
+
+MARKDOWN = CORPUS.parent / "markdown"
+
+
+def test_blog_post_citing_34_numbered_references_has_34_notes() -> None:
+    """
+    GIVEN an 18F post whose links are [text][n] with [n]: url gathered at the end
+    WHEN it is read
+    THEN each of its 37 uses is a marker and each of the 34 definitions a note
+    """
+    source = load(MARKDOWN / "18f-2015-02-09-gov-domains-hsts-preload.md")
+    body, notes = body_and_notes(source.blocks)
+    labels = [m.label for b in body for m in b.marks]
+    assert len(labels) == 37
+    assert (labels.count("1"), labels.count("14")) == (3, 2)
+    assert [n.label for n in notes] == [str(n) for n in range(1, 35)]
+    assert notes[20].text == "https://bbfelob.gov"
+    assert source.fields.title == (
+        "The first .gov domains hardcoded into your browser as all-HTTPS"
+    )
+    assert (source.fields.date, source.fields.authors) == ("2015-02-09", ("eric",))
+    assert not any("site.baseurl" in b.text for b in source.blocks)
+    assert parse_path(MARKDOWN / "18f-2015-02-09-gov-domains-hsts-preload.md").kind == (
+        "report"
+    )
+
+
+def test_blog_post_with_three_footnotes_and_a_title_over_three_lines() -> None:
+    path = MARKDOWN / "18f-2020-03-10-ask-18f-po-vs-cor.md"
+    source = load(path)
+    assert source.fields.title == (
+        "Ask 18F — What’s the difference between a Contracting Officer’s "
+        "Representative and a Product Owner on agile software development projects?"
+    )
+    assert source.fields.authors == (
+        "miatta-myers",
+        "rebecca-refoy",
+        "uchenna-moka-solana",
+    )
+    body, notes = body_and_notes(source.blocks)
+    first = next(b for b in body if b.marks)
+    assert first.text.startswith("In a traditional federal acquisition")
+    assert first.marks[0].offset == first.text.index("(COR)") + len("(COR)")
+    assert [(n.label, n.text) for n in notes][1] == (
+        "2",
+        "Federal Acquisition Regulation (FAR) 1.602-2(d)",
+    )
+    parsed = parse_path(path)
+    assert parsed.kind == "report"
+    assert [f.label for f in parsed.footnotes] == ["1", "2", "3"]
+
+
+def test_notes_written_as_csl_json_are_works_and_comments_are_not_notes() -> None:
+    """
+    GIVEN an EIP whose notes are csl-json blocks, the same notes commented out
+    WHEN it is read
+    THEN 8 notes carry their works (author, title, date, DOI link) and none repeats
+    """
+    path = MARKDOWN / "eip-8173-evm-control-flow.md"
+    source = load(path)
+    body, notes = body_and_notes(source.blocks)
+    assert [m.label for b in body for m in b.marks].count("1") == 3
+    assert sum(len(b.marks) for b in body) == 10
+    assert [n.label for n in notes] == [str(n) for n in range(1, 9)]
+    (work,) = notes[1].works
+    assert (work.authors, work.title, work.date, work.url) == (
+        ("A.M. Turing",),
+        "Computing Machinery and Intelligence.",
+        "1950-10-01",
+        "https://doi.org/10.1093/mind/LIX.236.433",
+    )
+    assert not any("{" in n.text for n in notes)
+    assert source.fields.title == "Foundations of EVM Control Flow"
+    assert source.fields.date == "2026-02-16"
+    parsed = parse_path(path)
+    assert parsed.kind == "report"
+    assert parsed.footnotes[1].citations[0].title == (
+        "Computing Machinery and Intelligence."
+    )
+    assert not parsed.warnings

@@ -215,3 +215,10 @@ def test_twenty_thousand_notes_read_in_bounded_time() -> None:
     blocks = read(text)
     assert sum(b.kind == "note" for b in blocks) == count
     assert time.perf_counter() - started < 60
+
+
+def test_note_whose_csl_json_is_broken_keeps_its_text() -> None:
+    text = 'Cited.[^1]\n\n[^1]:\n    ```csl-json\n    {"title": "Unclosed"\n    ```\n'
+    blocks = read(text)
+    assert notes(blocks) == {"1": '{"title": "Unclosed"'}
+    assert not blocks[-1].works
