@@ -34,7 +34,7 @@ _SIGNS = re.compile(
     re.MULTILINE,
 )
 # Pairs whose span is no part of the text: Liquid tags and output, comments.
-_DROPPED = (("{%", "%}"), ("{{", "}}"), ("<!--", "-->"))
+_DROPPED = (("{%", "%}"), ("{{", "}}"), ("<!--", "-->"), ("{::comment}", "{:/comment}"))
 _ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]*\}")  # kramdown's {: .class #id}
 
 

@@ -25,14 +25,14 @@ _TITLE_KEYS = ("title", "headline")
 _DATE_KEYS = ("date", "published", "pubdate", "publishdate", "created")
 _AUTHOR_KEYS = ("author", "authors", "byline")
 _URL_KEYS = ("url", "permalink", "canonical_url", "canonical", "link")
-_SOURCE_KEYS = ("source", "publisher", "site", "outlet")
+_SOURCE_KEYS = ("source", "publisher", "site", "outlet")  # a name, or the URL
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
     fields: Fields
     body: str  # the text after the front matter
-    line_count: int  # lines the front matter took, for line numbers below it
 
 
 def split_front_matter(name: str, text: str) -> FrontMatter:
@@ -43,13 +43,11 @@ def split_front_matter(name: str, text: str) -> FrontMatter:
     """
     match = _FRONT.match(text)
     if not match or not _looks_like_yaml(match.group(1) or ""):
-        return FrontMatter(Fields(), text, 0)
+        return FrontMatter(Fields(), text)
     raw = match.group(1) or ""
     if len(raw) > MAX_CHARS:
         raise ParseError(name, f"front matter is longer than {MAX_CHARS // 1024} KiB")
-    data = _load(name, raw)
-    lines = match.group(0).count("\n")
-    return FrontMatter(_fields(data), text[match.end() :], lines)
+    return FrontMatter(_fields(_load(name, raw)), text[match.end() :])
 
 
 def _looks_like_yaml(raw: str) -> bool:
@@ -76,12 +74,14 @@ def _load(name: str, raw: str) -> dict:
 
 
 def _fields(data: dict) -> Fields:
+    source = _first_text(data, _SOURCE_KEYS)
+    source_is_url = bool(source and _URL.match(source))
     return Fields(
         title=_first_text(data, _TITLE_KEYS),
         date=_first_date(data),
         authors=_authors(data),
-        url=_first_text(data, _URL_KEYS),
-        publisher=_first_text(data, _SOURCE_KEYS),
+        url=_first_text(data, _URL_KEYS) or (source if source_is_url else None),
+        publisher=None if source_is_url else source,
         language=_first_text(data, ("lang", "language")),
     )
 

@@ -140,6 +140,14 @@ def test_front_matter_becomes_fields_and_leaves_the_text() -> None:
     assert [b.text for b in content.blocks] == ["Body."]
 
 
+def test_front_matter_source_that_is_a_url_is_the_url() -> None:
+    text = "---\ntitle: A\nsource: https://example.org/a\nauthor: Jane Doe\n---\nB.\n"
+    content = markdown.read("a.md", text.encode())
+    assert content.fields == Fields(
+        title="A", url="https://example.org/a", authors=("Jane Doe",)
+    )
+
+
 def test_rule_and_heading_at_the_start_are_not_front_matter() -> None:
     content = markdown.read("a.md", b"---\nJust a heading\n---\nText.\n")
     assert content.fields == Fields()
