@@ -20,7 +20,7 @@ from __future__ import annotations
 from markdown_it.rules_core import StateCore
 
 from ingest.blocks import Block, Link, Work
-from ingest.formats.markdown_tokens import DUPLICATE, NOTE_HREF
+from ingest.formats.markdown_inline import DUPLICATE, NOTE_HREF
 
 _NOTES_KEY = "numbered_notes"
 

@@ -4,57 +4,34 @@ Headings, paragraphs and list items become blocks; a table row becomes a
 paragraph whose cells are joined by `` | `` and keep their markers; a footnote
 definition (``[^12]: ...``, every paragraph of it) becomes one ``note`` block
 labelled as its markers are; raw HTML blocks go through the HTML walker. A
-numbered list whose items link back to their markers is a list of notes.
+numbered list whose items link back to their markers is a list of notes. The
+text inside each block is ``markdown_inline``'s.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
-from ingest.blocks import Block, BlockKind, Work
-from ingest.formats.html_walk import anchor_marker, html_to_blocks, is_backlink
+from ingest.blocks import Block, BlockKind
+from ingest.formats.html_walk import html_to_blocks
 from ingest.formats.markdown_csl import LANGUAGES as CSL_LANGUAGES
 from ingest.formats.markdown_csl import csl_works
-from ingest.text_marks import TextBuilder
-
-# The href a numbered reference link ``[text][12]`` is given before inline
-# parsing, so that the walker knows it for a note marker.
-NOTE_HREF = "#markdown-note:"
-DUPLICATE = "\x00"  # joins a footnote label defined twice to its repeat number
-_SUP_OPEN = re.compile(r"<sup(?:\s[^>]*)?>", re.IGNORECASE)
-_SUP_CLOSE = re.compile(r"</sup\s*>", re.IGNORECASE)
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_NUMBER = re.compile(r"^\d{1,4}[a-z]?$")
-
-
-@dataclass
-class _Open:
-    """A block being built: its slot in the output and what it will be."""
-
-    slot: int
-    kind: BlockKind
-    builder: TextBuilder = field(default_factory=TextBuilder)
-    level: int | None = None
-    label: str | None = None
-    backlinked: bool = False  # an item that links back to its marker
-    strings: list[str] = field(default_factory=list)  # its text pieces, stripped
-    works: list[Work] = field(default_factory=list)  # the works a note states
+from ingest.formats.markdown_inline import OpenBlock, add_inline, note_label
 
 
 @dataclass
 class _Walk:
     blocks: list[Block | None] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
-    open: list[_Open] = field(default_factory=list)
+    open: list[OpenBlock] = field(default_factory=list)
     lists: list[list[int] | None] = field(default_factory=list)  # next number
-    rows: list[_Open | None] = field(default_factory=list)  # None: inside another
+    rows: list[OpenBlock | None] = field(default_factory=list)  # None: inside another
     cells: int = 0
 
-    def start(self, kind: BlockKind, **kwargs) -> _Open:
-        opened = _Open(len(self.blocks), kind, **kwargs)
+    def start(self, kind: BlockKind, **kwargs) -> OpenBlock:
+        opened = OpenBlock(len(self.blocks), kind, **kwargs)
         self.blocks.append(None)
         self.open.append(opened)
         return opened
@@ -92,9 +69,9 @@ def _space(walk: _Walk) -> None:
 
 def _inline_token(token: Token, walk: _Walk) -> None:
     if walk.open:
-        _inline(token.children or [], walk.open[-1])
+        add_inline(token.children or [], walk.open[-1])
         return
-    _inline(token.children or [], walk.start("paragraph"))
+    add_inline(token.children or [], walk.start("paragraph"))
     walk.finish()
 
 
@@ -137,7 +114,7 @@ def _item_close(token: Token, walk: _Walk) -> None:
 
 def _note_open(token: Token, walk: _Walk) -> None:
     if not _in_note(walk):
-        walk.start("note", label=_note_label(token))
+        walk.start("note", label=note_label(token))
 
 
 def _note_close(token: Token, walk: _Walk) -> None:
@@ -222,88 +199,7 @@ def _in_note(walk: _Walk) -> bool:
     return any(opened.kind == "note" for opened in walk.open)
 
 
-def _note_label(token: Token) -> str:
-    label = token.meta.get("label")
-    if not label:
-        return str(token.meta.get("id", 0) + 1)
-    return str(label).split(DUPLICATE, 1)[0]
-
-
-def _remember_h1(heading: _Open, walk: _Walk) -> None:
+def _remember_h1(heading: OpenBlock, walk: _Walk) -> None:
     if heading.level == 1 and "h1" not in walk.meta:
         if heading.strings:
             walk.meta["h1"] = " ".join(heading.strings)
-
-
-def _inline(children: list[Token], opened: _Open) -> None:
-    builder = opened.builder
-    emphasis: list[int] = []
-    at = 0
-    while at < len(children):
-        token = children[at]
-        kind = token.type
-        if kind in ("text", "code_inline"):
-            builder.add_text(token.content, literal_markers=kind == "text")
-            if token.content.strip():
-                opened.strings.append(token.content.strip())
-        elif kind in ("softbreak", "hardbreak"):
-            builder.add_space()
-        elif kind == "em_open":
-            emphasis.append(builder.position)
-        elif kind == "em_close" and emphasis:
-            builder.add_emphasis(emphasis.pop())
-        elif kind == "footnote_ref":
-            builder.add_mark(_note_label(token))
-        elif kind == "link_open":
-            at = _link(children, at, opened)
-        elif kind == "html_inline":
-            at = _html_inline(children, at, builder)
-        at += 1
-
-
-def _link(children: list[Token], at: int, opened: _Open) -> int:
-    """Add the link opening at ``children[at]``; the index of its closing token."""
-    end = at + 1
-    while end < len(children) and children[end].type != "link_close":
-        end += 1
-    inner = children[at + 1 : end]
-    href = str(children[at].attrs.get("href", "")).strip()
-    text = "".join(t.content for t in inner if t.type in ("text", "code_inline"))
-    text = text.strip()
-    builder = opened.builder
-    if href.startswith(NOTE_HREF):
-        if not _NUMBER.match(text):
-            _inline(inner, opened)
-        builder.add_mark(href[len(NOTE_HREF) :])
-        return end
-    label = anchor_marker(text, href)
-    if label is not None or is_backlink(text, href):
-        if text:
-            opened.strings.append(text)
-        if label is not None:
-            builder.add_mark(label)
-        else:
-            opened.backlinked = True
-        return end
-    start = builder.position
-    _inline(inner, opened)
-    builder.add_link(text, href, start)
-    return end
-
-
-def _html_inline(children: list[Token], at: int, builder: TextBuilder) -> int:
-    """``<sup>12</sup>`` is a marker and ``<br>`` a space; other tags are dropped."""
-    content = children[at].content
-    if _BREAK.match(content):
-        builder.add_space()
-    elif _SUP_OPEN.match(content) and at + 2 < len(children):
-        text, close = children[at + 1], children[at + 2]
-        if (
-            text.type == "text"
-            and _NUMBER.match(text.content.strip())
-            and close.type == "html_inline"
-            and _SUP_CLOSE.match(close.content)
-        ):
-            builder.add_mark(text.content.strip())
-            return at + 2
-    return at
