@@ -1,14 +1,17 @@
-"""YAML front matter (Jekyll, Hugo, pandoc): the facts a post states about itself.
+"""Front matter (Jekyll, Hugo, pandoc): the facts a post states about itself.
 
 A file that opens with a ``---`` line, then ``key: value`` lines, then a ``---``
-(or ``...``) line carries front matter. Its title, date, author(s), URL and
-source become ``Fields``; the block itself is no part of the text.
+(or ``...``) line carries YAML front matter; Hugo's ``+++`` lines enclose TOML;
+pandoc's title block is up to three ``%`` lines (title, authors, date). Title,
+date, author(s), URL and source become ``Fields``; the block is no part of the
+text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from dataclasses import dataclass
 
 import yaml
@@ -20,6 +23,10 @@ MAX_CHARS = 64 * 1024
 _FRONT = re.compile(
     r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
+_TOML_FRONT = re.compile(
+    r"\A\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", re.S
+)
+_PANDOC_TITLE = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)){1,3}")
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w -]*:(?:\s|$)")
 _TITLE_KEYS = ("title", "headline")
 _DATE_KEYS = ("date", "published", "pubdate", "publishdate", "created")
@@ -39,15 +46,21 @@ def split_front_matter(name: str, text: str) -> FrontMatter:
     """The fields of ``text``'s front matter, if it has one, and the text after it.
 
     A ``---`` block that does not read as ``key: value`` lines is left alone (it
-    may be a rule and a heading); one that does but is not valid YAML is refused.
+    may be a rule and a heading), and so is one longer than ``MAX_CHARS``; one
+    that reads so but is not valid YAML is refused.
     """
-    match = _FRONT.match(text)
-    if not match or not _looks_like_yaml(match.group(1) or ""):
+    head = text[: MAX_CHARS + 16]
+    if match := _FRONT.match(head):
+        if not _looks_like_yaml(match.group(1) or ""):
+            return FrontMatter(Fields(), text)
+        data = _load(name, match.group(1) or "")
+    elif match := _TOML_FRONT.match(head):
+        data = _load_toml(name, match.group(1) or "")
+    elif match := _PANDOC_TITLE.match(head):
+        data = _pandoc_title(match.group(0))
+    else:
         return FrontMatter(Fields(), text)
-    raw = match.group(1) or ""
-    if len(raw) > MAX_CHARS:
-        raise ParseError(name, f"front matter is longer than {MAX_CHARS // 1024} KiB")
-    return FrontMatter(_fields(_load(name, raw)), text[match.end() :])
+    return FrontMatter(_fields(data), text[match.end() :])
 
 
 def _looks_like_yaml(raw: str) -> bool:
@@ -71,6 +84,24 @@ def _load(name: str, raw: str) -> dict:
     if not isinstance(data, dict):
         raise ParseError(name, "front matter is not a list of 'key: value' lines")
     return {str(key).strip().lower(): value for key, value in data.items()}
+
+
+def _load_toml(name: str, raw: str) -> dict:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        raise ParseError(name, f"front matter is not valid TOML: {error}") from error
+    return {key.strip().lower(): value for key, value in data.items()}
+
+
+def _pandoc_title(block: str) -> dict:
+    """``% Title``, ``% Author One; Author Two``, ``% Date`` (each may be empty)."""
+    lines = [line[1:].strip() for line in block.splitlines()]
+    keys = ("title", "author", "date")
+    data: dict = dict(zip(keys, lines, strict=False))
+    if data.get("author"):
+        data["author"] = [a.strip() for a in data["author"].split(";") if a.strip()]
+    return data
 
 
 def _fields(data: dict) -> Fields:

@@ -148,6 +148,26 @@ def test_front_matter_source_that_is_a_url_is_the_url() -> None:
     )
 
 
+def test_hugo_toml_front_matter_becomes_fields() -> None:
+    text = (
+        '+++\ntitle = "Hugo post"\ndate = 2024-05-01\nauthors = ["A B", "C D"]\n+++\nB.'
+    )
+    content = markdown.read("a.md", text.encode())
+    assert content.fields == Fields(
+        title="Hugo post", date="2024-05-01", authors=("A B", "C D")
+    )
+    assert [b.text for b in content.blocks] == ["B."]
+
+
+def test_pandoc_title_block_becomes_fields() -> None:
+    text = "% Returns to Homs\n% Jane Doe; John Roe\n% 3 May 2024\n\nBody.\n"
+    content = markdown.read("a.md", text.encode())
+    assert content.fields == Fields(
+        title="Returns to Homs", date="3 May 2024", authors=("Jane Doe", "John Roe")
+    )
+    assert [b.text for b in content.blocks] == ["Body."]
+
+
 def test_rule_and_heading_at_the_start_are_not_front_matter() -> None:
     content = markdown.read("a.md", b"---\nJust a heading\n---\nText.\n")
     assert content.fields == Fields()
@@ -178,6 +198,20 @@ def test_front_matter_that_is_not_yaml_is_refused_with_its_line() -> None:
     with pytest.raises(ParseError) as caught:
         read("---\ntitle: [unclosed\ndate: 2020\n---\nText.\n")
     assert caught.value.reason.startswith("front matter is not valid YAML at line ")
+
+
+def test_front_matter_that_is_not_toml_is_refused() -> None:
+    with pytest.raises(ParseError) as caught:
+        read("+++\ntitle = \n+++\nText.\n")
+    assert caught.value.reason == (
+        "front matter is not valid TOML: Invalid value (at line 1, column 9)"
+    )
+
+
+def test_file_of_front_matter_alone_holds_no_text() -> None:
+    with pytest.raises(ParseError) as caught:
+        read("---\ntitle: Only this\n---\n")
+    assert caught.value.reason == "holds no text"
 
 
 def test_front_matter_that_is_a_list_is_refused() -> None:
