@@ -105,6 +105,7 @@ def test_d01_note_texts_have_their_markup_removed(d01_blocks) -> None:
 def test_d01_is_a_report_whose_first_claim_holds_notes_1_and_2() -> None:
     parsed = parse_path(D01)
     assert parsed.kind == "report"
+    assert parsed.title == "Russia VPN/Proxy Protocols That Still Work in 2026"
     assert len(parsed.footnotes) == 15
     claim = next(
         c
