@@ -143,8 +143,9 @@ def _from_cite_as(block: Block) -> ReportMeta:
 def _copyright_holder(blocks: list[Block], registry: OutletRegistry) -> str | None:
     for block in reversed(blocks):
         match = _COPYRIGHT_HOLDER.match(block.text.strip())
-        if match and is_footer(block):
-            return match["name"].strip(" ,.")
+        name = match["name"].strip(" ,.") if match else ""
+        if name[:1].isupper() and is_footer(block):  # not "and related rights waived"
+            return name
     return None
 
 

@@ -270,6 +270,7 @@ def test_notes_written_as_csl_json_are_works_and_comments_are_not_notes() -> Non
     assert source.fields.date == "2026-02-16"
     parsed = parse_path(path)
     assert parsed.kind == "report"
+    assert parsed.publisher is None  # "Copyright and related rights waived via CC0"
     assert parsed.footnotes[1].citations[0].title == (
         "Computing Machinery and Intelligence."
     )
