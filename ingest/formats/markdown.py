@@ -1,13 +1,15 @@
 """Markdown in the shapes people write it: GFM and pandoc, Jekyll posts, exports.
 
-YAML front matter becomes ``Fields``; Liquid tags (``{% ... %}``,
-``{{ ... }}``), HTML comments and kramdown attribute lists (``{: .class}``) are
-dropped. Markdown that uses only paragraphs, lists, headings, links and
-emphasis (text exports of reports) is read by ``markdown_subset``; the rest is
-parsed by markdown-it (CommonMark, GFM tables, ``[^n]`` footnotes) and its
-tokens walked into blocks by ``markdown_tokens``. Numbered reference links
+Front matter (YAML, Hugo's TOML, pandoc's ``%`` title block) becomes ``Fields``
+(``markdown_front``); Liquid tags (``{% ... %}``, ``{{ ... }}``), HTML comments
+and kramdown attribute lists (``{: .class}``) are dropped. Markdown that uses
+only paragraphs, lists, headings, links and emphasis (text exports of reports)
+is read by ``markdown_subset``; the rest is parsed by markdown-it (CommonMark,
+GFM tables, ``[^n]`` footnotes) and its tokens walked into blocks by
+``markdown_tokens``. Numbered reference links
 (``[text][1]`` with ``[1]: url`` definitions gathered at the end) are the
-document's notes, as ``markdown_notes`` decides.
+document's notes, as ``markdown_notes`` decides; a note written as a
+``csl-json`` block states its work field by field (``markdown_csl``).
 """
 
 from __future__ import annotations

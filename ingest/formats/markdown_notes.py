@@ -4,7 +4,6 @@ markdown-it's footnote plugin keeps only the footnotes that are referenced and,
 of a label defined twice, the last; ``keep_every_footnote`` keeps them all, in
 the order they are written, so that the report kind can warn about them.
 
-
 A post that cites with ``"[quoted words][1]"`` and gathers ``[1]: url "title"``
 definitions as a list (usually at the end) numbers its sources the way a report
 numbers its footnotes. When every such label is a number and the definitions
