@@ -162,7 +162,9 @@ def agency(
         outlet = registry.lookup(fields.agency)
         named.append((outlet.short if outlet else fields.agency, "the file's agency"))
     if not named and fields is not None and (fields.outlet or fields.publisher):
-        return None, []  # an outlet's own story: it has no agency
+        own = registry.lookup(fields.outlet or fields.publisher or "")
+        if own is None or own.kind != NEWS_AGENCY:  # not an agency's own page
+            return None, []  # an outlet's own story: it has no agency
     named += [
         (outlet.short, f"the page's {key}")
         for key, outlet in meta_agencies(meta, registry)

@@ -1,6 +1,9 @@
-"""HTML pages: saved reports with endnotes, and news pages.
+"""HTML pages: saved reports with endnotes, Wikipedia articles, and news pages.
 
-The walk itself (markers, endnote lists, page metadata) is ``html_walk``.
+The page is parsed once. Its metadata gives the ``Fields`` (``html_meta``). A
+page with footnote structure, or that is no article, is walked whole
+(``html_walk``: markers, endnote lists, cited works, page furniture left out);
+an article page gives only its main text (``html_article``).
 """
 
 from __future__ import annotations
@@ -8,9 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from ingest.blocks import Content
 from ingest.formats.encoding import decode_text
-from ingest.formats.html_walk import html_to_blocks
+from ingest.formats.html_article import article_blocks, is_article
+from ingest.formats.html_meta import page_fields, page_meta
+from ingest.formats.html_walk import walk
 
 NAME = "html"
 SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -30,5 +37,11 @@ def sniff(name: str, head: bytes) -> float | None:
 def read(name: str, data: bytes) -> Content:
     declared = _DECLARED_CHARSET.search(data[:4096])
     charset = declared.group(1).decode("ascii") if declared else None
-    blocks, meta = html_to_blocks(decode_text(name, data, charset))
-    return Content(tuple(blocks), meta)
+    html = decode_text(name, data, charset)
+    soup = BeautifulSoup(html, "html.parser")
+    meta = page_meta(soup)
+    fields = page_fields(soup, meta)
+    blocks = walk(soup)
+    if is_article(soup, meta, blocks):
+        blocks = article_blocks(html, soup) or blocks
+    return Content(tuple(blocks), meta, fields)
