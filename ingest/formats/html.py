@@ -38,7 +38,7 @@ def read(name: str, data: bytes) -> Content:
     declared = _DECLARED_CHARSET.search(data[:4096])
     charset = declared.group(1).decode("ascii") if declared else None
     html = decode_text(name, data, charset)
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     meta = page_meta(soup)
     fields = page_fields(soup, meta)
     blocks = walk(soup)

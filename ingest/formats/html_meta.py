@@ -48,10 +48,18 @@ DATE_KEYS = (
     "parsely-pub-date", "publish-date", "pubdate", "sailthru.date", "date", "time",
 )  # fmt: skip
 AUTHOR_KEYS = ("ld:author", "author", "citation_author", "dc.creator")
-BYLINE_SELECTORS = (
-    "[itemprop=author]", "[rel=author]", ".author-name", ".byline-author", ".byline"
-)  # fmt: skip
-PROVIDER_SELECTORS = ("[itemprop=sourceOrganization]", ".provider-link", ".provider")
+_BYLINE_TESTS = (
+    lambda tag: tag.get("itemprop") == "author",
+    lambda tag: "author" in (tag.get("rel") or ()),
+    lambda tag: "author-name" in (tag.get("class") or ()),
+    lambda tag: "byline-author" in (tag.get("class") or ()),
+    lambda tag: "byline" in (tag.get("class") or ()),
+)
+_PROVIDER_TESTS = (
+    lambda tag: tag.get("itemprop") == "sourceOrganization",
+    lambda tag: "provider-link" in (tag.get("class") or ()),
+    lambda tag: "provider" in (tag.get("class") or ()),
+)
 _SEPARATOR = re.compile(r"\s+[|\-–—:]\s+")
 _BY = re.compile(r"^\s*by\s+", re.I)
 _NAMES = re.compile(r"\s*(?:;|,\s*and\s+|\band\b|,|&)\s*")
@@ -200,24 +208,26 @@ def _authors(soup: BeautifulSoup, meta: dict[str, str]) -> tuple[str, ...]:
 
 
 def _byline(soup: BeautifulSoup) -> str | None:
-    for selector in BYLINE_SELECTORS:
-        element = soup.select_one(selector)
-        if element is not None:
-            named = element.find(attrs={"itemprop": "name"}) or element
-            text = _clean(named.get("content") or named.get_text(" "))
-            if text and len(text.split()) <= 12:
-                return text
-    return None
+    return _named(soup, _BYLINE_TESTS, 12)
 
 
 def _provider(soup: BeautifulSoup) -> str | None:
-    for selector in PROVIDER_SELECTORS:
-        element = soup.select_one(selector)
-        if element is not None:
-            named = element.find(attrs={"itemprop": "name"}) or element
-            text = _clean(named.get("content") or named.get_text(" "))
-            if text and len(text.split()) <= 5:
-                return text
+    return _named(soup, _PROVIDER_TESTS, 5)
+
+
+def _named(soup: BeautifulSoup, tests: tuple, most_words: int) -> str | None:
+    """The text of the element the earliest of ``tests`` finds, if it is short."""
+    found: dict[int, Tag] = {}
+    for tag in soup.find_all(True):
+        for rank, test in enumerate(tests):
+            if rank not in found and test(tag):
+                found[rank] = tag
+    for rank in sorted(found):
+        element = found[rank]
+        named = element.find(attrs={"itemprop": "name"}) or element
+        text = _clean(named.get("content") or named.get_text(" "))
+        if text and len(text.split()) <= most_words:
+            return text
     return None
 
 

@@ -73,8 +73,11 @@ class _Walker:
 
     def block(self, nodes: list, kind: BlockKind, **extra) -> Block:
         builder = TextBuilder()
+        # A note's "[1966]" is a year in brackets; only body text has literal
+        # markers such as "[12]".
+        literal = kind != "note"
         for node in nodes:
-            _inline(node, builder, self.shown)
+            _inline(node, builder, self.shown, literal)
         works = extra.pop("works", ())
         block = builder.block(kind, **extra)
         return Block(**{**_fields(block), "works": works}) if works else block
@@ -177,11 +180,13 @@ def _fields(block: Block) -> dict:
     return {name: getattr(block, name) for name in Block.__dataclass_fields__}
 
 
-def _inline(node: NavigableString | Tag, builder: TextBuilder, shown: bool) -> None:
+def _inline(
+    node: NavigableString | Tag, builder: TextBuilder, shown: bool, literal: bool
+) -> None:
     if isinstance(node, PreformattedString):
         return
     if isinstance(node, NavigableString):
-        builder.add_text(str(node))
+        builder.add_text(str(node), literal_markers=literal)
         return
     if node.name in SKIPPED or is_chrome(node):
         return
@@ -201,7 +206,7 @@ def _inline(node: NavigableString | Tag, builder: TextBuilder, shown: bool) -> N
     if block_level and builder.position:
         builder.add_space()
     for child in node.children:
-        _inline(child, builder, shown)
+        _inline(child, builder, shown, literal)
     if block_level:
         builder.add_space()
     if node.name == "a" and node.get("href"):
