@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from ingest.blocks import Content
+from ingest.errors import ParseError
 from ingest.formats.encoding import decode_text
 from ingest.formats.html_article import article_blocks, is_article
 from ingest.formats.html_meta import page_fields, page_meta
@@ -26,6 +27,7 @@ _START = re.compile(
 )
 _HTML_TAGS = re.compile(rb"<(?:html|body|head|p|div)[\s>]", re.IGNORECASE)
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.IGNORECASE)
+MAX_DEPTH = 256  # as libxml2; the walk recurses once per level
 
 
 def sniff(name: str, head: bytes) -> float | None:
@@ -39,9 +41,29 @@ def read(name: str, data: bytes) -> Content:
     charset = declared.group(1).decode("ascii") if declared else None
     html = decode_text(name, data, charset)
     soup = BeautifulSoup(html, "lxml")
+    depth = _depth(soup)
+    if depth > MAX_DEPTH:
+        raise ParseError(
+            name,
+            f"nests its elements {depth} levels deep; pages deeper than "
+            f"{MAX_DEPTH} levels cannot be read",
+        )
     meta = page_meta(soup)
     fields = page_fields(soup, meta)
     blocks = walk(soup)
     if is_article(soup, meta, blocks):
         blocks = article_blocks(html, soup) or blocks
     return Content(tuple(blocks), meta, fields)
+
+
+def _depth(soup: BeautifulSoup) -> int:
+    """How deep the page's elements nest, measured without recursion."""
+    deepest = 0
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend(
+            (child, depth + 1) for child in tag.find_all(True, recursive=False)
+        )
+    return deepest

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest import PartialDate, parse_path
+from ingest import ParseError, PartialDate, parse_path
 from ingest.blocks import Block, Work
-from ingest.loader import load
+from ingest.loader import load, load_bytes
 
 CORPUS = Path(__file__).parents[2] / "fixtures" / "corpus"
 NEW_ZEALAND = CORPUS / "H01_wikipedia_html_New_Zealand_readability_wikipedia-2.html"
@@ -341,3 +341,39 @@ def test_page_fields_name_the_article_not_the_site():
         "https://www.nytimes.com/2017/01/13/world/africa/sudan-sanctions.html"
     )
     assert (times.outlet, times.agency) == ("The New York Times", None)
+
+
+# --- bad input ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "nested.html",
+            b"<html><body>" + b"<div>" * 5000 + b"<p>Deep.</p>" + b"</div>" * 5000,
+            "nested.html: nests its elements 5003 levels deep; pages deeper than "
+            "256 levels cannot be read",
+        ),
+        (
+            "scripts.html",
+            b"<html><head><script>var a = 1;</script></head>"
+            b"<body><script>start()</script><nav><a href='/'>Home</a></nav></body>",
+            "scripts.html: holds no text",
+        ),
+        (
+            "klingon.html",
+            b'<html><head><meta charset="klingon"></head><body><p>Qapla</p></body>',
+            "klingon.html: declares an unknown encoding 'klingon'",
+        ),
+        (
+            "latin.html",
+            b'<html><head><meta charset="utf-8"></head><body><p>caf\xe9</p></body>',
+            "latin.html: is not valid utf-8 as it declares",
+        ),
+    ],
+)
+def test_unreadable_page_gets_one_line_naming_the_problem(name, data, message):
+    with pytest.raises(ParseError) as raised:
+        load_bytes(name, data)
+    assert str(raised.value) == message
