@@ -9,9 +9,10 @@ an article page gives only its main text (``html_article``).
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 
 from ingest.blocks import Content
 from ingest.errors import ParseError
@@ -40,7 +41,9 @@ def read(name: str, data: bytes) -> Content:
     declared = _DECLARED_CHARSET.search(data[:4096])
     charset = declared.group(1).decode("ascii") if declared else None
     html = decode_text(name, data, charset)
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():  # XHTML is read as the HTML it is
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml")
     depth = _depth(soup)
     if depth > MAX_DEPTH:
         raise ParseError(

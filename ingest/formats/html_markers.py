@@ -11,6 +11,7 @@ the same one. Backlinks from a note to its markers ("↩", "^ a b") are not text
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
@@ -63,12 +64,15 @@ def is_backlink(text: str, href: str) -> bool:
     )
 
 
-def is_backlink_anchor(anchor: Tag) -> bool:
+def is_backlink_anchor(anchor: Tag, marker_ids: frozenset[str] = frozenset()) -> bool:
+    """True for a link from a note back to a marker (whose id is in ``marker_ids``)."""
     classes = " ".join(anchor.get("class", []))
+    href = anchor.get("href") or ""
     return (
         "backref" in classes
         or anchor.get("role") == "doc-backlink"
-        or is_backlink(anchor.get_text(strip=True), anchor.get("href") or "")
+        or is_backlink(anchor.get_text(strip=True), href)
+        or fragment(href) in marker_ids
     )
 
 
@@ -87,17 +91,42 @@ def marker_label(node: Tag, shown: bool = False) -> str | None:
     return anchor_marker(node.get_text(strip=True), node.get("href") or "", shown)
 
 
-def displayed_labels(soup: BeautifulSoup) -> dict[str, str]:
-    """Each note id that a marker points to, with the label the marker shows."""
+@dataclass(frozen=True, slots=True)
+class NoteLinks:
+    """How a page's markers and notes point at each other."""
+
+    labels: dict[str, str] = field(default_factory=dict)  # note id -> shown label
+    marker_ids: frozenset[str] = frozenset()  # ids a note's backlink may target
+
+
+def note_links(soup: BeautifulSoup | Tag, shown: bool = True) -> NoteLinks:
+    """Each note id a marker points to, with the label the marker shows (when
+    ``shown``), and the ids of the markers themselves.
+
+    A marker links forward to its note; the note's link back to the marker,
+    which may look the same (``<a id="fn1" href="#fn1-bk">1</a>``), points back.
+    """
     labels: dict[str, str] = {}
-    for anchor in soup.find_all("a", href=True):
-        target = fragment(anchor["href"])
-        if target is None or target in labels or note_id_label(target) is None:
-            continue
+    marker_ids: set[str] = set()
+    position: dict[str, int] = {}
+    anchors: list[tuple[int, Tag, str]] = []
+    for index, tag in enumerate(soup.find_all(True)):
+        if tag.get("id"):
+            position.setdefault(tag["id"], index)
+        target = fragment(tag.get("href") or "") if tag.name == "a" else None
+        if target is not None and note_id_label(target) is not None:
+            anchors.append((index, tag, target))
+    for index, anchor, target in anchors:
         label = anchor_marker(anchor.get_text(strip=True), anchor["href"], True)
-        if label is not None:
-            labels[target] = label
-    return labels
+        if label is None or position.get(target, index + 1) < index:
+            continue
+        if shown:
+            labels.setdefault(target, label)
+        parent = anchor.parent
+        for owner in (anchor, parent if parent and parent.name == "sup" else None):
+            if owner is not None and owner.get("id"):
+                marker_ids.add(owner["id"])
+    return NoteLinks(labels, frozenset(marker_ids))
 
 
 def note_label(tag: Tag, labels: dict[str, str]) -> str | None:

@@ -20,12 +20,13 @@ from bs4.element import PreformattedString
 from ingest.blocks import Block, BlockKind, Work
 from ingest.formats.html_chrome import is_chrome
 from ingest.formats.html_markers import (
+    NoteLinks,
     anchor_marker,
-    displayed_labels,
     is_backlink,
     is_backlink_anchor,
     marker_label,
     note_label,
+    note_links,
 )
 from ingest.formats.html_meta import page_meta
 from ingest.formats.html_works import page_works
@@ -60,14 +61,15 @@ def walk(soup: BeautifulSoup | Tag, shown: bool = True) -> list[Block]:
     With ``shown`` markers and notes take the label the page displays (a saved
     page's readers cite its "[81]"), else the one their ids spell.
     """
-    walker = _Walker(displayed_labels(soup) if shown else {}, shown)
+    walker = _Walker(note_links(soup, shown), shown)
     walker.walk(soup, in_notes=False)
     return [b for b in walker.blocks if b.text or b.marks]
 
 
 class _Walker:
-    def __init__(self, labels: dict[str, str], shown: bool) -> None:
-        self.labels = labels  # note id -> the label its markers show
+    def __init__(self, links: NoteLinks, shown: bool) -> None:
+        self.labels = links.labels  # note id -> the label its markers show
+        self.marker_ids = links.marker_ids
         self.shown = shown
         self.blocks: list[Block] = []
 
@@ -77,7 +79,7 @@ class _Walker:
         # markers such as "[12]".
         literal = kind != "note"
         for node in nodes:
-            _inline(node, builder, self.shown, literal)
+            self.inline(node, builder, literal)
         works = extra.pop("works", ())
         block = builder.block(kind, **extra)
         return Block(**{**_fields(block), "works": works}) if works else block
@@ -104,7 +106,7 @@ class _Walker:
                 self.blocks.append(self.block([child], "heading", level=HEADINGS[name]))
             elif name in PARAGRAPHS:
                 flush()
-                label = note_label(child, self.labels)
+                label = note_label(child, self.labels) or self.leading_note(child)
                 kind: BlockKind = "note" if label else "paragraph"
                 self.blocks.append(self.block([child], kind, label=label))
             elif name in ("ul", "ol"):
@@ -120,6 +122,49 @@ class _Walker:
                 inline.append(child)
         flush()
 
+    def inline(self, node: NavigableString | Tag, builder: TextBuilder, literal: bool):
+        if isinstance(node, PreformattedString):
+            return
+        if isinstance(node, NavigableString):
+            builder.add_text(str(node), literal_markers=literal)
+            return
+        if node.name in SKIPPED or is_chrome(node):
+            return
+        if node.name == "br":
+            builder.add_space()
+            return
+        if node.name == "a" and is_backlink_anchor(node, self.marker_ids):
+            return
+        label = marker_label(node, self.shown)
+        if label is not None:
+            builder.add_mark(label)
+            return
+        start = builder.position
+        block_level = (
+            node.name in PARAGRAPHS or node.name in CONTAINERS or node.name == "li"
+        )
+        if block_level and builder.position:
+            builder.add_space()
+        for child in node.children:
+            self.inline(child, builder, literal)
+        if block_level:
+            builder.add_space()
+        if node.name == "a" and node.get("href"):
+            text = node.get_text(" ", strip=True)
+            builder.add_link(text, node["href"].strip(), start)
+        elif node.name in ("em", "i", "cite"):
+            builder.add_emphasis(start)
+
+    def leading_note(self, paragraph: Tag) -> str | None:
+        """The label of a note whose paragraph opens with its anchor, as in
+        ``<p><a id="fn1x2" href="#fn1x2-bk">1</a> Text</p>``."""
+        for node in paragraph.descendants:
+            if isinstance(node, Tag) and node.get("id") in self.labels:
+                return self.labels[node["id"]]
+            if isinstance(node, NavigableString) and node.strip():
+                return None
+        return None
+
     def walk_list(self, listing: Tag, in_notes: bool) -> None:
         number = _list_start(listing)
         for item in listing.find_all("li", recursive=False):
@@ -134,7 +179,7 @@ class _Walker:
             if (
                 label is None
                 and listing.name == "ol"
-                and (in_notes or _backlinked(item))
+                and (in_notes or _backlinked(item, self.marker_ids))
             ):
                 label = str(number)
             kind: BlockKind = "note" if label is not None else "list_item"
@@ -163,8 +208,8 @@ def _names_notes(tag: Tag) -> bool:
     )
 
 
-def _backlinked(item: Tag) -> bool:
-    return any(is_backlink_anchor(a) for a in item.find_all("a"))
+def _backlinked(item: Tag, marker_ids: frozenset[str]) -> bool:
+    return any(is_backlink_anchor(a, marker_ids) for a in item.find_all("a"))
 
 
 def _row_cells(row: Tag) -> list[NavigableString | Tag]:
@@ -178,38 +223,3 @@ def _row_cells(row: Tag) -> list[NavigableString | Tag]:
 
 def _fields(block: Block) -> dict:
     return {name: getattr(block, name) for name in Block.__dataclass_fields__}
-
-
-def _inline(
-    node: NavigableString | Tag, builder: TextBuilder, shown: bool, literal: bool
-) -> None:
-    if isinstance(node, PreformattedString):
-        return
-    if isinstance(node, NavigableString):
-        builder.add_text(str(node), literal_markers=literal)
-        return
-    if node.name in SKIPPED or is_chrome(node):
-        return
-    if node.name == "br":
-        builder.add_space()
-        return
-    label = marker_label(node, shown)
-    if label is not None:
-        builder.add_mark(label)
-        return
-    if node.name == "a" and is_backlink_anchor(node):
-        return
-    start = builder.position
-    block_level = (
-        node.name in PARAGRAPHS or node.name in CONTAINERS or node.name == "li"
-    )
-    if block_level and builder.position:
-        builder.add_space()
-    for child in node.children:
-        _inline(child, builder, shown, literal)
-    if block_level:
-        builder.add_space()
-    if node.name == "a" and node.get("href"):
-        builder.add_link(node.get_text(" ", strip=True), node["href"].strip(), start)
-    elif node.name in ("em", "i", "cite"):
-        builder.add_emphasis(start)
