@@ -377,3 +377,41 @@ def test_unreadable_page_gets_one_line_naming_the_problem(name, data, message):
     with pytest.raises(ParseError) as raised:
         load_bytes(name, data)
     assert str(raised.value) == message
+
+
+# --- a report rendered to HTML (TeX4ht) ----------------------------------------------
+
+MUELLER = (
+    Path(__file__).parents[2]
+    / "fixtures"
+    / "html"
+    / "mueller-report-executive-summaries-tex4ht.html"
+)
+
+
+def test_tex4ht_report_notes_open_with_their_own_anchor():
+    """
+    GIVEN a report rendered by TeX4ht: six markers linking to "#fn1x2".."#fn6x2", and
+      notes in a div.footnotes whose paragraphs open with <a id="fn1x2"
+      href="#fn1x2-bk">1</a>, a link back to the marker
+    WHEN it is parsed
+    THEN there are six notes 1-6, each bound to its marker, the back link not text
+    """
+    source, document = load(MUELLER), parse_path(MUELLER)
+    assert document.kind == "report"
+    assert sum(body_marks(source).values()) == 6
+    assert [f.label for f in document.footnotes] == ["1", "2", "3", "4", "5", "6"]
+    assert footnote(document, "1").text == (
+        "A Sitting President’s Amenability to Indictment and Criminal Prosecution, "
+        "24 Op. O.L.C. 222, 222, 260 (2000) (OLC Op.)."
+    )
+    assert footnote(document, "6").text == "OLC Op. at 259 & n.38 (citation omitted)."
+    claim = claim_with(
+        document,
+        "The Office of Legal Counsel (OLC) has issued an opinion finding that "
+        "“the indictment or criminal prosecution of a sitting President would "
+        "impermissibly undermine the capacity of the executive branch to perform "
+        "its constitutionally assigned functions” in violation of “the "
+        "constitutional separation of powers.”",
+    )
+    assert [m.label for m in claim.markers] == ["1"]
