@@ -102,6 +102,7 @@ def page_fields(soup: BeautifulSoup, meta: dict[str, str]) -> Fields:
         authors=_authors(soup, meta),
         agency=_provider(soup),
         outlet=outlet,
+        publisher=meta.get("citation_publisher") or meta.get("dc.publisher"),
         url=_url(meta.get("canonical")) or _url(meta.get("og:url")),
         language=_language(soup, meta),
     )
@@ -180,7 +181,7 @@ def _title(meta: dict[str, str], outlet: str | None) -> str | None:
 
 
 def _outlet(meta: dict[str, str]) -> str | None:
-    for key in ("og:site_name", "ld:publisher", "citation_publisher", "dc.publisher"):
+    for key in ("og:site_name", "ld:publisher"):
         if meta.get(key):
             return meta[key].split("; ")[0]
     title = _SEPARATOR.split(meta.get("title", ""))
