@@ -66,7 +66,5 @@ def _depth(soup: BeautifulSoup) -> int:
     while stack:
         tag, depth = stack.pop()
         deepest = max(deepest, depth)
-        stack.extend(
-            (child, depth + 1) for child in tag.find_all(True, recursive=False)
-        )
+        stack.extend((c, depth + 1) for c in tag.contents if isinstance(c, Tag))
     return deepest

@@ -96,11 +96,14 @@ def page_meta(soup: BeautifulSoup) -> dict[str, str]:
 def page_fields(soup: BeautifulSoup, meta: dict[str, str]) -> Fields:
     """The facts the page states about the article or document it holds."""
     outlet = _outlet(meta)
+    named = _named(
+        soup, {"byline": (_BYLINE_TESTS, 12), "provider": (_PROVIDER_TESTS, 5)}
+    )
     return Fields(
         title=_title(meta, outlet),
         date=next((meta[k] for k in DATE_KEYS if meta.get(k)), None),
-        authors=_authors(soup, meta),
-        agency=_provider(soup),
+        authors=_authors(meta, named.get("byline")),
+        agency=named.get("provider"),
         outlet=outlet,
         publisher=meta.get("citation_publisher") or meta.get("dc.publisher"),
         url=_url(meta.get("canonical")) or _url(meta.get("og:url")),
@@ -192,12 +195,12 @@ def _outlet(meta: dict[str, str]) -> str | None:
     return application or None
 
 
-def _authors(soup: BeautifulSoup, meta: dict[str, str]) -> tuple[str, ...]:
+def _authors(meta: dict[str, str], byline: str | None) -> tuple[str, ...]:
     written = next((meta[k] for k in AUTHOR_KEYS if meta.get(k)), None)
     if written is None and meta.get("byl"):
         written = _BY.sub("", meta["byl"])
     if written is None or written.startswith(("http://", "https://")):
-        written = _byline(soup)
+        written = byline
     if not written:
         return ()
     names = [_BY.sub("", n).strip(" .") for n in _NAMES.split(written)]
@@ -208,28 +211,24 @@ def _authors(soup: BeautifulSoup, meta: dict[str, str]) -> tuple[str, ...]:
     return tuple(unique)
 
 
-def _byline(soup: BeautifulSoup) -> str | None:
-    return _named(soup, _BYLINE_TESTS, 12)
-
-
-def _provider(soup: BeautifulSoup) -> str | None:
-    return _named(soup, _PROVIDER_TESTS, 5)
-
-
-def _named(soup: BeautifulSoup, tests: tuple, most_words: int) -> str | None:
-    """The text of the element the earliest of ``tests`` finds, if it is short."""
-    found: dict[int, Tag] = {}
+def _named(soup: BeautifulSoup, wanted: dict[str, tuple]) -> dict[str, str]:
+    """For each of ``wanted`` (tests in order of trust, most words), the short
+    text of the element the most trusted test finds, in one pass over the page."""
+    found: dict[tuple[str, int], Tag] = {}
     for tag in soup.find_all(True):
-        for rank, test in enumerate(tests):
-            if rank not in found and test(tag):
-                found[rank] = tag
-    for rank in sorted(found):
-        element = found[rank]
+        if not tag.attrs:
+            continue
+        for name, (tests, _) in wanted.items():
+            for rank, test in enumerate(tests):
+                if (name, rank) not in found and test(tag):
+                    found[(name, rank)] = tag
+    texts: dict[str, str] = {}
+    for (name, _), element in sorted(found.items(), key=lambda item: item[0]):
         named = element.find(attrs={"itemprop": "name"}) or element
         text = _clean(named.get("content") or named.get_text(" "))
-        if text and len(text.split()) <= most_words:
-            return text
-    return None
+        if name not in texts and text and len(text.split()) <= wanted[name][1]:
+            texts[name] = text
+    return texts
 
 
 def _url(value: str | None) -> str | None:

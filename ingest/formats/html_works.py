@@ -130,11 +130,9 @@ def _accessed(cite: Tag) -> str | None:
 
 
 def _text_without_accessdate(cite: Tag) -> str:
-    parts = []
-    for piece in cite.find_all(string=True):
-        if piece.find_parent(class_="reference-accessdate") is None:
-            parts.append(str(piece))
-    return "".join(parts)
+    span = cite.find(class_="reference-accessdate")
+    skipped = {id(piece) for piece in span.strings} if span is not None else set()
+    return "".join(str(p) for p in cite.strings if id(p) not in skipped)
 
 
 def _original_link(cite: Tag) -> str | None:
