@@ -415,3 +415,68 @@ def test_tex4ht_report_notes_open_with_their_own_anchor():
         "constitutional separation of powers.”",
     )
     assert [m.label for m in claim.markers] == ["1"]
+
+
+# --- article or whole page -----------------------------------------------------------
+
+STORY = " ".join(
+    f"<p>Paragraph {n} of the story tells how the convoy crossed the river at dawn "
+    "and how the residents of the town watched it pass from their doorways, "
+    "according to two witnesses who spoke by telephone.</p>"
+    for n in range(1, 5)
+)
+RELATED = "".join(
+    f'<li><a href="/other/{n}">Another story about something else, number {n}</a></li>'
+    for n in range(1, 9)
+)
+
+
+def texts(data: bytes) -> list[str]:
+    return [b.text for b in load_bytes("page.html", data).blocks]
+
+
+def test_article_page_gives_only_its_main_text():
+    """
+    GIVEN a page that says it is an article (og:type) with a menu, a story and a
+      list of related stories
+    WHEN it is read
+    THEN its blocks are the story's paragraphs only
+    """
+    page = (
+        '<html><head><meta property="og:type" content="article"></head><body>'
+        f'<div class="menu"><ul>{RELATED}</ul></div><article><h1>Convoy</h1>{STORY}'
+        f"</article><aside><h2>More stories</h2><ul>{RELATED}</ul></aside>"
+        "</body></html>"
+    ).encode()
+    found = texts(page)
+    assert [t[:11] for t in found if t != "Convoy"] == [
+        f"Paragraph {n}" for n in range(1, 5)
+    ]
+
+
+def test_article_page_with_endnotes_is_walked_whole():
+    """
+    GIVEN an article page whose markers link to an endnote list
+    WHEN it is read
+    THEN the whole page is walked, so the notes stay, bound to their markers
+    """
+    page = (
+        '<html><head><meta property="og:type" content="article"></head><body>'
+        f"<article>{STORY}<p>The count rose.<sup><a href='#fn1'>1</a></sup></p>"
+        "<h2>Endnotes</h2><ol><li id='fn1'>OCHA, Flash Update, 2 May 2025</li></ol>"
+        "</article></body></html>"
+    ).encode()
+    blocks = load_bytes("page.html", page).blocks
+    (note,) = [b for b in blocks if b.kind == "note"]
+    assert (note.label, note.text) == ("1", "OCHA, Flash Update, 2 May 2025")
+    assert [m.label for b in blocks for m in b.marks] == ["1"]
+
+
+def test_page_that_is_no_article_is_walked_whole():
+    page = b"<html><body><h1>Notes</h1><p>Short line.</p><p>Another.</p></body></html>"
+    assert texts(page) == ["Notes", "Short line.", "Another."]
+
+
+def test_article_with_no_main_text_falls_back_to_the_whole_page():
+    page = b"<html><body><article><p>Short line.</p></article></body></html>"
+    assert texts(page) == ["Short line."]
