@@ -18,7 +18,8 @@ CHROME_CLASSES = frozenset(
         "catlinks", "noprint", "mw-editsection", "mw-jump-link", "hatnote",
         "navigation-not-searchable", "mbox-small", "sistersitebox", "portal",
         "printfooter", "mw-cite-backlink", "cite-accessibility-label",
-        "mw-indicators", "shortdescription", "ambox", "metadata",
+        "mw-indicators", "shortdescription", "ambox", "metadata", "mw-portlet",
+        "vector-dropdown", "vector-menu", "vector-page-toolbar",
     }
 )  # fmt: skip
 CHROME_IDS = frozenset(

@@ -46,6 +46,10 @@ CONTAINERS = {
     "details", "center", "hgroup",
 }  # fmt: skip
 NOTES_CONTAINER = re.compile(r"foot-?notes?|end-?notes?|^notes$|references", re.I)
+# A page locator after a marker, as Wikipedia's {{rp}} prints it: "[12]: 207".
+PAGE_LOCATOR = re.compile(
+    r"^:\s*(?:pp?\.\s*)?[\divxlc][\w,–—-]*(?:\s*[,–-]\s*\w+)*$", re.I
+)
 
 
 def html_to_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
@@ -134,6 +138,8 @@ class _Walker:
             builder.add_space()
             return
         if node.name == "a" and is_backlink_anchor(node, self.marker_ids):
+            return
+        if node.name == "sup" and PAGE_LOCATOR.match(node.get_text(strip=True)):
             return
         label = marker_label(node, self.shown)
         if label is not None:

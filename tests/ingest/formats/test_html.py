@@ -204,6 +204,15 @@ def test_page_number_sup_is_not_a_marker(time_loops):
     assert document.kind == "report"
 
 
+def test_page_locator_and_language_menu_are_not_text(time_loops):
+    _, document = time_loops
+    assert document.passages[1].text.startswith("This list of films featuring")
+    assert "from the previous loop. The list provides the names" in (
+        document.passages[1].text
+    )  # no ": 207" between the sentences
+    assert "6 languages" not in passage_texts(document)
+
+
 def test_note_cited_twice_has_no_jump_up_text(time_loops):
     source, _ = time_loops
     assert body_marks(source)["23"] == 2  # cite_note-Fleming-23
