@@ -40,7 +40,11 @@ def sniff(name: str, head: bytes) -> float | None:
 def read(name: str, data: bytes) -> Content:
     declared = _DECLARED_CHARSET.search(data[:4096])
     charset = declared.group(1).decode("ascii") if declared else None
-    html = decode_text(name, data, charset)
+    return read_html(name, decode_text(name, data, charset))
+
+
+def read_html(name: str, html: str) -> Content:
+    """The content of a page already decoded (or of HTML another reader made)."""
     with warnings.catch_warnings():  # XHTML is read as the HTML it is
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(html, "lxml")

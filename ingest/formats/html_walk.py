@@ -45,6 +45,8 @@ CONTAINERS = {
     "aside", "blockquote", "figure", "table", "thead", "tbody", "tfoot", "dl",
     "details", "center", "hgroup",
 }  # fmt: skip
+FLAT_BELOW = 200  # deeper elements are read as plain text, so the walk never
+# recurses past Python's limit (the HTML reader refuses such pages outright)
 NOTES_CONTAINER = re.compile(r"foot-?notes?|end-?notes?|^notes$|references", re.I)
 # A page locator after a marker, as Wikipedia's {{rp}} prints it: "[12]: 207".
 PAGE_LOCATOR = re.compile(
@@ -83,12 +85,15 @@ class _Walker:
         # markers such as "[12]".
         literal = kind != "note"
         for node in nodes:
-            self.inline(node, builder, literal)
+            self.inline(node, builder, literal, 0)
         works = extra.pop("works", ())
         block = builder.block(kind, **extra)
         return Block(**{**_fields(block), "works": works}) if works else block
 
-    def walk(self, parent: Tag, in_notes: bool) -> None:
+    def walk(self, parent: Tag, in_notes: bool, depth: int = 0) -> None:
+        if depth > FLAT_BELOW:
+            self.blocks.append(_flat(parent))
+            return
         inline: list[NavigableString | Tag] = []
 
         def flush() -> None:
@@ -112,25 +117,35 @@ class _Walker:
                 flush()
                 label = note_label(child, self.labels) or self.leading_note(child)
                 kind: BlockKind = "note" if label else "paragraph"
-                self.blocks.append(self.block([child], kind, label=label))
+                works = page_works(child) if label else ()
+                self.blocks.append(self.block([child], kind, label=label, works=works))
             elif name in ("ul", "ol"):
                 flush()
-                self.walk_list(child, in_notes or _names_notes(child))
+                self.walk_list(child, in_notes or _names_notes(child), depth + 1)
             elif name == "tr":
                 flush()
                 self.blocks.append(self.block(_row_cells(child), "paragraph"))
             elif name in CONTAINERS or name == "li":
                 flush()
-                self.walk(child, in_notes or _names_notes(child))
+                self.walk(child, in_notes or _names_notes(child), depth + 1)
             else:
                 inline.append(child)
         flush()
 
-    def inline(self, node: NavigableString | Tag, builder: TextBuilder, literal: bool):
+    def inline(
+        self,
+        node: NavigableString | Tag,
+        builder: TextBuilder,
+        literal: bool,
+        depth: int,
+    ) -> None:
         if isinstance(node, PreformattedString):
             return
         if isinstance(node, NavigableString):
             builder.add_text(str(node), literal_markers=literal)
+            return
+        if depth > FLAT_BELOW:
+            builder.add_text(node.get_text(" "), literal_markers=literal)
             return
         if node.name in SKIPPED or is_chrome(node):
             return
@@ -152,7 +167,7 @@ class _Walker:
         if block_level and builder.position:
             builder.add_space()
         for child in node.children:
-            self.inline(child, builder, literal)
+            self.inline(child, builder, literal, depth + 1)
         if block_level:
             builder.add_space()
         if node.name == "a" and node.get("href"):
@@ -171,7 +186,10 @@ class _Walker:
                 return None
         return None
 
-    def walk_list(self, listing: Tag, in_notes: bool) -> None:
+    def walk_list(self, listing: Tag, in_notes: bool, depth: int) -> None:
+        if depth > FLAT_BELOW:
+            self.blocks.append(_flat(listing))
+            return
         number = _list_start(listing)
         for item in listing.find_all("li", recursive=False):
             if is_chrome(item):
@@ -196,7 +214,7 @@ class _Walker:
                 self.block(list(item.children), kind, label=label, works=works)
             )
             for sub in nested:
-                self.walk_list(sub, in_notes)
+                self.walk_list(sub, in_notes, depth + 1)
             number += 1
 
 
@@ -225,6 +243,13 @@ def _row_cells(row: Tag) -> list[NavigableString | Tag]:
             nodes.append(NavigableString(" | "))
         nodes.append(cell)
     return nodes
+
+
+def _flat(tag: Tag) -> Block:
+    """A paragraph of the text under ``tag``, read without recursion."""
+    builder = TextBuilder()
+    builder.add_text(tag.get_text(" "))
+    return builder.block("paragraph")
 
 
 def _fields(block: Block) -> dict:

@@ -14,6 +14,7 @@ import pytest
 
 from ingest import ParseError, PartialDate, parse_path
 from ingest.blocks import Block, Work
+from ingest.formats.html_walk import html_to_blocks
 from ingest.loader import load, load_bytes
 
 CORPUS = Path(__file__).parents[2] / "fixtures" / "corpus"
@@ -489,3 +490,13 @@ def test_page_that_is_no_article_is_walked_whole():
 def test_article_with_no_main_text_falls_back_to_the_whole_page():
     page = b"<html><body><article><p>Short line.</p></article></body></html>"
     assert texts(page) == ["Short line."]
+
+
+def test_html_rendered_by_another_reader_reads_deep_nesting_flat():
+    """
+    GIVEN HTML made by another reader (Markdown with raw HTML) nested 3,000 deep
+    WHEN it is walked
+    THEN the text below the depth limit is read as plain text, without recursion
+    """
+    blocks, _ = html_to_blocks("<div>" * 3000 + "<p>Deep <b>text</b>.</p>")
+    assert [b.text for b in blocks] == ["Deep text ."]
