@@ -68,6 +68,7 @@ def walk(soup: BeautifulSoup | Tag, shown: bool = True) -> list[Block]:
     page's readers cite its "[81]"), else the one their ids spell.
     """
     walker = _Walker(note_links(soup, shown), shown)
+    walker.cited = {c["id"]: c for c in soup.find_all("cite", id=True)}
     walker.walk(soup, in_notes=False)
     return [b for b in walker.blocks if b.text or b.marks]
 
@@ -77,6 +78,7 @@ class _Walker:
         self.labels = links.labels  # note id -> the label its markers show
         self.marker_ids = links.marker_ids
         self.shown = shown
+        self.cited: dict[str, Tag] = {}  # full citations that short notes link to
         self.blocks: list[Block] = []
 
     def block(self, nodes: list, kind: BlockKind, **extra) -> Block:
@@ -117,7 +119,7 @@ class _Walker:
                 flush()
                 label = note_label(child, self.labels) or self.leading_note(child)
                 kind: BlockKind = "note" if label else "paragraph"
-                works = page_works(child) if label else ()
+                works = page_works(child, self.cited) if label else ()
                 self.blocks.append(self.block([child], kind, label=label, works=works))
             elif name in ("ul", "ol"):
                 flush()
@@ -209,7 +211,9 @@ class _Walker:
             kind: BlockKind = "note" if label is not None else "list_item"
             if label is None and listing.name == "ol":
                 label = str(number)
-            works: tuple[Work, ...] = page_works(item) if kind == "note" else ()
+            works: tuple[Work, ...] = (
+                page_works(item, self.cited) if kind == "note" else ()
+            )
             self.blocks.append(
                 self.block(list(item.children), kind, label=label, works=works)
             )

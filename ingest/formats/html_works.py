@@ -32,22 +32,33 @@ _QUOTES = "\"“”'‘’"
 _KINDS = {"news", "web", "book", "journal", "magazine", "report", "press", "thesis"}
 
 
-def page_works(note: Tag) -> tuple[Work, ...]:
-    """The works one note (a ``li`` of a reference list) states field by field."""
-    works = []
-    for cite in note.find_all("cite"):
-        if not _is_citation(cite):
-            continue
-        work = citation_work(cite)
-        coins = _following_coins(cite)
-        if coins is not None:
-            work = _merged(coins_work(coins["title"]), work)
-        works.append(work)
+def page_works(note: Tag, cited: dict[str, Tag] | None = None) -> tuple[Work, ...]:
+    """The works one note (a ``li`` of a reference list) states field by field.
+
+    A short note such as "King 2003, p. 41" whose link leads to a full citation
+    elsewhere on the page (``cited``: Wikipedia's ``#CITEREFKing2003``) gives
+    that citation's work, with the note's own pages.
+    """
+    works = [_work(cite) for cite in note.find_all("cite") if _is_citation(cite)]
     if not works:
-        for span in note.find_all("span", class_="Z3988"):
-            if span.get("title"):
-                works.append(coins_work(span["title"]))
+        works = [coins_work(span["title"]) for span in _coins(note)]
+    if not works and cited:
+        pages = _pages(note.get_text(" "))
+        for anchor in note.find_all("a", href=True):
+            target = cited.get(anchor["href"].partition("#")[2])
+            if target is not None:
+                works.append(replace(_work(target), pages=pages))
     return tuple(w for w in works if w.title or w.url or w.outlet)
+
+
+def _work(cite: Tag) -> Work:
+    work = citation_work(cite)
+    coins = _following_coins(cite)
+    return _merged(coins_work(coins["title"]), work) if coins is not None else work
+
+
+def _coins(note: Tag) -> list[Tag]:
+    return [s for s in note.find_all("span", class_="Z3988") if s.get("title")]
 
 
 def _is_citation(cite: Tag) -> bool:
@@ -201,13 +212,13 @@ def _publisher(rest: str, date: str | None) -> str | None:
             continue
         if part.startswith(("ISBN", "doi", "Retrieved")) or len(part.split()) > 8:
             continue
-        return part
+        return part.rpartition(": ")[2]  # "New Zealand: Penguin Books"
     return None
 
 
 def _pages(text: str) -> str | None:
     found = _PAGES.search(text)
-    return found.group(1) if found else None
+    return " ".join(found.group(1).split()) if found else None
 
 
 def _merged(coins: Work, markup: Work) -> Work:

@@ -500,3 +500,22 @@ def test_html_rendered_by_another_reader_reads_deep_nesting_flat():
     """
     blocks, _ = html_to_blocks("<div>" * 3000 + "<p>Deep <b>text</b>.</p>")
     assert [b.text for b in blocks] == ["Deep text ."]
+
+
+def test_short_note_takes_the_full_citation_it_links_to(new_zealand):
+    """
+    GIVEN a note "King 2003, p. 41." whose link leads to the page's bibliography
+      entry <cite id="CITEREFKing2003">King, Michael (2003). The Penguin History
+      of New Zealand. New Zealand: Penguin Books. ISBN ...</cite>
+    WHEN it is read
+    THEN the note's work is that book, at the note's own page
+    """
+    source, _ = new_zealand
+    (work,) = notes(source)["17"].works  # cite_note-FOOTNOTEKing200341-23
+    assert (work.title, work.authors, work.publisher, work.date, work.pages) == (
+        "The Penguin History of New Zealand",
+        ("King, Michael",),
+        "Penguin Books",
+        "2003",
+        "p. 41",
+    )
