@@ -13,6 +13,7 @@ and a note that states its cited works as COinS or citation markup carries them
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
@@ -90,7 +91,7 @@ class _Walker:
             self.inline(node, builder, literal, 0)
         works = extra.pop("works", ())
         block = builder.block(kind, **extra)
-        return Block(**{**_fields(block), "works": works}) if works else block
+        return replace(block, works=works) if works else block
 
     def walk(self, parent: Tag, in_notes: bool, depth: int = 0) -> None:
         if depth > FLAT_BELOW:
@@ -254,7 +255,3 @@ def _flat(tag: Tag) -> Block:
     builder = TextBuilder()
     builder.add_text(tag.get_text(" "))
     return builder.block("paragraph")
-
-
-def _fields(block: Block) -> dict:
-    return {name: getattr(block, name) for name in Block.__dataclass_fields__}
