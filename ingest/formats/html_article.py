@@ -25,6 +25,7 @@ from ingest.formats.html_walk import walk
 ARTICLE_KEYS = ("article:published_time", "article:published", "ld:datePublished")
 LINK_SHARE = 0.3  # a page whose text is this much link text is mostly navigation
 MIN_WORDS = 20  # the extract must hold a paragraph at least this long
+ENDNOTE_MARKERS = 3  # distinct markers that, with a list numbered alike, are notes
 _SPACE = re.compile(r"\s+")
 
 
@@ -71,8 +72,19 @@ def article_blocks(html: str, soup: BeautifulSoup) -> list[Block] | None:
 
 
 def _footnoted(blocks: list[Block]) -> bool:
+    """Markers bound to notes, or several markers and a numbered list after the
+    last of them whose numbers they use (endnotes with no markup of their own)."""
     notes = {b.label for b in blocks if b.kind == "note"}
-    return any(m.label in notes for b in blocks if b.kind != "note" for m in b.marks)
+    marked = [(i, m.label) for i, b in enumerate(blocks) if b.kind != "note"
+              for m in b.marks]  # fmt: skip
+    if any(label in notes for _, label in marked):
+        return True
+    labels = {label for _, label in marked}
+    if len(labels) < ENDNOTE_MARKERS:
+        return False
+    last = marked[-1][0]
+    numbered = {b.label for b in blocks[last + 1 :] if b.kind == "list_item"}
+    return len(labels & numbered) >= ENDNOTE_MARKERS
 
 
 def _link_share(blocks: list[Block]) -> float:

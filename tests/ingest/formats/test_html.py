@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from ingest import ParseError, PartialDate, parse_path
+from ingest import ParseError, ParseOptions, PartialDate, parse_path
 from ingest.blocks import Block, Work
 from ingest.formats.html_walk import html_to_blocks
 from ingest.loader import load, load_bytes
+from ingest.registry import parse_source
 
 CORPUS = Path(__file__).parents[2] / "fixtures" / "corpus"
 NEW_ZEALAND = CORPUS / "H01_wikipedia_html_New_Zealand_readability_wikipedia-2.html"
@@ -519,3 +520,22 @@ def test_short_note_takes_the_full_citation_it_links_to(new_zealand):
         "2003",
         "p. 41",
     )
+
+
+def test_article_page_with_plain_numbered_endnotes_is_walked_whole():
+    """
+    GIVEN an article page with bare <sup> numbers and a plain numbered list of
+      notes after the text (no ids, no links)
+    WHEN it is read
+    THEN the whole page is walked, so the report kind finds the notes
+    """
+    page = (
+        '<html><head><meta property="og:type" content="article"></head><body>'
+        f"<article>{STORY}<p>One.<sup>1</sup> Two.<sup>2</sup> Three.<sup>3</sup></p>"
+        "<h2>Notes</h2><ol><li>OCHA, Flash Update, 2 May 2025</li>"
+        "<li>UNHCR, Fact sheet, March 2025</li><li>WFP, Situation report</li></ol>"
+        "</article></body></html>"
+    ).encode()
+    document = parse_source(load_bytes("page.html", page), ParseOptions())
+    assert document.kind == "report"
+    assert [f.label for f in document.footnotes] == ["1", "2", "3"]
