@@ -1,0 +1,260 @@
+"""Walk parsed wikitext into blocks: what a reader of the article sees.
+
+Headings, paragraphs and list items become blocks; link labels, bold and italic
+text stay as text; templates, infoboxes, tables, files, categories and comments
+are not text, though the notes cited inside them still count (Wikipedia lists
+them). Each ``<ref>`` leaves a ``Mark`` where it stood and writes its note
+through the ``NoteBook``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mwparserfromhell.nodes import (
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from ingest.blocks import Block, Mark
+from ingest.formats import wikitext_cite, wikitext_templates
+from ingest.formats.wikitext_cite import without_style_quotes
+from ingest.formats.wikitext_draft import Draft
+from ingest.formats.wikitext_notes import NoteBook
+from ingest.formats.wikitext_refs import is_reference_list, uses_of
+
+_HIDDEN_TAGS = {
+    "gallery", "math", "chem", "ce", "score", "timeline", "graph", "mapframe",
+    "maplink", "templatedata", "imagemap", "categorytree", "inputbox", "hiero",
+    "includeonly", "style", "templatestyles", "section", "indicator", "table",
+    "references", "syntaxhighlight", "source",
+}  # fmt: skip
+_BLOCK_TAGS = {"blockquote", "poem", "center", "div", "p", "pre", "dl", "ul", "ol"}
+# File and category namespaces, in English and as other Wikipedias write them.
+_HIDDEN_NAMESPACES = {
+    "file", "image", "category", "media", "datei", "bild", "kategorie", "fichier",
+    "catégorie", "archivo", "imagen", "categoría", "bestand", "afbeelding",
+    "categorie", "ficheiro", "imagem", "categoria", "plik", "kategoria", "файл",
+    "категория", "ملف", "تصنيف", "پرونده", "رده", "dosya", "kategori", "tập tin",
+}  # fmt: skip
+# Options only an image link takes: [[Datei:x.jpg|mini|hochkant|caption]].
+_IMAGE_OPTION = re.compile(
+    r"^\s*(?:thumb|thumbnail|mini|miniatur|miniatura|vignette|frame|frameless|"
+    r"upright|hochkant|left|right|center|links|rechts|\d+(?:x\d+)?px)\s*(?:=.*)?$",
+    re.IGNORECASE,
+)
+_INTERWIKI = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8})*$")
+_MAGIC_WORD = re.compile(r"__[A-Z]+__")
+# Markup the parser left as text: a template it could not read, a stray "}}" or
+# "</ref>".
+_BROKEN = re.compile(r"\{\{.*?\}\}|\}\}|</?ref\b[^<>]*>", re.DOTALL | re.IGNORECASE)
+_NEWLINES = re.compile(r"(\n[ \t]*)+")
+
+
+class Walk:
+    """One walk over wikitext; ``inline`` writes everything as one note's text."""
+
+    def __init__(self, notes: NoteBook, inline: bool = False, depth: int = 0) -> None:
+        self.notes = notes
+        self.inline = inline
+        self.depth = depth
+        self.blocks: list[Block] = []
+        self.draft = Draft()
+
+    def code(self, code: Wikicode) -> None:
+        for node in code.nodes:
+            self.node(node)
+
+    def finish(self) -> list[Block]:
+        self._end()
+        return self.blocks
+
+    def node(self, node: Node) -> None:
+        if isinstance(node, Text):
+            self._text(str(node))
+        elif isinstance(node, HTMLEntity):
+            self.draft.add(node.normalize())
+        elif isinstance(node, Wikilink):
+            self._wikilink(node)
+        elif isinstance(node, ExternalLink):
+            self._external_link(node)
+        elif isinstance(node, Heading):
+            self._heading(node)
+        elif isinstance(node, Tag | Template):
+            self._tag_or_template(node)
+        elif not isinstance(node, Comment):
+            self.hidden(node)  # template arguments ({{{1}}}) are not text
+
+    def hidden(self, node: Node) -> None:
+        """Nothing of ``node`` is text, but the notes it cites are listed."""
+        for code in node.__children__():
+            for child in code.nodes:
+                if is_reference_list(child):
+                    continue
+                if uses_of(child) is None:
+                    self.hidden(child)
+                else:
+                    self._cite(child, marked=False)
+
+    def _text(self, text: str) -> None:
+        text = without_style_quotes(_BROKEN.sub("", _MAGIC_WORD.sub("", text)))
+        if self.inline:
+            self.draft.add(text)
+            return
+        position = 0
+        for match in _NEWLINES.finditer(text):
+            self.draft.add(text[position : match.start()])
+            self._newline(match.group(0).count("\n"))
+            position = match.end()
+        self.draft.add(text[position:])
+
+    def _newline(self, count: int) -> None:
+        if count > 1 or self.draft.kind in {"list_item", "heading"}:
+            self._end()
+        else:
+            self.draft.add(" ")
+
+    def _end(self, kind: str = "paragraph", level: int | None = None) -> None:
+        """Close the block being written and start one of ``kind``.
+
+        Markers on a line of their own belong to the block before them.
+        """
+        block = self.draft.block()
+        if block is not None and block.text:
+            self.blocks.append(block)
+        elif block is not None and self.blocks:
+            previous = self.blocks[-1]
+            moved = tuple(Mark(m.label, len(previous.text)) for m in block.marks)
+            self.blocks[-1] = replace(previous, marks=previous.marks + moved)
+        self.draft = Draft(kind, level)
+
+    def _wikilink(self, link: Wikilink) -> None:
+        title = str(link.title).strip()
+        prefix, _, rest = title.partition(":")
+        prefix = prefix.strip().lower()
+        if rest and (
+            prefix in _HIDDEN_NAMESPACES
+            or (_INTERWIKI.match(prefix) and not link.text)
+            or _is_image(link)
+        ):
+            self.hidden(link)
+        elif link.text is not None and str(link.text).strip():
+            self.code(link.text)
+        else:
+            self.draft.add(_link_title(title, pipe_trick=link.text is not None))
+
+    def _external_link(self, link: ExternalLink) -> None:
+        url = "".join(str(n) for n in link.url.nodes if isinstance(n, Text)).strip()
+        start = self.draft.length
+        if link.title is not None and str(link.title).strip():
+            self.code(link.title)
+        else:
+            self.draft.add(url)
+        self.draft.link(url, start)
+
+    def _heading(self, heading: Heading) -> None:
+        if self.inline:
+            self.code(heading.title)
+            return
+        self._end("heading", heading.level)
+        self.code(heading.title)
+        self._end()
+
+    def _tag_or_template(self, node: Tag | Template) -> None:
+        if uses_of(node) is not None:
+            self._cite(node, marked=True)
+        elif is_reference_list(node):
+            return
+        elif isinstance(node, Template):
+            self._template(node)
+        else:
+            self._tag(node)
+
+    def _cite(self, node: Node, marked: bool) -> None:
+        for use in uses_of(node) or ():
+            label = self.notes.cite(use, self.render_note, self.depth)
+            if marked:
+                self.draft.mark(label)
+
+    def render_note(self, content: Wikicode, depth: int) -> Block:
+        walk = Walk(self.notes, inline=True, depth=depth)
+        walk.draft = Draft("note")
+        walk.code(content)
+        return walk.draft.block() or Block("note", "")
+
+    def _tag(self, tag: Tag) -> None:
+        name = str(tag.tag).strip().lower()
+        markup = tag.wiki_markup
+        if name in _HIDDEN_TAGS:
+            self.hidden(tag)
+        elif markup in {"*", "#", ":", ";"} and not self.inline:
+            self._list_marker(name)
+        elif name == "br":
+            self.draft.add(" ")
+        elif name in _BLOCK_TAGS and not self.inline:
+            self._end()
+            self._contents(tag)
+            self._end()
+        elif name in {"i", "b", "em", "strong"}:
+            start, draft = self.draft.length, self.draft
+            self._contents(tag)
+            if self.draft is draft:
+                self.draft.emphasise(start)
+        else:
+            self._contents(tag)
+
+    def _contents(self, tag: Tag) -> None:
+        if tag.contents is not None and not tag.self_closing:
+            self.code(tag.contents)
+
+    def _list_marker(self, name: str) -> None:
+        kind = "list_item" if name == "li" else "paragraph"
+        if self.draft.text or self.draft.marks:
+            self._end(kind)
+        else:
+            self.draft = Draft(kind)
+
+    def _template(self, template: Template) -> None:
+        name = wikitext_cite.template_name(template)
+        if wikitext_cite.is_citation(name):
+            self._citation(template)
+            return
+        shown = wikitext_templates.shown(name, template)
+        if shown is None:
+            self.hidden(template)
+        elif shown.block and not self.inline:
+            self._end()
+            self.code(shown.code)
+            self._end()
+        else:
+            self.code(shown.code)
+
+    def _citation(self, template: Template) -> None:
+        work = wikitext_cite.work_of(template)
+        text, span = wikitext_cite.display(work, template)
+        start = self.draft.add(text)
+        if span and work.url:
+            self.draft.link(work.url, start + span[0], start + span[1])
+        if self.inline:
+            self.draft.works.append(work)
+
+
+def _is_image(link: Wikilink) -> bool:
+    options = str(link.text or "").split("|")
+    return len(options) > 1 and any(_IMAGE_OPTION.match(o) for o in options[:-1])
+
+
+def _link_title(title: str, pipe_trick: bool) -> str:
+    title = title.lstrip(":").strip()
+    if pipe_trick:
+        title = re.sub(r"\s*\([^)]*\)$", "", title.split(":", 1)[-1]).split(",")[0]
+    return title
