@@ -25,7 +25,7 @@ _NOWIKI = re.compile(r"<nowiki\s*>.*?</nowiki\s*>|<nowiki\s*/>", re.DOTALL | re.
 _TOKENS = re.compile(
     r"(?P<open>\{\{)|(?P<close>\}\})|(?P<link>\[\[)|(?P<unlink>\]\])"
     r"|(?P<ref><ref\b[^<>]*?(?P<empty>/?)>)|(?P<unref></ref\s*>)"
-    r"|(?P<url>\[(?:https?:|ftp:)?//[^\]\n]*(?P<shut>\]?))"
+    r"|(?P<url>\[(?:https?:|ftp:)?//[^\[\]\n]*(?P<shut>\]?))"
     r"|<(?P<tag>[a-zA-Z]+)\b[^<>]*?(?P<void>/?)>|</(?P<untag>[a-zA-Z]+)\s*>",
     re.IGNORECASE,
 )
