@@ -26,6 +26,7 @@ from ingest.formats.wikitext_walk import Walk
 
 NAME = "wikitext"
 SUFFIXES = {".wiki", ".mediawiki", ".wikitext"}
+_INDENTED_TABLE = re.compile(r"^:+(?=\{\|)", re.MULTILINE)
 _REF = re.compile(r"<ref[\s>/]", re.IGNORECASE)
 _BOLD = re.compile(r"(?<!')(?:'{3}|'{5})(?!')([^\n]+?)(?<!')'{3,5}(?!')")
 _SIGNS = {
@@ -58,6 +59,7 @@ def read(name: str, data: bytes) -> Content:
     if "&lt;ref" in text and not _REF.search(text):
         text = html.unescape(text)  # copied out of an XML dump still escaped
     check_source(name, text)
+    text = _INDENTED_TABLE.sub("{|", text)  # ":{|" is a table, indented
     code = mwparserfromhell.parse(text, skip_style_tags=True)
     notes = NoteBook(definitions(code))
     walk = Walk(notes)

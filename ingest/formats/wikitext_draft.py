@@ -35,6 +35,10 @@ class Draft:
         self.text += text
         return start
 
+    def separate(self, separator: str) -> None:
+        """Append ``separator`` right after the last visible character."""
+        self.text = self.text.rstrip() + separator
+
     def mark(self, label: str) -> None:
         self.marks.append(Mark(label, len(self.text.rstrip())))
 

@@ -29,12 +29,14 @@ _QUOTES = {
 _WRAPPERS = {
     "nowrap": "1", "nobr": "1", "small": "1", "smaller": "1", "big": "1",
     "larger": "1", "nobold": "1", "noitalic": "1", "em": "1", "strong": "1",
-    "lang": "2", "transl": "2", "ill": "1", "interlanguage link": "1",
+    "lang": "2", "transl": "last", "nastaliq": "1", "nq": "1", "ill": "1",
+    "interlanguage link": "1",
     "nihongo": "1", "abbr": "1", "sic": "1", "keypress": "1", "visible anchor": "1",
     "vanchor": "1", "flagcountry": "1", "flag": "1", "linktext": "1", "plainlist": "1",
 }  # fmt: skip
 _LITERALS = {
-    "ndash": "–", "mdash": "—", "emdash": "—", "snd": " – ", "spaced ndash": " – ",
+    "ndash": "–", "mdash": "—", "emdash": "—", "mdashb": "—", "ndashb": "–",
+    "snd": " – ", "spaced ndash": " – ",
     "nbsp": " ", "'": "'", "pipe": "|", "!": "|", "okina": "ʻ", "=": "=",
     "sp": " ", "thinsp": " ", "•": " • ", "dot": " · ", "middot": "·",
 }  # fmt: skip
@@ -65,6 +67,8 @@ def shown(name: str, template: Template) -> Shown | None:
         return Shown(mwparserfromhell.parse(_LITERALS[name]))
     if name in _WRAPPERS or name.startswith("lang-"):
         key = "1" if name.startswith("lang-") else _WRAPPERS[name]
+        if key == "last":
+            key = str(sum(not p.showkey for p in template.params))
         value = _value(template, (key,))
         return Shown(value) if value is not None else None
     if name in {"convert", "cvt"}:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import mwparserfromhell
 from mwparserfromhell.nodes import (
     Comment,
     ExternalLink,
@@ -35,7 +36,7 @@ from ingest.formats.wikitext_refs import is_reference_list, uses_of
 _HIDDEN_TAGS = {
     "gallery", "math", "chem", "ce", "score", "timeline", "graph", "mapframe",
     "maplink", "templatedata", "imagemap", "categorytree", "inputbox", "hiero",
-    "includeonly", "style", "templatestyles", "section", "indicator", "table",
+    "includeonly", "style", "templatestyles", "section", "indicator",
     "references", "syntaxhighlight", "source",
 }  # fmt: skip
 _BLOCK_TAGS = {"blockquote", "poem", "center", "div", "p", "pre", "dl", "ul", "ol"}
@@ -194,8 +195,10 @@ class Walk:
     def _tag(self, tag: Tag) -> None:
         name = str(tag.tag).strip().lower()
         markup = tag.wiki_markup
-        if name in _HIDDEN_TAGS:
+        if name in _HIDDEN_TAGS or (name == "table" and self.inline):
             self.hidden(tag)
+        elif name == "table":
+            self._table(tag)
         elif markup in {"*", "#", ":", ";"} and not self.inline:
             self._list_marker(name)
         elif name == "br":
@@ -211,6 +214,30 @@ class Walk:
                 self.draft.emphasise(start)
         else:
             self._contents(tag)
+
+    def _table(self, table: Tag) -> None:
+        """A data table: its caption, then one block per row, cells joined by
+        "; " (navigation boxes are templates, and stay out)."""
+        self._end()
+        for node in table.contents.nodes if table.contents else ():
+            if not isinstance(node, Tag):
+                continue
+            if node.tag == "tr":
+                self._end()
+                cells = [c for c in node.contents.nodes if isinstance(c, Tag)]
+            else:
+                cells = [node]
+            for cell in cells:
+                if str(cell).startswith("|+"):  # a caption, read as a cell
+                    self._end()
+                    caption = str(cell.contents).lstrip()[1:]
+                    self.code(mwparserfromhell.parse(caption, skip_style_tags=True))
+                    self._end()
+                    continue
+                if self.draft.text:
+                    self.draft.separate("; ")
+                self._contents(cell)
+        self._end()
 
     def _contents(self, tag: Tag) -> None:
         if tag.contents is not None and not tag.self_closing:

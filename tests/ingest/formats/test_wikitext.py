@@ -320,16 +320,30 @@ def test_r_template_and_repeated_short_footnotes_reuse_notes() -> None:
     assert notes(blocks)["1"].text == "Smith 2005, p. 25."
 
 
-def test_templates_files_categories_comments_and_tables_are_not_text() -> None:
+def test_templates_files_categories_and_comments_are_not_text() -> None:
     blocks = read(
         "{{Infobox country|name=X|capital=[[Y]]}}\n__NOTOC__\n"
         "[[File:Map.png|thumb|A map [[of X]]]]\n"
         "'''X''' is a country.{{Citation needed|date=May 2020}}<!-- hidden -->\n"
-        "{| class=wikitable\n|-\n| cell || cell\n|}\n"
         "[[Datei:Karte.png|mini|Karte]] It has a {{convert|10|km|mi}} coast."
         "\n\n[[Category:Countries]]\n[[de:X]]"
     )
     assert [b.text for b in blocks] == ["X is a country. It has a 10 km coast."]
+
+
+def test_data_table_rows_become_blocks_with_their_markers() -> None:
+    blocks = read(
+        "Seats:\n{| class=wikitable\n|+ Seats by province\n! Province !! Seats\n"
+        '|-\n| style="x" | Sindh || 23<ref>Article 59.</ref>\n|-\n| Punjab || 23\n|}'
+    )
+    assert [b.text for b in body(blocks)] == [
+        "Seats:",
+        "Seats by province",
+        "Province; Seats",
+        "Sindh; 23",
+        "Punjab; 23",
+    ]
+    assert body(blocks)[3].marks[0].offset == len("Sindh; 23")
 
 
 def test_links_give_their_labels_and_web_links_a_link() -> None:
@@ -486,3 +500,98 @@ def test_note_chains_deeper_than_the_nesting_limit_are_all_written() -> None:
     assert len(found) == 30
     assert found["1"].text == "Note 0."
     assert [m.label for m in found["1"].marks] == ["2"]
+
+
+# More real articles (tests/fixtures/wikitext, from wtf_wikipedia's cache)
+
+WIKITEXT = Path(__file__).parents[2] / "fixtures" / "wikitext"
+
+
+@pytest.fixture(scope="module")
+def uk():
+    return parse_path(WIKITEXT / "United-Kingdom.wiki")
+
+
+def test_uk_named_notes_keep_one_marker_per_use(uk) -> None:
+    counts = marker_counts(uk)
+    factbook = note_with(uk, '"United Kingdom". The World Factbook.')
+    assert counts[factbook.label] == 6
+    assert counts[note_with(uk, "Atlapedia Online").label] == 5
+    (citation,) = factbook.citations
+    assert citation.outlet == "The World Factbook"
+    assert citation.url == (
+        "https://www.cia.gov/library/publications/the-world-factbook/geos/uk.html"
+    )
+
+
+def test_uk_note_group_labels_follow_the_infobox_notes(uk) -> None:
+    """GIVEN eight group=note notes in the infobox and more in the text
+    WHEN the article is read
+    THEN the text's first one is "note 9", after the plain ref before it."""
+    passage = next(
+        p for p in uk.passages if "with another sovereign state—the Republic" in p.text
+    )
+    labels = [m.label for c in passage.claims for m in c.markers]
+    assert labels[1] == "note 9"
+    border = next(n for n in uk.footnotes if n.label == "note 9")
+    assert border.text.startswith(
+        "Although Northern Ireland is the only part of the UK that shares"
+    )
+
+
+def test_uk_tag_ref_note_in_the_infobox_cites_a_note_of_its_own() -> None:
+    blocks = list(load(WIKITEXT / "United-Kingdom.wiki").blocks)
+    anthem = next(b for b in blocks if b.kind == "note" and "national anthem" in b.text)
+    assert anthem.label.startswith("note ")
+    assert anthem.text.startswith("There is no authorised version of the national")
+    (mark,) = anthem.marks
+    (work,) = notes(blocks)[mark.label].works
+    assert (work.title, work.url) == (
+        "National Anthem",
+        "https://www.royal.uk/national-anthem",
+    )
+
+
+def test_uk_reads_as_text_but_for_one_ref_the_article_itself_broke(uk) -> None:
+    """The source lost a "<ref>{{" before "cite web |url=...Statista}}</ref>";
+    Wikipedia shows that text too. Everything else is free of markup."""
+    damaged = [p.text for p in uk.passages for m in MARKUP if m in p.text]
+    assert len(damaged) == 1
+    assert "similar to the rate in the 1980scite web |url=" in damaged[0]
+    assert "}}" not in damaged[0] and "</ref>" not in damaged[0]
+    assert uk.title == "United Kingdom of Great Britain and Northern Ireland"
+
+
+def test_senate_of_pakistan_table_rows_and_bracketed_notes() -> None:
+    document = parse_path(WIKITEXT / "Senate_of_Pakistan.wiki")
+    assert (document.kind, document.title) == ("report", "Senate of Pakistan")
+    texts = [p.text for p in document.passages]
+    assert "Balochistan; 14; 4; 4; 1; 23" in texts
+    assert "Total; 66; 17; 17; 4; 104" in texts
+    assert len(document.footnotes) == 5
+    assert note_with(document, "Article 59(3)(a)").text == (
+        "[Article 59(3)(a) in Chapter 2: The Parliament of Part III: "
+        "The Federation of Pakistan in the Constitution of Pakistan"
+    )
+    assert not [t for t in texts for m in MARKUP if m in t]
+
+
+def test_anwar_kamal_khan_notes_and_urdu_name() -> None:
+    """8 ref tags: 7 notes, "DAWN" used twice; one {{cite news}}."""
+    document = parse_path(WIKITEXT / "Anwar_Kamal_Khan.wiki")
+    assert len(document.footnotes) == 7
+    counts = marker_counts(document)
+    assert counts[note_with(document, "PML-N provincial leader dies").label] == 2
+    assert sum(counts.values()) == 8
+    assert document.passages[0].text.startswith(
+        "Anwar Kamal Khan Marwat Mina Khel (انور کمال خان مروت مینا خیل; "
+        "19 November 1946"
+    )
+    economist = note_with(document, "The Economist")
+    assert economist.text == (
+        '"Anwar Kamal". The Economist. 25 February 2012. Retrieved 30 August 2012.'
+    )
+    assert note_with(document, "pakistanherald").text == (
+        "http://pakistanherald.com/profile.aspx?hofid=756"
+    )
+    assert document.title == "Anwar Kamal Khan Marwat Mina Khel"
