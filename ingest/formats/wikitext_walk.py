@@ -97,6 +97,7 @@ class Walk:
 
     def hidden(self, node: Node) -> None:
         """Nothing of ``node`` is text, but the notes it cites are listed."""
+        # __children__ is how mwparserfromhell itself walks a node's Wikicode.
         for code in node.__children__():
             for child in code.nodes:
                 if is_reference_list(child):
@@ -187,10 +188,16 @@ class Walk:
                 self.draft.mark(label)
 
     def render_note(self, content: Wikicode, depth: int) -> Block:
+        """A note's text; a note that is only a template this reader cannot
+        expand (``{{GEOnet3|...}}``) says which template and arguments it has."""
         walk = Walk(self.notes, inline=True, depth=depth)
         walk.draft = Draft("note")
         walk.code(content)
-        return walk.draft.block() or Block("note", "")
+        block = walk.draft.block()
+        if block is not None and block.text:
+            return block
+        stated = [_as_written(t) for t in content.filter_templates(recursive=False)]
+        return Block("note", "; ".join(filter(None, stated)))
 
     def _tag(self, tag: Tag) -> None:
         name = str(tag.tag).strip().lower()
@@ -273,6 +280,14 @@ class Walk:
             self.draft.link(work.url, start + span[0], start + span[1])
         if self.inline:
             self.draft.works.append(work)
+
+
+def _as_written(template: Template) -> str:
+    """``{{IranCensus2006|09}}`` as "IranCensus2006: 09"."""
+    name = str(template.name).strip()
+    values = [wikitext_cite.plain_text(p.value) for p in template.params]
+    values = [v for v in values if v]
+    return f"{name}: {', '.join(values)}" if values else name
 
 
 def _is_image(link: Wikilink) -> bool:
