@@ -41,11 +41,15 @@ _SIGNS = {
 
 
 def sniff(name: str, head: bytes) -> float | None:
-    """Sure for a wikitext suffix; for other text, sure only when several
-    signs of wikitext (refs, templates, ``[[links]]``, ``'''bold'''``, headings
-    written ``== Heading ==``) show together."""
-    if Path(name).suffix.lower() in SUFFIXES:
+    """Sure for a wikitext suffix; for a ``.txt`` (or unsuffixed) file, sure
+    only when several signs of wikitext (refs, templates, ``[[links]]``,
+    ``'''bold'''``, headings written ``== Heading ==``) show together. Other
+    suffixes belong to other readers (Markdown notes also write ``[[links]]``)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in SUFFIXES:
         return 0.95
+    if suffix not in {".txt", ""}:
+        return None
     sample = head.decode("utf-8", errors="replace")
     signs = {sign for sign, pattern in _SIGNS.items() if pattern.search(sample)}
     links = len(_SIGNS["link"].findall(sample))

@@ -1,7 +1,7 @@
 """Citation templates (``{{cite news}}``, ``{{cite web}}``, ``{{citation}}`` ...).
 
-A template states a cited work field by field; ``work_of`` reads those fields
-into a ``Work`` and ``display`` writes the citation roughly as Wikipedia shows
+A template states a cited work field by field; ``read_citation`` reads those
+fields into a ``Work`` and writes the citation roughly as Wikipedia shows
 it (Authors (date). "Title". Outlet. Publisher. Retrieved accessed.), so that
 the note reads well on the page.
 """
@@ -9,6 +9,7 @@ the note reads well on the page.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
@@ -49,9 +50,23 @@ def is_citation(name: str) -> bool:
     return name == "citation" or name.startswith(("cite ", "cite-")) or name == "cite"
 
 
-def work_of(template: Template) -> Work:
-    name = template_name(template)
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation template read: its work, its text, where its title stands."""
+
+    work: Work
+    text: str
+    title_span: tuple[int, int] | None
+
+
+def read_citation(template: Template) -> Citation:
     fields = _fields(template)
+    work = _work(template_name(template), fields)
+    text, span = _display(work, fields)
+    return Citation(work, text, span)
+
+
+def _work(name: str, fields: dict[str, str]) -> Work:
     kind = name[5:].strip() if name.startswith("cite") and len(name) > 5 else None
     date = _first(fields, _DATE)
     if date is None and "year" in fields:
@@ -70,9 +85,8 @@ def work_of(template: Template) -> Work:
     )
 
 
-def display(work: Work, template: Template) -> tuple[str, tuple[int, int] | None]:
+def _display(work: Work, fields: dict[str, str]) -> tuple[str, tuple[int, int] | None]:
     """The citation as a reader sees it, and where its title stands in that text."""
-    fields = _fields(template)
     place = fields.get("location") or fields.get("place")
     head = "; ".join(work.authors)
     if head and work.date:

@@ -273,8 +273,8 @@ class Walk:
             self.code(shown.code)
 
     def _citation(self, template: Template) -> None:
-        work = wikitext_cite.work_of(template)
-        text, span = wikitext_cite.display(work, template)
+        citation = wikitext_cite.read_citation(template)
+        work, text, span = citation.work, citation.text, citation.title_span
         start = self.draft.add(text)
         if span and work.url:
             self.draft.link(work.url, start + span[0], start + span[1])

@@ -247,6 +247,12 @@ def test_corpus_txt_files_are_sniffed_as_wikitext() -> None:
         assert pick(path.name, path.read_bytes()[:65536]) is wikitext
 
 
+def test_markdown_notes_with_wiki_links_stay_markdown() -> None:
+    note = b"# Notes\n\n" + b"See [[Damascus]] and [[Aleppo]]. " * 12
+    assert wikitext.sniff("notes.md", note) is None
+    assert wikitext.sniff("notes.txt", note) == 0.9
+
+
 def test_plain_stories_and_markdown_are_not_wikitext() -> None:
     story = (
         b"WASHINGTON, March 3 - The Treasury said on Tuesday it would sell\n"
