@@ -10,7 +10,7 @@ references inside ``{{reflist}}``), so definitions are gathered first.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mwparserfromhell.wikicode import Wikicode
 
@@ -108,11 +108,25 @@ class NoteBook:
             self._write(label, content, render, 0)
         groups = list(dict.fromkeys(group for group, _ in self._notes.values()))
         return [
-            block
+            self._with_cited_works(block)
             for group in groups
             for note_group, block in self._notes.values()
             if note_group == group and block.text
         ]
+
+    def _with_cited_works(self, note: Block) -> Block:
+        """An explanatory note (``{{efn}}``, ``group="nb"``) states no work of its
+        own but cites notes that do: their works are the sources it rests on."""
+        if note.works or not note.marks:
+            return note
+        cited = dict.fromkeys(m.label for m in note.marks if m.label != note.label)
+        works = tuple(
+            work
+            for label in cited
+            if label in self._notes
+            for work in self._notes[label][1].works
+        )
+        return replace(note, works=works) if works else note
 
     def _write(self, label: str, content: Wikicode, render: Render, depth: int) -> None:
         group = self._notes[label][0]

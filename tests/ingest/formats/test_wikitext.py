@@ -90,6 +90,12 @@ def test_k02_boston_herald_ref_is_a_mark_inside_the_nb_note() -> None:
     assert not any(m.label == herald.label for b in body(blocks) for m in b.marks)
 
 
+def test_k02_nb_note_rests_on_the_boston_herald_it_cites(k02) -> None:
+    """The explanatory note states no work; the ref inside it does."""
+    (citation,) = next(n for n in k02.footnotes if n.label == "nb 1").citations
+    assert (citation.outlet, citation.title) == ("Boston Herald", "Celebrity")
+
+
 def test_k02_chicago_tribune_work_names_upi_as_agency() -> None:
     blocks = list(load(K02).blocks)
     note = next(b for b in blocks if b.kind == "note" and "Fortune near" in b.text)
