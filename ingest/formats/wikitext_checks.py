@@ -21,7 +21,14 @@ MAX_DEPTH = 100  # MediaWiki's expansion depth limit; mwparserfromhell's too
 MAX_OPEN = 50  # unclosed links or HTML tags tolerated, each costing a rescan
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_NOWIKI = re.compile(r"<nowiki\s*>.*?</nowiki\s*>|<nowiki\s*/>", re.DOTALL | re.I)
+# Tags whose content is not wikitext (mwparserfromhell's PARSER_BLACKLIST):
+# braces in <math> or <syntaxhighlight> are TeX or code, not templates.
+_VERBATIM = re.compile(
+    r"<(nowiki|pre|math|chem|ce|source|syntaxhighlight|score|timeline|graph|hiero"
+    r"|gallery|imagemap|inputbox|categorytree|templatedata|section)\b[^<>]*?"
+    r"(?:/>|>.*?</\1\s*>)",
+    re.DOTALL | re.IGNORECASE,
+)
 _TOKENS = re.compile(
     r"(?P<open>\{\{)|(?P<close>\}\})|(?P<link>\[\[)|(?P<unlink>\]\])"
     r"|(?P<ref><ref\b[^<>]*?(?P<empty>/?)>)|(?P<unref></ref\s*>)"
@@ -38,7 +45,7 @@ def check_source(name: str, text: str) -> None:
         raise ParseError(
             name, "is larger than 2 MiB, more than a MediaWiki page can hold"
         )
-    source = _NOWIKI.sub(_blank, _COMMENT.sub(_blank, text))
+    source = _VERBATIM.sub(_blank, _COMMENT.sub(_blank, text))
     braces: list[int] = []
     refs: list[int] = []
     links = urls = tags = 0

@@ -208,6 +208,8 @@ class Walk:
             self._table(tag)
         elif markup in {"*", "#", ":", ";"} and not self.inline:
             self._list_marker(name)
+        elif name == "nowiki":
+            self.draft.add(str(tag.contents or ""))  # shown as written
         elif name == "br":
             self.draft.add(" ")
         elif name in _BLOCK_TAGS and not self.inline:

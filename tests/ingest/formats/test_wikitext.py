@@ -453,6 +453,16 @@ def test_unclosed_template_is_refused_with_its_line() -> None:
     )
 
 
+def test_braces_in_math_code_and_comments_are_not_templates() -> None:
+    (block,) = read(
+        "Euler: <math>e^{{i\\pi}} + 1 = 0 {{</math> and <code>x</code>"
+        "<syntaxhighlight lang=c>int f() {{ return 0; }</syntaxhighlight>"
+        "<!-- {{unclosed --> <nowiki>{{not a template}}</nowiki> holds."
+    )
+    assert block.text.startswith("Euler:")
+    assert block.text.endswith(" and x {{not a template}} holds.")
+
+
 def test_templates_nested_too_deep_are_refused() -> None:
     reason = parse_error("x " + "{{a|" * 101 + "y" + "}}" * 101)
     assert reason == "nests templates over 100 deep (line 1)"
