@@ -30,7 +30,7 @@ _INDENTED_TABLE = re.compile(r"^:+(?=\{\|)", re.MULTILINE)
 _REF = re.compile(r"<ref[\s>/]", re.IGNORECASE)
 _BOLD = re.compile(r"(?<!')(?:'{3}|'{5})(?!')([^\n]+?)(?<!')'{3,5}(?!')")
 _SIGNS = {
-    "ref": re.compile(r"<ref[\s>/]", re.IGNORECASE),
+    "ref": _REF,
     "cite": re.compile(r"\{\{\s*(?:cite|citation)\b", re.IGNORECASE),
     "infobox": re.compile(r"\{\{\s*infobox\b", re.IGNORECASE),
     "heading": re.compile(r"^(={2,6})[^=\n]+\1\s*$", re.MULTILINE),

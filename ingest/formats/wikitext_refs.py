@@ -76,7 +76,13 @@ def short_note_text(template: Template) -> str:
     """``{{sfn|Smith|2005|p=25}}`` as Wikipedia writes it: "Smith 2005, p. 25."."""
     positional = [plain_text(p.value) for p in template.params if not p.showkey]
     names, year = positional[:-1], positional[-1] if positional else ""
-    who = " & ".join(filter(None, names[:2])) + (" et al." if len(names) > 3 else "")
+    names = [name for name in names if name]
+    if len(names) > 3:
+        who = f"{names[0]} et al."
+    else:
+        who = " & ".join(
+            filter(None, (", ".join(names[:-1]), names[-1] if names else ""))
+        )
     text = " ".join(filter(None, (who, year)))
     if page := _param(template, "p") or _param(template, "page"):
         text += f", p. {page}"

@@ -334,6 +334,18 @@ def test_r_template_and_repeated_short_footnotes_reuse_notes() -> None:
     assert notes(blocks)["1"].text == "Smith 2005, p. 25."
 
 
+def test_short_footnotes_name_authors_as_wikipedia_does() -> None:
+    blocks = read(
+        "A.{{sfn|Ali|Brown|2001}} B.{{sfnp|Ali|Brown|Cole|2002|pp=4–5}}"
+        " C.{{sfn|Ali|Brown|Cole|Dahl|2003|loc=ch. 2}}"
+    )
+    assert [n.text for n in notes(blocks).values()] == [
+        "Ali & Brown 2001.",
+        "Ali, Brown & Cole 2002, pp. 4–5.",
+        "Ali et al. 2003, ch. 2.",
+    ]
+
+
 def test_templates_files_categories_and_comments_are_not_text() -> None:
     blocks = read(
         "{{Infobox country|name=X|capital=[[Y]]}}\n__NOTOC__\n"
