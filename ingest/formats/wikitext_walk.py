@@ -30,7 +30,8 @@ from ingest.blocks import Block, Mark
 from ingest.formats import wikitext_cite, wikitext_templates
 from ingest.formats.wikitext_cite import without_style_quotes
 from ingest.formats.wikitext_draft import Draft
-from ingest.formats.wikitext_notes import NoteBook
+from ingest.formats.wikitext_links import is_shown, link_title
+from ingest.formats.wikitext_notes import NoteBook, Use
 from ingest.formats.wikitext_refs import is_reference_list, uses_of
 
 _HIDDEN_TAGS = {
@@ -40,20 +41,6 @@ _HIDDEN_TAGS = {
     "references", "syntaxhighlight", "source",
 }  # fmt: skip
 _BLOCK_TAGS = {"blockquote", "poem", "center", "div", "p", "pre", "dl", "ul", "ol"}
-# File and category namespaces, in English and as other Wikipedias write them.
-_HIDDEN_NAMESPACES = {
-    "file", "image", "category", "media", "datei", "bild", "kategorie", "fichier",
-    "catégorie", "archivo", "imagen", "categoría", "bestand", "afbeelding",
-    "categorie", "ficheiro", "imagem", "categoria", "plik", "kategoria", "файл",
-    "категория", "ملف", "تصنيف", "پرونده", "رده", "dosya", "kategori", "tập tin",
-}  # fmt: skip
-# Options only an image link takes: [[Datei:x.jpg|mini|hochkant|caption]].
-_IMAGE_OPTION = re.compile(
-    r"^\s*(?:thumb|thumbnail|mini|miniatur|miniatura|vignette|frame|frameless|"
-    r"upright|hochkant|left|right|center|links|rechts|\d+(?:x\d+)?px)\s*(?:=.*)?$",
-    re.IGNORECASE,
-)
-_INTERWIKI = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8})*$")
 _MAGIC_WORD = re.compile(r"__[A-Z]+__")
 # Markup the parser left as text: a template it could not read, a stray "}}" or
 # "</ref>".
@@ -100,12 +87,11 @@ class Walk:
         # __children__ is how mwparserfromhell itself walks a node's Wikicode.
         for code in node.__children__():
             for child in code.nodes:
-                if is_reference_list(child):
-                    continue
-                if uses_of(child) is None:
+                uses = uses_of(child)
+                if uses is not None:
+                    self._cite(uses, marked=False)
+                elif not is_reference_list(child):
                     self.hidden(child)
-                else:
-                    self._cite(child, marked=False)
 
     def _text(self, text: str) -> None:
         text = without_style_quotes(_BROKEN.sub("", _MAGIC_WORD.sub("", text)))
@@ -140,19 +126,12 @@ class Walk:
         self.draft = Draft(kind, level)
 
     def _wikilink(self, link: Wikilink) -> None:
-        title = str(link.title).strip()
-        prefix, _, rest = title.partition(":")
-        prefix = prefix.strip().lower()
-        if rest and (
-            prefix in _HIDDEN_NAMESPACES
-            or (_INTERWIKI.match(prefix) and not link.text)
-            or _is_image(link)
-        ):
+        if not is_shown(link):
             self.hidden(link)
         elif link.text is not None and str(link.text).strip():
             self.code(link.text)
         else:
-            self.draft.add(_link_title(title, pipe_trick=link.text is not None))
+            self.draft.add(link_title(link))
 
     def _external_link(self, link: ExternalLink) -> None:
         url = "".join(str(n) for n in link.url.nodes if isinstance(n, Text)).strip()
@@ -172,8 +151,9 @@ class Walk:
         self._end()
 
     def _tag_or_template(self, node: Tag | Template) -> None:
-        if uses_of(node) is not None:
-            self._cite(node, marked=True)
+        uses = uses_of(node)
+        if uses is not None:
+            self._cite(uses, marked=True)
         elif is_reference_list(node):
             return
         elif isinstance(node, Template):
@@ -181,8 +161,8 @@ class Walk:
         else:
             self._tag(node)
 
-    def _cite(self, node: Node, marked: bool) -> None:
-        for use in uses_of(node) or ():
+    def _cite(self, uses: list[Use], marked: bool) -> None:
+        for use in uses:
             label = self.notes.cite(use, self.render_note, self.depth)
             if marked:
                 self.draft.mark(label)
@@ -290,15 +270,3 @@ def _as_written(template: Template) -> str:
     values = [wikitext_cite.plain_text(p.value) for p in template.params]
     values = [v for v in values if v]
     return f"{name}: {', '.join(values)}" if values else name
-
-
-def _is_image(link: Wikilink) -> bool:
-    options = str(link.text or "").split("|")
-    return len(options) > 1 and any(_IMAGE_OPTION.match(o) for o in options[:-1])
-
-
-def _link_title(title: str, pipe_trick: bool) -> str:
-    title = title.lstrip(":").strip()
-    if pipe_trick:
-        title = re.sub(r"\s*\([^)]*\)$", "", title.split(":", 1)[-1]).split(",")[0]
-    return title

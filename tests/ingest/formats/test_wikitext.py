@@ -386,6 +386,14 @@ def test_links_give_their_labels_and_web_links_a_link() -> None:
     )
 
 
+def test_pipe_trick_interwiki_and_leading_colon_links() -> None:
+    (block,) = read(
+        "[[Homs (city)|]] and [[:Category:Cities|cities]] in [[Syria]]"
+        "[[wikt:souk|souk]].[[fr:Homs]][[Category:Cities in Syria]]"
+    )
+    assert block.text == "Homs and cities in Syriasouk."
+
+
 def test_headings_lists_and_paragraphs_become_blocks() -> None:
     blocks = read(
         "Lead line one\nand line two.\n\n== Events ==\n=== 2011 ===\n"
