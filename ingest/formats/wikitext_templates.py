@@ -92,12 +92,16 @@ def _positional(template: Template) -> list[str]:
 
 
 def _convert(template: Template) -> Shown | None:
-    """``{{convert|10|km|mi}}`` shows "10 km" (the conversion is left out)."""
+    """``{{convert|10|km|mi}}`` shows "10 km", ``{{convert|5|-|10|km}}`` "5–10 km"
+    (the conversion is left out)."""
     values = _positional(template)
     if len(values) < 2:
         return None
     if len(values) >= 4 and values[1] in {"-", "to", "and", "or", "–"}:
-        return Shown(mwparserfromhell.parse(" ".join(values[:4])))
+        joint = "–" if values[1] in {"-", "–"} else f" {values[1]} "
+        return Shown(
+            mwparserfromhell.parse(f"{values[0]}{joint}{values[2]} {values[3]}")
+        )
     return Shown(mwparserfromhell.parse(f"{values[0]} {values[1]}"))
 
 

@@ -386,6 +386,14 @@ def test_links_give_their_labels_and_web_links_a_link() -> None:
     )
 
 
+def test_templates_that_put_words_on_the_page() -> None:
+    (block,) = read(
+        "Born {{birth date|1895|4|11}} in {{lang|fr|Lyon}}{{snd}}{{as of|2014}},"
+        " {{convert|5|-|10|km}} away{{citation needed|date=2020}}."
+    )
+    assert block.text == "Born April 11, 1895 in Lyon – As of 2014, 5–10 km away."
+
+
 def test_pipe_trick_interwiki_and_leading_colon_links() -> None:
     (block,) = read(
         "[[Homs (city)|]] and [[:Category:Cities|cities]] in [[Syria]]"
