@@ -101,7 +101,9 @@ def _display(work: Work, fields: dict[str, str]) -> tuple[str, tuple[int, int] |
         None if place else work.publisher,
         work.agency,
         None if work.authors else work.date,
-        f"p. {work.pages}" if work.pages and "page" in fields else work.pages,
+        _volume_and_pages(work, fields),
+        f"ISBN {fields['isbn']}" if "isbn" in fields else None,
+        f"doi:{fields['doi']}" if "doi" in fields else None,
         f"Retrieved {work.accessed}" if work.accessed else None,
     ]
     text, span = "", None
@@ -115,6 +117,18 @@ def _display(work: Work, fields: dict[str, str]) -> tuple[str, tuple[int, int] |
             span = (start, start + len(work.title or ""))
         text += part if index == 1 else part.rstrip(".")
     return (text + "." if text else text), span
+
+
+def _volume_and_pages(work: Work, fields: dict[str, str]) -> str | None:
+    """ "5 (2): 1–9" for a journal's volume, issue and pages; "p. 14" alone."""
+    pages = work.pages
+    if pages and "page" in fields and pages == fields["page"]:
+        pages = f"p. {pages}"
+    volume = fields.get("volume")
+    if not volume:
+        return pages
+    issue = f" ({fields['issue']})" if "issue" in fields else ""
+    return f"{volume}{issue}" + (f": {work.pages}" if work.pages else "")
 
 
 def _fields(template: Template) -> dict[str, str]:

@@ -422,7 +422,8 @@ def test_cite_template_fields_and_display() -> None:
     blocks = read(
         "Fact.<ref>{{cite journal |last1=Doe |first1=Jane |last2=Roe |first2=R."
         " |title=On ''Things'' |journal=[[Nature]] |date=March 2001 |pages=1–9"
-        " |url=https://doi.org/x |access-date=2 May 2020}}</ref>"
+        " |volume=5 |issue=2 |doi=10.1/x |url=https://doi.org/x"
+        " |access-date=2 May 2020}}</ref>"
     )
     note = notes(blocks)["1"]
     (work,) = note.works
@@ -434,8 +435,8 @@ def test_cite_template_fields_and_display() -> None:
         "journal",
     )
     assert note.text == (
-        'Doe, Jane; Roe, R. (March 2001). "On Things". Nature. 1–9. '
-        "Retrieved 2 May 2020."
+        'Doe, Jane; Roe, R. (March 2001). "On Things". Nature. 5 (2): 1–9. '
+        "doi:10.1/x. Retrieved 2 May 2020."
     )
 
 
