@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ingest.formats import html, markdown, text
+from ingest.formats import html, markdown, pdf, text
 
-READERS: tuple[ModuleType, ...] = (html, markdown, text)
+READERS: tuple[ModuleType, ...] = (html, markdown, pdf, text)
 HEAD_BYTES = 64 * 1024
 
 

@@ -1,0 +1,151 @@
+"""Glyphs into lines, with raised footnote markers taken out of the text.
+
+A line is the run of glyphs pdfium gives in content order until the baseline
+jumps or the pen goes back or far ahead. A marker is a run of digits (or *, †, ‡)
+set smaller than the line's body text and raised above its baseline; it becomes
+a mark at its position, or the line's ``lead`` when it opens the line (a note's
+number).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.formats.pdf.glyphs import Glyph
+
+_MARKER = re.compile(r"(?:\d{1,4}|[*†‡])(?:\s*,\s*(?:\d{1,4}|[*†‡]))*")
+_SMALLER = 0.85  # a marker's size at most this share of the line's size
+_RAISED = 0.12  # and its baseline at least this share of the size above the line's
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    marks: list[tuple[str, int]]
+    lead: str | None  # a raised number that opens the line
+    x0: float
+    x1: float
+    base: float
+    size: float
+    first: int  # text-page index of the first character
+    page: int = 0
+    bold: bool = False
+
+
+def page_lines(glyphs: list[Glyph], page: int) -> list[Line]:
+    lines = []
+    for run in _runs(glyphs):
+        line = _line(run, page)
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def _runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    runs: list[list[Glyph]] = []
+    current: list[Glyph] = []
+    last = None
+    for glyph in glyphs:
+        if not glyph.size:
+            if current:
+                current.append(glyph)
+            continue
+        if last is not None and not _same_line(last, glyph):
+            runs.append(current)
+            current = []
+        current.append(glyph)
+        last = glyph
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _same_line(before: Glyph, glyph: Glyph) -> bool:
+    em = max(before.size, glyph.size)
+    gap = glyph.x0 - before.x1
+    if glyph.x0 < before.x0 - 0.3 * em or gap > 2.5 * em:
+        return False
+    rise = abs(glyph.base - before.base)
+    return rise <= 0.3 * em or (rise <= 0.8 * em and gap <= 1.0 * em)
+
+
+def _line(run: list[Glyph], page: int) -> Line | None:
+    sized = [glyph for glyph in run if glyph.size]
+    if not sized:
+        return None
+    size, base = _body(sized)
+    text, marks, lead = _text_and_marks(run, size, base)
+    if not text and lead is None:
+        return None
+    return Line(
+        text=text,
+        marks=marks,
+        lead=lead,
+        x0=min(glyph.x0 for glyph in sized),
+        x1=max(glyph.x1 for glyph in sized),
+        base=base,
+        size=size,
+        first=sized[0].index,
+        page=page,
+    )
+
+
+def _body(sized: list[Glyph]) -> tuple[float, float]:
+    """The size most characters share, and their baseline."""
+    sizes = Counter(round(glyph.size, 1) for glyph in sized)
+    size = max(sizes, key=lambda value: (sizes[value], value))
+    bases = Counter(round(g.base, 1) for g in sized if abs(g.size - size) < 0.2)
+    return size, bases.most_common(1)[0][0]
+
+
+def _text_and_marks(
+    run: list[Glyph], size: float, base: float
+) -> tuple[str, list[tuple[str, int]], str | None]:
+    parts: list[str] = []
+    marks: list[tuple[str, int]] = []
+    lead = None
+    small, high = _SMALLER * size, base + _RAISED * size
+    i, count = 0, len(run)
+    while i < count:
+        glyph = run[i]
+        if glyph.size and glyph.size <= small and glyph.base >= high:
+            end = i
+            while end < count and (
+                not run[end].size or (run[end].size <= small and run[end].base >= high)
+            ):
+                end += 1
+            while not run[end - 1].size:
+                end -= 1
+            label = "".join(g.text for g in run[i:end])
+            if _MARKER.fullmatch(label):
+                before = "".join(parts).rstrip()
+                if not before and lead is None and not marks:
+                    lead = label
+                else:
+                    parts = [before]
+                    for one in re.split(r"\s*,\s*", label):
+                        marks.append((one, len(before)))
+                i = end
+                continue
+        parts.append(glyph.text)
+        i += 1
+    text = _inner_hyphens_dropped("".join(parts).rstrip(), marks)
+    stripped = text.lstrip()
+    shift = len(text) - len(stripped)
+    if shift:
+        marks = [(label, max(0, at - shift)) for label, at in marks]
+    return stripped, marks, lead
+
+
+def _inner_hyphens_dropped(text: str, marks: list[tuple[str, int]]) -> str:
+    """Soft and line-end hyphens removed but for the one ending the line."""
+    body = text[:-1]
+    if "\xad" not in body and "\ufffe" not in body:
+        return text
+    for position in range(len(body) - 1, -1, -1):
+        if body[position] in "\xad\ufffe":
+            marks[:] = [(label, at - 1 if at > position else at) for label, at in marks]
+            text = text[:position] + text[position + 1 :]
+    return text

@@ -1,0 +1,159 @@
+"""Footnotes: the small type at the foot of a column, each opening with its number.
+
+A foot zone is a run of lines smaller than the body text that ends a column
+(nothing below it in the column). A note opens on a line whose first characters
+are a raised number, or the number that follows the previous note's printed
+at the line's start ("4GAO, ..." / "4 GAO, ..."). Lines of a zone before its
+first number carry on the note the previous page or column left unfinished.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ingest.blocks import Block, Mark
+from ingest.formats.pdf.joining import Text
+from ingest.formats.pdf.lines import Line
+
+SMALL = 0.92  # note type is at most this share of the body size
+_RULE = re.compile(r"[\s_\-‐‑–—―]{3,}")
+_PRINTED_NUMBER = re.compile(r"(\d{1,4})(?:[.)]\s*|\s+|(?=[^\W\d_]))")
+_UNFINISHED = re.compile(r"[^.!?)\]\"”’]\s*$")
+
+
+@dataclass
+class Note:
+    label: str
+    text: Text = field(default_factory=Text)
+
+
+@dataclass
+class Notes:
+    """Notes found so far, in order, and the number the next one should bear."""
+
+    found: list[Note] = field(default_factory=list)
+    expected: int = 1
+    referenced: set[str] = field(default_factory=set)  # labels marked so far
+
+    def open(self, label: str) -> Note:
+        note = Note(label)
+        self.found.append(note)
+        if label.isdigit():
+            self.expected = int(label) + 1
+        return note
+
+
+def take_notes(
+    columns: list[list[Line]], body_size: float, notes: Notes
+) -> list[list[Line]]:
+    """Columns less their foot zones, whose lines go into ``notes``.
+
+    A note opens only under a label some marker on this page or before it uses.
+    """
+    for column in columns:
+        for line in column:
+            notes.referenced.update(label for label, _ in line.marks)
+            if line.lead is not None and line.size > SMALL * body_size:
+                notes.referenced.add(line.lead)
+    flat = [(number, line) for number, column in enumerate(columns) for line in column]
+    taken: set[int] = set()
+    start = 0
+    while start < len(flat):
+        end = _zone_end(flat, start, body_size)
+        if end > start and _at_foot(flat, end, body_size):
+            taken.update(_read_zone([line for _, line in flat[start:end]], notes))
+            start = end
+        else:
+            start += 1
+    return [[line for line in column if id(line) not in taken] for column in columns]
+
+
+def _zone_end(flat: list[tuple[int, Line]], start: int, body_size: float) -> int:
+    """Where the run of small lines (of one size) that starts at ``start`` ends."""
+    end, size = start, None
+    while end < len(flat):
+        column, line = flat[end]
+        if not _RULE.fullmatch(line.text):
+            if line.size > SMALL * body_size:
+                break
+            size = size or line.size
+            if abs(line.size - size) > 0.1 * size:
+                break
+        if end > start:
+            before_column, before = flat[end - 1]
+            if column != before_column and line.base >= before.base:
+                break
+        end += 1
+    return end
+
+
+def _at_foot(flat: list[tuple[int, Line]], end: int, body_size: float) -> bool:
+    """Whether no body text follows the zone lower down in its column."""
+    if end == len(flat):
+        return True
+    column, last = flat[end - 1]
+    next_column, following = flat[end]
+    if following.size <= SMALL * body_size:
+        return True
+    return next_column != column and (
+        following.base > last.base or following.x0 >= last.x1
+    )
+
+
+def _read_zone(lines: list[Line], notes: Notes) -> list[int]:
+    """Add the zone's notes; the ids of the lines they took (none for a caption)."""
+    rule = _RULE.fullmatch(lines[0].text) is not None
+    taken = [id(line) for line in lines if _RULE.fullmatch(line.text)]
+    lines = [line for line in lines if not _RULE.fullmatch(line.text)]
+    note = None
+    if notes.found and (rule or _unfinished(notes)):
+        note = notes.found[-1]
+    for line in lines:
+        opening = _opening(line, notes)
+        if opening:
+            note = notes.open(opening[0])
+        if note is not None:
+            note.text.add(opening[1] if opening else line)
+            taken.append(id(line))
+    return taken if len(taken) > 0 and note is not None else []
+
+
+def _opening(line: Line, notes: Notes) -> tuple[str, Line] | None:
+    if line.lead is not None and line.lead in notes.referenced:
+        lead = line.lead
+        return lead, Line(line.text, line.marks, None, *_geometry(line))
+    printed = _PRINTED_NUMBER.match(line.text)
+    if (
+        printed
+        and int(printed.group(1)) == notes.expected
+        and printed.group(1) in notes.referenced
+    ):
+        rest = line.text[printed.end() :]
+        marks = [(label, max(0, at - printed.end())) for label, at in line.marks]
+        return printed.group(1), Line(rest, marks, None, *_geometry(line))
+    return None
+
+
+def _geometry(line: Line) -> tuple:
+    return line.x0, line.x1, line.base, line.size, line.first, line.page, line.bold
+
+
+def _unfinished(notes: Notes) -> bool:
+    """Whether the last note stopped mid-sentence."""
+    return bool(_UNFINISHED.search(notes.found[-1].text.text))
+
+
+def bound(block: Block, labels: set[str | None]) -> Block:
+    """The block with markers that name no note put back into its text."""
+    if all(mark.label in labels for mark in block.marks):
+        return block
+    text, marks, shift = block.text, [], 0
+    for mark in block.marks:
+        at = mark.offset + shift
+        if mark.label in labels:
+            marks.append(Mark(mark.label, at))
+        else:
+            text = text[:at] + mark.label + text[at:]
+            shift += len(mark.label)
+    return replace(block, text=text, marks=tuple(marks))
