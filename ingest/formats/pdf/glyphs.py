@@ -4,6 +4,8 @@ One pass over pdfium's text page: each character's text, horizontal extent,
 baseline and size (the height of its loose box, which scales with the font
 size whatever the content stream's text matrix says). Rotated characters
 (marginal slugs, image labels) are left out; spaces keep their place but no size.
+An upright character's loose box starts at its origin, so only a character whose
+box does not is asked for its angle: two calls per character instead of three.
 """
 
 from __future__ import annotations
@@ -42,24 +44,33 @@ def page_glyphs(textpage: object) -> list[Glyph]:
 def _measure(raw: object, text: str) -> list[Glyph]:
     box = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
-    angle_of, box_of = pdfium_c.FPDFText_GetCharAngle, pdfium_c.FPDFText_GetLooseCharBox
-    origin_of = pdfium_c.FPDFText_GetCharOrigin
+    box_of, origin_of = (
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetCharOrigin,
+    )
     glyphs: list[Glyph] = []
-    append = glyphs.append
+    append, new = glyphs.append, tuple.__new__
     last = None
     for index, char in enumerate(text):
-        if char in "\r\n":
-            continue
-        if char.isspace():
-            if last is not None and last.size:
-                last = Glyph(" ", last.x1, last.x1, last.base, 0.0, index)
+        if char == " " or char.isspace():
+            if last is not None and last[4] and char not in "\r\n":
+                last = new(Glyph, (" ", last[2], last[2], last[3], 0.0, index))
                 append(last)
-            continue
-        angle = angle_of(raw, index)
-        if _STRAIGHT < angle < 2 * math.pi - _STRAIGHT:
             continue
         box_of(raw, index, box)
         origin_of(raw, index, x, y)
-        last = Glyph(char, box.left, box.right, y.value, box.top - box.bottom, index)
+        left = box.left
+        if abs(x.value - left) > 0.05 and _turned(raw, index):
+            continue
+        last = new(
+            Glyph,
+            (char, left, box.right, y.value, round(box.top - box.bottom, 1), index),
+        )
         append(last)
     return glyphs
+
+
+def _turned(raw: object, index: int) -> bool:
+    """Whether the character is set at an angle (its box is not the upright one)."""
+    angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
+    return _STRAIGHT < angle < 2 * math.pi - _STRAIGHT

@@ -44,59 +44,67 @@ def page_lines(glyphs: list[Glyph], page: int) -> list[Line]:
 
 
 def _runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs cut where the pen jumps: back, far ahead, or to another baseline."""
     runs: list[list[Glyph]] = []
     current: list[Glyph] = []
-    last = None
+    last_x0 = last_x1 = last_base = last_size = 0.0
     for glyph in glyphs:
-        if not glyph.size:
+        _, x0, x1, base, size, _ = glyph
+        if not size:
             if current:
                 current.append(glyph)
             continue
-        if last is not None and not _same_line(last, glyph):
-            runs.append(current)
-            current = []
+        if current:
+            em = size if size > last_size else last_size
+            gap = x0 - last_x1
+            rise = abs(base - last_base)
+            if (
+                x0 < last_x0 - 0.3 * em
+                or gap > 2.5 * em
+                or (rise > 0.3 * em and (rise > 0.8 * em or gap > em))
+            ):
+                runs.append(current)
+                current = []
         current.append(glyph)
-        last = glyph
+        last_x0, last_x1, last_base, last_size = x0, x1, base, size
     if current:
         runs.append(current)
     return runs
 
 
-def _same_line(before: Glyph, glyph: Glyph) -> bool:
-    em = max(before.size, glyph.size)
-    gap = glyph.x0 - before.x1
-    if glyph.x0 < before.x0 - 0.3 * em or gap > 2.5 * em:
-        return False
-    rise = abs(glyph.base - before.base)
-    return rise <= 0.3 * em or (rise <= 0.8 * em and gap <= 1.0 * em)
-
-
 def _line(run: list[Glyph], page: int) -> Line | None:
-    sized = [glyph for glyph in run if glyph.size]
+    sized = [glyph for glyph in run if glyph[4]]
     if not sized:
         return None
-    size, base = _body(sized)
-    text, marks, lead = _text_and_marks(run, size, base)
+    sizes = {glyph[4] for glyph in sized}
+    if len(sizes) == 1:
+        size, base = sized[0][4], sized[0][3]
+        marks: list[tuple[str, int]] = []
+        text = _inner_hyphens_dropped("".join(g[0] for g in run).strip(), marks)
+        lead = None
+    else:
+        size, base = _body(sized)
+        text, marks, lead = _text_and_marks(run, size, base)
     if not text and lead is None:
         return None
     return Line(
         text=text,
         marks=marks,
         lead=lead,
-        x0=min(glyph.x0 for glyph in sized),
-        x1=max(glyph.x1 for glyph in sized),
+        x0=min(glyph[1] for glyph in sized),
+        x1=max(glyph[2] for glyph in sized),
         base=base,
         size=size,
-        first=sized[0].index,
+        first=sized[0][5],
         page=page,
     )
 
 
 def _body(sized: list[Glyph]) -> tuple[float, float]:
     """The size most characters share, and their baseline."""
-    sizes = Counter(round(glyph.size, 1) for glyph in sized)
+    sizes = Counter(glyph[4] for glyph in sized)
     size = max(sizes, key=lambda value: (sizes[value], value))
-    bases = Counter(round(g.base, 1) for g in sized if abs(g.size - size) < 0.2)
+    bases = Counter(round(g[3], 1) for g in sized if abs(g[4] - size) < 0.2)
     return size, bases.most_common(1)[0][0]
 
 
