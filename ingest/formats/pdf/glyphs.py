@@ -38,7 +38,7 @@ def page_glyphs(textpage: object) -> list[Glyph]:
         text = "".join(
             chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count)
         )
-    return _measure(raw, text)
+    return _measure(raw, text.replace("\x02", "\ufffe"))  # both mark a line-end hyphen
 
 
 def _measure(raw: object, text: str) -> list[Glyph]:

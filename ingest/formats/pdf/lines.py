@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ingest.formats.pdf.glyphs import Glyph
 
 _MARKER = re.compile(r"(?:\d{1,4}|[*†‡])(?:\s*,\s*(?:\d{1,4}|[*†‡]))*")
+_OPERATORS = ("−", "+", "×", "=", "^", "/")  # a raised number after these is a power
 _SMALLER = 0.85  # a marker's size at most this share of the line's size
 _RAISED = 0.12  # and its baseline at least this share of the size above the line's
 
@@ -30,6 +31,7 @@ class Line:
     base: float
     size: float
     first: int  # text-page index of the first character
+    last: int  # and of the last
     page: int = 0
     bold: bool = False
 
@@ -96,6 +98,7 @@ def _line(run: list[Glyph], page: int) -> Line | None:
         base=base,
         size=size,
         first=sized[0][5],
+        last=sized[-1][5],
         page=page,
     )
 
@@ -114,7 +117,7 @@ def _text_and_marks(
     parts: list[str] = []
     marks: list[tuple[str, int]] = []
     lead = None
-    small, high = _SMALLER * size, base + _RAISED * size
+    small, high, gap = _SMALLER * size, base + _RAISED * size, 0.15 * size
     i, count = 0, len(run)
     while i < count:
         glyph = run[i]
@@ -127,14 +130,20 @@ def _text_and_marks(
             while not run[end - 1].size:
                 end -= 1
             label = "".join(g.text for g in run[i:end])
-            if _MARKER.fullmatch(label):
-                before = "".join(parts).rstrip()
+            before = "".join(parts).rstrip()
+            if _MARKER.fullmatch(label) and not before.endswith(_OPERATORS):
                 if not before and lead is None and not marks:
                     lead = label
                 else:
                     parts = [before]
                     for one in re.split(r"\s*,\s*", label):
                         marks.append((one, len(before)))
+                if (
+                    end < count
+                    and run[end].size
+                    and run[end].x0 - run[end - 1].x1 > gap
+                ):
+                    parts.append(" ")  # the word after the marker stands apart
                 i = end
                 continue
         parts.append(glyph.text)

@@ -121,8 +121,7 @@ def _read_zone(lines: list[Line], notes: Notes) -> list[int]:
 
 def _opening(line: Line, notes: Notes) -> tuple[str, Line] | None:
     if line.lead is not None and line.lead in notes.referenced:
-        lead = line.lead
-        return lead, Line(line.text, line.marks, None, *_geometry(line))
+        return line.lead, replace(line, lead=None)
     printed = _PRINTED_NUMBER.match(line.text)
     if (
         printed
@@ -131,12 +130,8 @@ def _opening(line: Line, notes: Notes) -> tuple[str, Line] | None:
     ):
         rest = line.text[printed.end() :]
         marks = [(label, max(0, at - printed.end())) for label, at in line.marks]
-        return printed.group(1), Line(rest, marks, None, *_geometry(line))
+        return printed.group(1), replace(line, text=rest, marks=marks)
     return None
-
-
-def _geometry(line: Line) -> tuple:
-    return line.x0, line.x1, line.base, line.size, line.first, line.page, line.bold
 
 
 def _unfinished(notes: Notes) -> bool:

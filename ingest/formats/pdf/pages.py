@@ -54,7 +54,9 @@ def _page_lines(page: pdfium.PdfPage, number: int) -> list[Line]:
     textpage = page.get_textpage()
     lines = page_lines(page_glyphs(textpage), number)
     for line in lines:
-        line.bold = _is_bold(textpage.raw, line.first)
+        line.bold = _is_bold(textpage.raw, line.first) and _is_bold(
+            textpage.raw, line.last
+        )
     textpage.close()
     return lines
 

@@ -327,3 +327,55 @@ def test_pdf_with_a_broken_structure_is_damaged(tmp_path: Path) -> None:
 def test_pdf_signature_wins_over_the_file_name() -> None:
     assert pdf.sniff("report.bin", b"%PDF-1.7\n") == 1.0
     assert pdf.sniff("notes.txt", b"plain words") is None
+
+
+# Real PDFs from other projects (tests/fixtures/pdf/SOURCES.md)
+
+DPR = FIXTURES / "pdf" / "dpr_paper_two_column_2p.pdf"
+
+
+def test_two_column_paper_notes_and_markers() -> None:
+    assert marker_labels(DPR) == ["1", "2", "3", "4"]
+    found = notes(DPR)
+    assert list(found) == ["1", "2", "3", "4"]
+    assert found["1"] == (
+        "The code and trained models have been released at "
+        "https://github.com/facebookresearch/DPR."
+    )
+    assert found["4"] == (
+        "Exceptions include (Seo et al., 2019) and (Roberts et al., 2020), which "
+        "retrieves and generates the answers, respectively."
+    )
+
+
+def test_two_column_paper_columns_are_not_interleaved() -> None:
+    """GIVEN a centred author line that crosses the gutter above two columns
+    WHEN the page is read
+    THEN each column's lines stay together (the gutter is found under the title).
+    """
+    before, after = marked(DPR, "2")
+    assert before.endswith(
+        "a huge performance degradation is often observed in practice"
+    )
+    assert after.startswith(", indicating the needs of improving retrieval.")
+    before, after = marked(DPR, "3")
+    assert before.endswith("as the basic retrieval units")
+    assert after.startswith("and get M total passages")
+
+
+def test_copy_restricted_pdf_without_open_password_is_read() -> None:
+    path = FIXTURES / "pdf" / "owner_password_only.pdf"
+    blocks = read(path).blocks
+    assert blocks[0].text == (
+        "LayoutParser: A Unified Toolkit for Deep Learning Based Document Image "
+        "Analysis"
+    )
+
+
+def test_real_password_protected_pdf_is_refused() -> None:
+    path = FIXTURES / "pdf" / "password_protected.pdf"
+    with pytest.raises(ParseError) as caught:
+        parse_path(path)
+    assert caught.value.reason == (
+        "is encrypted: it needs a password to open; ingest an unlocked copy"
+    )
