@@ -1,7 +1,8 @@
 """Running headers, footers and page numbers: what repeats at a page's edge.
 
 A line among the few topmost or bottommost of its page is furniture when the
-same text, digits aside, stands at about the same height on another page, or
+same text, digits aside, stands at about the same height on another page (one
+with more lines than its edges, so that two copies of a short page survive), or
 when it is nothing but a page number. Text beyond the page's edges goes too.
 """
 
@@ -28,8 +29,9 @@ def without_furniture(
     edges = [_edge_lines(lines) for lines in pages]
     heights: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for number, lines in enumerate(edges):
-        for line in lines:
-            heights[_key(line)].append((number, line.base))
+        if len(pages[number]) > 2 * EDGE_LINES:  # a page of a few lines is all edge
+            for line in lines:
+                heights[_key(line)].append((number, line.base))
     kept = []
     for number, lines in enumerate(pages):
         width, height = sizes[number]

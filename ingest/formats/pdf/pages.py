@@ -29,8 +29,9 @@ def document_blocks(name: str, document: pdfium.PdfDocument) -> list[Block]:
             raise ParseError(
                 name, f"is damaged: page {number + 1} cannot be read"
             ) from error
-        sizes.append(page.get_size())
-        pages.append(_page_lines(page, number))
+        lines, size = _page_lines(page, number)
+        pages.append(lines)
+        sizes.append(size)
         page.close()
     if not any(pages):
         raise ParseError(name, "has no text layer (a scanned image?): run OCR first")
@@ -50,15 +51,18 @@ def document_blocks(name: str, document: pdfium.PdfDocument) -> list[Block]:
     return [bound(block, labels) for block in paragraphs.blocks] + note_blocks
 
 
-def _page_lines(page: pdfium.PdfPage, number: int) -> list[Line]:
+def _page_lines(
+    page: pdfium.PdfPage, number: int
+) -> tuple[list[Line], tuple[float, float]]:
     textpage = page.get_textpage()
-    lines = page_lines(page_glyphs(textpage), number)
+    glyphs, size = page_glyphs(textpage, page.get_size())
+    lines = page_lines(glyphs, number)
     for line in lines:
         line.bold = _is_bold(textpage.raw, line.first) and _is_bold(
             textpage.raw, line.last
         )
     textpage.close()
-    return lines
+    return lines, size
 
 
 def _is_bold(raw: object, index: int) -> bool:

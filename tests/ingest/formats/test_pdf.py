@@ -379,3 +379,25 @@ def test_real_password_protected_pdf_is_refused() -> None:
     assert caught.value.reason == (
         "is encrypted: it needs a password to open; ingest an unlocked copy"
     )
+
+
+def test_page_set_sideways_is_read_along_its_text() -> None:
+    """GIVEN a landscape table drawn at 90 degrees on a rotated page
+    WHEN it is read
+    THEN its rows come out as text instead of being dropped as a marginal slug.
+    """
+    text = " ".join(
+        block.text
+        for block in read(FIXTURES / "pdf" / "senate_expenditures_sideways.pdf").blocks
+    )
+    assert "DOCUMENT NO." in text
+    assert "BAIN, J MATTHEW" in text
+    assert "LEGISLATIVE CORRESPONDENT" in text
+
+
+def test_two_copies_of_a_short_page_are_both_kept() -> None:
+    blocks = read(FIXTURES / "pdf" / "memo_with_duplicate_page.pdf").blocks
+    texts = [block.text for block in blocks]
+    assert texts[0].startswith("May 5, 2023")
+    repeated = [text for text in texts if text.startswith("There were 20,000 bottles")]
+    assert len(repeated) == 2
