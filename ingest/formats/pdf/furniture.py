@@ -1,9 +1,12 @@
 """Running headers, footers and page numbers: what repeats at a page's edge.
 
-A line among the few topmost or bottommost of its page is furniture when the
-same text, digits aside, stands at about the same height on another page (one
-with more lines than its edges, so that two copies of a short page survive), or
-when it is nothing but a page number. Text beyond the page's edges goes too.
+A line among the few topmost or bottommost of its page is furniture when it is
+nothing but a page number, or when the same text, digits aside, stands at about
+the same height on other full pages: on one other when the document has a few
+full pages, on two others when it has more (so the same source cited at one
+height in two page feet stays a note). Only pages with more lines than their
+edges count as full, so that two copies of a short page both survive. Text
+beyond the page's edges goes too.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from ingest.formats.pdf.lines import Line
 
 EDGE_LINES = 3  # how many lines at the top and at the bottom may be furniture
 _SAME_HEIGHT = 4.0  # points
+_FEW_PAGES = 4  # full pages up to which one other page makes a repeat
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(
     r"(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?",
@@ -27,11 +31,22 @@ def without_furniture(
 ) -> list[list[Line]]:
     """Each page's lines less its headers, footers and page numbers."""
     edges = [_edge_lines(lines) for lines in pages]
+    full = [len(lines) > 2 * EDGE_LINES for lines in pages]
+    others = 1 if sum(full) <= _FEW_PAGES else 2
     heights: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for number, lines in enumerate(edges):
-        if len(pages[number]) > 2 * EDGE_LINES:  # a page of a few lines is all edge
+        if full[number]:
             for line in lines:
                 heights[_key(line)].append((number, line.base))
+
+    def repeated(line: Line, number: int) -> bool:
+        pages = {
+            other
+            for other, base in heights[_key(line)]
+            if other != number and abs(base - line.base) <= _SAME_HEIGHT
+        }
+        return len(pages) >= others
+
     kept = []
     for number, lines in enumerate(pages):
         width, height = sizes[number]
@@ -41,7 +56,10 @@ def without_furniture(
                 line
                 for line in lines
                 if _on_page(line, width, height)
-                and not (id(line) in edge and _is_furniture(line, number, heights))
+                and not (
+                    id(line) in edge
+                    and (_is_page_number(line) or repeated(line, number))
+                )
             ]
         )
     return kept
@@ -58,15 +76,8 @@ def _key(line: Line) -> str:
     return _DIGITS.sub("#", " ".join(line.text.lower().split()))
 
 
-def _is_furniture(
-    line: Line, number: int, heights: dict[str, list[tuple[int, float]]]
-) -> bool:
-    if _PAGE_NUMBER.fullmatch(line.text.strip()) and line.lead is None:
-        return True
-    return any(
-        other != number and abs(base - line.base) <= _SAME_HEIGHT
-        for other, base in heights[_key(line)]
-    )
+def _is_page_number(line: Line) -> bool:
+    return line.lead is None and _PAGE_NUMBER.fullmatch(line.text.strip()) is not None
 
 
 def _on_page(line: Line, width: float, height: float) -> bool:

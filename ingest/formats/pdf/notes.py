@@ -2,9 +2,11 @@
 
 A foot zone is a run of lines smaller than the body text that ends a column
 (nothing below it in the column). A note opens on a line whose first characters
-are a raised number, or the number that follows the previous note's printed
-at the line's start ("4GAO, ..." / "4 GAO, ..."). Lines of a zone before its
-first number carry on the note the previous page or column left unfinished.
+are a raised number, or a number higher than the previous note's printed at the
+line's start ("4GAO, ..." / "4 GAO, ..."), and only under a label some marker
+on this page or before it uses (so "2018, and ..." goes on the note before).
+Lines of a zone before its first number carry on the note the previous page or
+column left unfinished.
 """
 
 from __future__ import annotations
@@ -33,14 +35,14 @@ class Notes:
     """Notes found so far, in order, and the number the next one should bear."""
 
     found: list[Note] = field(default_factory=list)
-    expected: int = 1
+    last: int = 0  # the number of the last note opened
     referenced: set[str] = field(default_factory=set)  # labels marked so far
 
     def open(self, label: str) -> Note:
         note = Note(label)
         self.found.append(note)
         if label.isdigit():
-            self.expected = int(label) + 1
+            self.last = int(label)
         return note
 
 
@@ -125,7 +127,7 @@ def _opening(line: Line, notes: Notes) -> tuple[str, Line] | None:
     printed = _PRINTED_NUMBER.match(line.text)
     if (
         printed
-        and int(printed.group(1)) == notes.expected
+        and int(printed.group(1)) > notes.last
         and printed.group(1) in notes.referenced
     ):
         rest = line.text[printed.end() :]
