@@ -23,6 +23,12 @@ class Text:
             self.marks.append((line.lead, start))
         self.marks.extend((label, start + offset) for label, offset in line.marks)
 
+    def _in_compound(self) -> bool:
+        """Whether the word broken at the line's end already holds a hyphen or a
+        slash ("out-of-" + "print", a web address), so its hyphen is its own."""
+        word = self.text[self.text.rfind(" ") + 1 :]
+        return "-" in word or "/" in word
+
     def finish(self) -> str:
         """The text with a hyphen left dangling at its very end dropped."""
         return self.text.rstrip(_BREAK_HYPHENS).strip()
@@ -32,10 +38,10 @@ class Text:
         end = self.text[-1]
         if end in _BREAK_HYPHENS:
             self.text = self.text[:-1]
-            if end == "\ufffe" and not text[:1].islower():
+            if end == "\ufffe" and (not text[:1].islower() or self._in_compound()):
                 self.text += "-"
             return len(self.text)
-        if end in "-/–—" and self.text[-2:-1].isalnum():
+        if end == "/" or (end in "-–—" and self.text[-2:-1].isalnum()):
             return len(self.text)
         self.text += " "
         return len(self.text)

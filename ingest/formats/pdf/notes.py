@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ingest.blocks import Block, Mark
 from ingest.formats.pdf.joining import Text
 from ingest.formats.pdf.lines import Line
 
@@ -37,12 +36,18 @@ class Notes:
     found: list[Note] = field(default_factory=list)
     last: int = 0  # the number of the last note opened
     referenced: set[str] = field(default_factory=set)  # labels marked so far
+    labels: set[str] = field(default_factory=set)
+    relabelled: dict[str, str] = field(default_factory=dict)  # on the current page
 
-    def open(self, label: str) -> Note:
-        note = Note(label)
-        self.found.append(note)
+    def open(self, label: str, page: int) -> Note:
+        """A new note; numbers printed again on a later page get the page's number."""
         if label.isdigit():
             self.last = int(label)
+        if label in self.labels:
+            self.relabelled[label] = label = f"{label} (p. {page + 1})"
+        self.labels.add(label)
+        note = Note(label)
+        self.found.append(note)
         return note
 
 
@@ -52,7 +57,10 @@ def take_notes(
     """Columns less their foot zones, whose lines go into ``notes``.
 
     A note opens only under a label some marker on this page or before it uses.
+    Where notes are numbered afresh on each page, the page's markers take the
+    labels their notes were given.
     """
+    notes.relabelled = {}
     for column in columns:
         for line in column:
             notes.referenced.update(label for label, _ in line.marks)
@@ -68,7 +76,18 @@ def take_notes(
             start = end
         else:
             start += 1
-    return [[line for line in column if id(line) not in taken] for column in columns]
+    kept = [[line for line in column if id(line) not in taken] for column in columns]
+    if notes.relabelled:
+        for column in kept:
+            for line in column:
+                _relabel(line, notes.relabelled)
+    return kept
+
+
+def _relabel(line: Line, labels: dict[str, str]) -> None:
+    line.marks = [(labels.get(label, label), at) for label, at in line.marks]
+    if line.lead is not None:
+        line.lead = labels.get(line.lead, line.lead)
 
 
 def _zone_end(flat: list[tuple[int, Line]], start: int, body_size: float) -> int:
@@ -114,7 +133,7 @@ def _read_zone(lines: list[Line], notes: Notes) -> list[int]:
     for line in lines:
         opening = _opening(line, notes)
         if opening:
-            note = notes.open(opening[0])
+            note = notes.open(opening[0], line.page)
         if note is not None:
             note.text.add(opening[1] if opening else line)
             taken.append(id(line))
@@ -139,18 +158,3 @@ def _opening(line: Line, notes: Notes) -> tuple[str, Line] | None:
 def _unfinished(notes: Notes) -> bool:
     """Whether the last note stopped mid-sentence."""
     return bool(_UNFINISHED.search(notes.found[-1].text.text))
-
-
-def bound(block: Block, labels: set[str | None]) -> Block:
-    """The block with markers that name no note put back into its text."""
-    if all(mark.label in labels for mark in block.marks):
-        return block
-    text, marks, shift = block.text, [], 0
-    for mark in block.marks:
-        at = mark.offset + shift
-        if mark.label in labels:
-            marks.append(Mark(mark.label, at))
-        else:
-            text = text[:at] + mark.label + text[at:]
-            shift += len(mark.label)
-    return replace(block, text=text, marks=tuple(marks))

@@ -20,6 +20,17 @@ _PDF_DATE = re.compile(
     r"(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?"
     r"(?:([+-])(\d{2})'?(\d{2})?'?|Z)?"
 )
+# what word processors put in Author when nobody filled it in
+_PLACEHOLDER_AUTHORS = {
+    "microsoft office user",
+    "windows user",
+    "user",
+    "owner",
+    "admin",
+    "administrator",
+    "author",
+    "unknown",
+}
 _FILE_NAME_TITLE = re.compile(
     r"(?i)^(?:microsoft \w+ - )|\.(?:docx?|pdf|indd|rtf|odt|qxd|tex|dvi)$"
 )
@@ -53,7 +64,9 @@ def metadata_fields(document: pdfium.PdfDocument) -> Fields:
     if title and _FILE_NAME_TITLE.search(title):
         title = None
     authors = tuple(
-        author.strip() for author in meta.get("Author", "").split(";") if author.strip()
+        author.strip()
+        for author in meta.get("Author", "").split(";")
+        if author.strip() and author.strip().lower() not in _PLACEHOLDER_AUTHORS
     )
     return Fields(
         title=title, date=pdf_date(meta.get("CreationDate", "")), authors=authors

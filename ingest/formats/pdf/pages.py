@@ -9,11 +9,12 @@ import pypdfium2.raw as pdfium_c
 
 from ingest.blocks import Block
 from ingest.errors import ParseError
+from ingest.formats.pdf.binding import bound, with_links
 from ingest.formats.pdf.columns import reading_order
 from ingest.formats.pdf.furniture import without_furniture
 from ingest.formats.pdf.glyphs import page_glyphs
 from ingest.formats.pdf.lines import Line, page_lines
-from ingest.formats.pdf.notes import Notes, bound, take_notes
+from ingest.formats.pdf.notes import Notes, take_notes
 from ingest.formats.pdf.paragraphs import Paragraphs
 
 _BOLD_WEIGHT = 600
@@ -48,7 +49,8 @@ def document_blocks(name: str, document: pdfium.PdfDocument) -> list[Block]:
         if (text := note.text.finish())
     ]
     labels = {block.label for block in note_blocks}
-    return [bound(block, labels) for block in paragraphs.blocks] + note_blocks
+    body = [bound(block, labels) for block in paragraphs.blocks]
+    return [with_links(block) for block in body + note_blocks]
 
 
 def _page_lines(

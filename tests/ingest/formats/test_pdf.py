@@ -15,6 +15,7 @@ import pytest
 from ingest import ParseError, parse_path
 from ingest.blocks import Block, Content
 from ingest.formats import pdf
+from ingest.formats.pdf.opening import pdf_date
 
 FIXTURES = Path(__file__).parent.parent.parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
@@ -401,3 +402,27 @@ def test_two_copies_of_a_short_page_are_both_kept() -> None:
     assert texts[0].startswith("May 5, 2023")
     repeated = [text for text in texts if text.startswith("There were 20,000 bottles")]
     assert len(repeated) == 2
+
+
+def test_web_address_in_a_note_is_a_link_without_the_closing_full_stop() -> None:
+    note = next(b for b in read(DPR).blocks if b.kind == "note" and b.label == "1")
+    assert [(link.href, note.text[link.start : link.end]) for link in note.links] == [
+        (
+            "https://github.com/facebookresearch/DPR",
+            "https://github.com/facebookresearch/DPR",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("D:20230626202052-04'00'", "2023-06-26T20:20:52-04:00"),
+        ("D:20200806095125Z", "2020-08-06T09:51:25Z"),
+        ("D:20190101", "2019-01-01"),
+        ("D:2019", "2019"),
+        ("yesterday", None),
+    ],
+)
+def test_pdf_dates_become_iso(written: str, iso: str | None) -> None:
+    assert pdf_date(written) == iso
