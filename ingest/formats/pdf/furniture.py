@@ -1,12 +1,13 @@
 """Running headers, footers and page numbers: what repeats at a page's edge.
 
-A line among the few topmost or bottommost of its page is furniture when it is
-nothing but a page number, or when the same text, digits aside, stands at about
-the same height on other full pages: on one other when the document has a few
-full pages, on two others when it has more (so the same source cited at one
-height in two page feet stays a note). Only pages with more lines than their
-edges count as full, so that two copies of a short page both survive. Text
-beyond the page's edges goes too.
+A page's head and foot are the rows of lines, at most three, set apart from the
+rest of the page by a gap wider than the type's line spacing. A line there is
+furniture when it is nothing but a page number, or when the same text, digits
+aside, stands at about the same height in the head or foot of other full pages:
+one other when the document has a few full pages, two others when it has more.
+A line with a footnote marker or without words is text. Only pages with more
+lines than their edges count as full, so that two copies of a short page both
+survive. Text beyond the page's edges goes too.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from ingest.formats.pdf.lines import Line
 
 EDGE_LINES = 3  # how many lines at the top and at the bottom may be furniture
 _SAME_HEIGHT = 4.0  # points
+_SAME_ROW = 1.5  # points between baselines of pieces of one row
+_GAP = 1.6  # times the type's height: wider than any line spacing
 _FEW_PAGES = 4  # full pages up to which one other page makes a repeat
 _DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]")
 _PAGE_NUMBER = re.compile(
     r"(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?",
     re.IGNORECASE,
@@ -40,6 +44,8 @@ def without_furniture(
                 heights[_key(line)].append((number, line.base))
 
     def repeated(line: Line, number: int) -> bool:
+        if line.marks or len(_LETTERS.findall(line.text)) < 2:
+            return False  # a marked line, or "2025." ending a paragraph, is text
         pages = {
             other
             for other, base in heights[_key(line)]
@@ -66,10 +72,27 @@ def without_furniture(
 
 
 def _edge_lines(lines: list[Line]) -> list[Line]:
-    ordered = sorted(lines, key=lambda line: line.base)
-    if len(ordered) <= 2 * EDGE_LINES:
-        return ordered
-    return ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]
+    """The lines of the page's head and foot."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: -line.base):
+        if rows and abs(rows[-1][0].base - line.base) < _SAME_ROW:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    head, foot = _band(rows), _band(rows[::-1])
+    if len(head) + len(foot) >= len(rows):
+        return [line for row in rows for line in row]
+    return [line for row in head + foot for line in row]
+
+
+def _band(rows: list[list[Line]]) -> list[list[Line]]:
+    """The rows before the last wide gap among the first few from the edge."""
+    end = 0
+    for index in range(min(EDGE_LINES, len(rows) - 1)):
+        here, there = rows[index][0], rows[index + 1][0]
+        if abs(here.base - there.base) > _GAP * max(here.size, there.size):
+            end = index + 1
+    return rows[:end]
 
 
 def _key(line: Line) -> str:
