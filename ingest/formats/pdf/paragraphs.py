@@ -46,7 +46,14 @@ class Paragraphs:
                 or (
                     before is None and _SENTENCE_END.search(self._text.text) is not None
                 )
-                or (before is not None and _breaks(before, line, spacing, left, right))
+                or (
+                    before is not None
+                    and (
+                        _heading_breaks(before, line)
+                        if heading
+                        else _breaks(before, line, spacing, left, right)
+                    )
+                )
             ):
                 self.flush()
             self._heading = heading
@@ -86,6 +93,12 @@ def _spacing(lines: list[Line]) -> float:
         if above.base > below.base and abs(above.size - below.size) < 0.5
     ]
     return median(gaps) if gaps else 1.2 * lines[0].size
+
+
+def _heading_breaks(before: Line, line: Line) -> bool:
+    """A heading runs over lines set at its own spacing, whatever the body's."""
+    gap = before.base - line.base
+    return gap < 0 or gap > _WIDE_GAP * 1.2 * line.size
 
 
 def _breaks(
