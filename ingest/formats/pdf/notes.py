@@ -6,7 +6,8 @@ are a raised number, or a number higher than the previous note's printed at the
 line's start ("4GAO, ..." / "4 GAO, ..."), and only under a label some marker
 on this page or before it uses (so "2018, and ..." goes on the note before).
 Lines of a zone before its first number carry on the note the previous page or
-column left unfinished.
+column left unfinished. After a heading "Notes" or "Endnotes", every line, in
+whatever size, is read the same way: an endnote section.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from ingest.formats.pdf.joining import Text
 from ingest.formats.pdf.lines import Line
 
 SMALL = 0.92  # note type is at most this share of the body size
+_HEADING = 1.12  # a heading larger than the body by this ends an endnote section
+_ENDNOTES = re.compile(r"(?i)(?:end\s?notes|notes|footnotes|notes and references)")
 _RULE = re.compile(r"[\s_\-‐‑–—―]{3,}")
 _PRINTED_NUMBER = re.compile(r"(\d{1,4})(?:[.)]\s*|\s+|(?=[^\W\d_]))")
 _UNFINISHED = re.compile(r"[^.!?)\]\"”’]\s*$")
@@ -36,6 +39,7 @@ class Notes:
     found: list[Note] = field(default_factory=list)
     last: int = 0  # the number of the last note opened
     referenced: set[str] = field(default_factory=set)  # labels marked so far
+    in_section: bool = False  # within an endnote section
     labels: set[str] = field(default_factory=set)
     relabelled: dict[str, str] = field(default_factory=dict)  # on the current page
 
@@ -68,6 +72,11 @@ def take_notes(
                 notes.referenced.add(line.lead)
     flat = [(number, line) for number, column in enumerate(columns) for line in column]
     taken: set[int] = set()
+    section = _endnote_section(flat, body_size, notes)
+    if section < len(flat):
+        lines = [line for _, line in flat[section:]]
+        taken.update(_read_zone(_until_heading(lines, body_size), notes, carry=True))
+    flat = flat[:section]
     start = 0
     while start < len(flat):
         end = _zone_end(flat, start, body_size)
@@ -82,6 +91,32 @@ def take_notes(
             for line in column:
                 _relabel(line, notes.relabelled)
     return kept
+
+
+def _endnote_section(
+    flat: list[tuple[int, Line]], body_size: float, notes: Notes
+) -> int:
+    """Where this page's part of an endnote section starts (its end if none).
+
+    The section opens after a heading "Notes" (or "Endnotes", "Footnotes") and
+    runs to the end of the document or to the next larger heading.
+    """
+    if notes.in_section:
+        return 0
+    for index, (_, line) in enumerate(flat):
+        if _ENDNOTES.fullmatch(line.text.strip()) and (
+            line.bold or line.size > SMALL * body_size
+        ):
+            notes.in_section = True
+            return index + 1
+    return len(flat)
+
+
+def _until_heading(lines: list[Line], body_size: float) -> list[Line]:
+    for index, line in enumerate(lines):
+        if line.size >= _HEADING * body_size and line.lead is None:
+            return lines[:index]
+    return lines
 
 
 def _relabel(line: Line, labels: dict[str, str]) -> None:
@@ -122,9 +157,15 @@ def _at_foot(flat: list[tuple[int, Line]], end: int, body_size: float) -> bool:
     )
 
 
-def _read_zone(lines: list[Line], notes: Notes) -> list[int]:
-    """Add the zone's notes; the ids of the lines they took (none for a caption)."""
-    rule = _RULE.fullmatch(lines[0].text) is not None
+def _read_zone(lines: list[Line], notes: Notes, carry: bool = False) -> list[int]:
+    """Add the zone's notes; the ids of the lines they took (none for a caption).
+
+    Lines before the first number carry on the last note after a rule, when that
+    note stopped mid-sentence, or (``carry``) anywhere in an endnote section.
+    """
+    if not lines:
+        return []
+    rule = carry or _RULE.fullmatch(lines[0].text) is not None
     taken = [id(line) for line in lines if _RULE.fullmatch(line.text)]
     lines = [line for line in lines if not _RULE.fullmatch(line.text)]
     note = None

@@ -426,3 +426,20 @@ def test_web_address_in_a_note_is_a_link_without_the_closing_full_stop() -> None
 )
 def test_pdf_dates_become_iso(written: str, iso: str | None) -> None:
     assert pdf_date(written) == iso
+
+
+def test_endnotes_in_body_size_type_after_a_notes_heading() -> None:
+    """GIVEN endnotes set in the body's own size under a "Notes" heading
+    WHEN read THEN they are notes, not paragraphs, and lose their numbers."""
+    path = FIXTURES / "pdf" / "endnotes_body_size.pdf"
+    assert marker_labels(path) == ["1", "2", "3"]
+    assert notes(path) == {
+        "1": "Interview with a returnee from Tal Tamr, 5 February 2025.",
+        "2": "Human Rights Watch, Detained on the Way Home, 12 March 2025, "
+        "https://www.hrw.org/report/2025/03/12/detained-way-home.",
+        "3": "Enab Baladi, Displaced families find strangers in their homes, "
+        "14 January 2025.",
+    }
+    assert marked(path, "2")[0].endswith(
+        "Families were not told where their relatives were held."
+    )
