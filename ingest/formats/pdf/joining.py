@@ -6,42 +6,64 @@ from ingest.formats.pdf.lines import Line
 
 # pdfium reports a hyphen that ends a line as U+FFFE; U+00AD is a soft hyphen
 _BREAK_HYPHENS = "\ufffe\xad"
+_SENTENCE_END = '.!?:;)"”’]'
 
 
 class Text:
-    """Text growing line by line, with the footnote marks seen so far."""
+    """Text growing line by line, with the footnote marks seen so far.
+
+    The lines are kept as a list and joined once, so a paragraph that runs over
+    many pages costs no more than its length.
+    """
 
     def __init__(self) -> None:
-        self.text = ""
+        self.parts: list[str] = []
+        self.length = 0
         self.marks: list[tuple[str, int]] = []
 
     def add(self, line: Line) -> None:
         text = line.text
-        start = self._seam(text) if self.text else 0
-        self.text += text
+        if self.parts:
+            self._seam(text)
+        start = self.length
+        self._append(text)
         if line.lead is not None:
             self.marks.append((line.lead, start))
         self.marks.extend((label, start + offset) for label, offset in line.marks)
 
-    def _in_compound(self) -> bool:
-        """Whether the word broken at the line's end already holds a hyphen or a
-        slash ("out-of-" + "print", a web address), so its hyphen is its own."""
-        word = self.text[self.text.rfind(" ") + 1 :]
-        return "-" in word or "/" in word
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def ends_with(self, characters: str = _SENTENCE_END) -> bool:
+        """Whether the text so far ends with one of ``characters`` (by default a
+        full stop, a closing quote or the like)."""
+        last = self.parts[-1].rstrip() if self.parts else ""
+        return bool(last) and last[-1] in characters
 
     def finish(self) -> str:
         """The text with a hyphen left dangling at its very end dropped."""
         return self.text.rstrip(_BREAK_HYPHENS).strip()
 
-    def _seam(self, text: str) -> int:
-        """Where the next line's text starts, after the separator it needs."""
-        end = self.text[-1]
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def _seam(self, text: str) -> None:
+        """The separator the next line's text needs after the text so far."""
+        last = self.parts[-1]
+        end = last[-1] if last else " "
         if end in _BREAK_HYPHENS:
-            self.text = self.text[:-1]
-            if end == "\ufffe" and (not text[:1].islower() or self._in_compound()):
-                self.text += "-"
-            return len(self.text)
-        if end == "/" or (end in "-–—" and self.text[-2:-1].isalnum()):
-            return len(self.text)
-        self.text += " "
-        return len(self.text)
+            self.parts[-1] = last = last[:-1]
+            self.length -= 1
+            if end == "\ufffe" and (not text[:1].islower() or _in_compound(last)):
+                self._append("-")
+        elif not (end == "/" or (end in "-–—" and last[-2:-1].isalnum())):
+            self._append(" ")
+
+
+def _in_compound(line: str) -> bool:
+    """Whether the word broken at the line's end already holds a hyphen or a slash
+    ("out-of-" + "print", a web address), so that its hyphen is its own."""
+    word = line[line.rfind(" ") + 1 :]
+    return "-" in word or "/" in word

@@ -19,11 +19,11 @@ from ingest.formats.pdf.joining import Text
 from ingest.formats.pdf.lines import Line
 
 SMALL = 0.92  # note type is at most this share of the body size
+_FINISHED = '.!?)]"”’'  # a note ending otherwise runs on at the next foot
 _HEADING = 1.12  # a heading larger than the body by this ends an endnote section
 _ENDNOTES = re.compile(r"(?i)(?:end\s?notes|notes|footnotes|notes and references)")
 _RULE = re.compile(r"[\s_\-‐‑–—―]{3,}")
 _PRINTED_NUMBER = re.compile(r"(\d{1,4})(?:[.)]\s*|\s+|(?=[^\W\d_]))")
-_UNFINISHED = re.compile(r"[^.!?)\]\"”’]\s*$")
 
 
 @dataclass
@@ -198,4 +198,4 @@ def _opening(line: Line, notes: Notes) -> tuple[str, Line] | None:
 
 def _unfinished(notes: Notes) -> bool:
     """Whether the last note stopped mid-sentence."""
-    return bool(_UNFINISHED.search(notes.found[-1].text.text))
+    return not notes.found[-1].text.ends_with(_FINISHED)

@@ -43,9 +43,7 @@ class Paragraphs:
             if self._last is not None and (
                 heading != self._heading
                 or abs(line.size - self._last.size) > 0.08 * line.size
-                or (
-                    before is None and _SENTENCE_END.search(self._text.text) is not None
-                )
+                or (before is None and self._text.ends_with())
                 or (
                     before is not None
                     and (
