@@ -19,9 +19,12 @@ NAME = "pdf"
 
 
 def sniff(name: str, head: bytes) -> float | None:
-    if SIGNATURE in head[:1024]:
+    """Sure of a file that starts with %PDF-, or is named .pdf and has it near
+    the start; claims any other .pdf so that it is refused with a reason."""
+    named_pdf = Path(name).suffix.lower() == ".pdf"
+    if head.lstrip().startswith(SIGNATURE) or (named_pdf and SIGNATURE in head[:1024]):
         return 1.0
-    return 0.9 if Path(name).suffix.lower() == ".pdf" else None
+    return 0.9 if named_pdf else None
 
 
 def read(name: str, data: bytes) -> Content:

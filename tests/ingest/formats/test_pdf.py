@@ -328,6 +328,7 @@ def test_pdf_with_a_broken_structure_is_damaged(tmp_path: Path) -> None:
 def test_pdf_signature_wins_over_the_file_name() -> None:
     assert pdf.sniff("report.bin", b"%PDF-1.7\n") == 1.0
     assert pdf.sniff("notes.txt", b"plain words") is None
+    assert pdf.sniff("about-pdf.md", b"# PDF\n\nA PDF starts with %PDF-1.7.") is None
 
 
 # Real PDFs from other projects (tests/fixtures/pdf/SOURCES.md)
