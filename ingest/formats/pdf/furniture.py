@@ -25,7 +25,7 @@ _FEW_PAGES = 4  # full pages up to which one other page makes a repeat
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]")
 _PAGE_NUMBER = re.compile(
-    r"(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?",
+    r"(?:page\s+)?[-–—]?\s*(?:\d{1,6}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?",
     re.IGNORECASE,
 )
 

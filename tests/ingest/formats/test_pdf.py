@@ -444,3 +444,7 @@ def test_endnotes_in_body_size_type_after_a_notes_heading() -> None:
     assert marked(path, "2")[0].endswith(
         "Families were not told where their relatives were held."
     )
+
+
+def test_federal_register_page_numbers_are_gone() -> None:
+    assert not [b.text for b in read(P02).blocks if b.text.strip().startswith("477")]
