@@ -20,7 +20,7 @@ from ingest.formats.pdf.lines import Line
 EDGE_LINES = 3  # how many lines at the top and at the bottom may be furniture
 _SAME_HEIGHT = 4.0  # points
 _SAME_ROW = 1.5  # points between baselines of pieces of one row
-_GAP = 1.6  # times the type's height: wider than any line spacing
+_GAP = 1.5  # times the smaller type's height: wider than any line spacing
 _FEW_PAGES = 4  # full pages up to which one other page makes a repeat
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -90,7 +90,7 @@ def _band(rows: list[list[Line]]) -> list[list[Line]]:
     end = 0
     for index in range(min(EDGE_LINES, len(rows) - 1)):
         here, there = rows[index][0], rows[index + 1][0]
-        if abs(here.base - there.base) > _GAP * max(here.size, there.size):
+        if abs(here.base - there.base) > _GAP * min(here.size, there.size):
             end = index + 1
     return rows[:end]
 

@@ -256,6 +256,7 @@ def test_slip_opinion_soft_hyphens_are_joined() -> None:
 
 def test_slip_opinion_running_heads_are_gone() -> None:
     assert not [b.text for b in read(P03).blocks if "Cite as: 569 U. S." in b.text]
+    assert not [b.text for b in read(P03).blocks if b.text == "Opinion of the Court"]
 
 
 # The whole pipeline: a report with every marker defined
