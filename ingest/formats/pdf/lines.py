@@ -122,13 +122,7 @@ def _text_and_marks(
     while i < count:
         glyph = run[i]
         if glyph.size and glyph.size <= small and glyph.base >= high:
-            end = i
-            while end < count and (
-                not run[end].size or (run[end].size <= small and run[end].base >= high)
-            ):
-                end += 1
-            while not run[end - 1].size:
-                end -= 1
+            end = _raised_end(run, i, small, high)
             label = "".join(g.text for g in run[i:end])
             before = "".join(parts).rstrip()
             if _MARKER.fullmatch(label) and not before.endswith(_OPERATORS):
@@ -154,6 +148,18 @@ def _text_and_marks(
     if shift:
         marks = [(label, max(0, at - shift)) for label, at in marks]
     return stripped, marks, lead
+
+
+def _raised_end(run: list[Glyph], start: int, small: float, high: float) -> int:
+    """Where the run of small raised glyphs from ``start`` ends (spaces inside)."""
+    end = start
+    while end < len(run) and (
+        not run[end].size or (run[end].size <= small and run[end].base >= high)
+    ):
+        end += 1
+    while not run[end - 1].size:
+        end -= 1
+    return end
 
 
 def _inner_hyphens_dropped(text: str, marks: list[tuple[str, int]]) -> str:
