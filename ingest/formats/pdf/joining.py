@@ -20,11 +20,13 @@ class Text:
         self.parts: list[str] = []
         self.length = 0
         self.marks: list[tuple[str, int]] = []
+        self.page = -1
 
     def add(self, line: Line) -> None:
         text = line.text
         if self.parts:
-            self._seam(text)
+            self._seam(text, new_page=line.page != self.page)
+        self.page = line.page
         start = self.length
         self._append(text)
         if line.lead is not None:
@@ -49,10 +51,23 @@ class Text:
         self.parts.append(text)
         self.length += len(text)
 
-    def _seam(self, text: str) -> None:
-        """The separator the next line's text needs after the text so far."""
+    def _seam(self, text: str, new_page: bool) -> None:
+        """The separator the next line's text needs after the text so far.
+
+        pdfium marks a hyphen that breaks a word at a line's end, but not at the
+        page's last line: there a hyphen after a letter, before a lower-case
+        letter, outside a compound, is taken for one too.
+        """
         last = self.parts[-1]
         end = last[-1] if last else " "
+        if (
+            new_page
+            and end == "-"
+            and last[-2:-1].isalpha()
+            and text[:1].islower()
+            and not _in_compound(last[:-1])
+        ):
+            end = "\xad"
         if end in _BREAK_HYPHENS:
             self.parts[-1] = last = last[:-1]
             self.length -= 1

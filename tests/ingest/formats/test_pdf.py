@@ -252,6 +252,7 @@ def test_slip_opinion_soft_hyphens_are_joined() -> None:
     assert "\ufffe" not in text
     assert "Washington, D. C. 20543" in text
     assert "attempting to purchase water" in text
+    assert "Webster’s Third New International Dictionary 19 (1966)" in text  # p. 11-12
 
 
 def test_slip_opinion_running_heads_are_gone() -> None:
