@@ -66,7 +66,9 @@ class Paragraphs:
                 for label, offset in self._text.marks
             )
             if self._heading:
-                self.blocks.append(Block("heading", text, level=self._level()))
+                self.blocks.append(
+                    Block("heading", text, level=self._level(), marks=marks)
+                )
             else:
                 self.blocks.append(Block("paragraph", text, marks=marks))
         self._text = Text()
