@@ -17,6 +17,7 @@ from ingest.formats.pdf.lines import Line
 HEADING = 1.12  # a heading's type is at least this much larger than the body
 _WIDE_GAP = 1.3  # times the column's usual line spacing
 _SENTENCE_END = re.compile(r"[.!?:;)\"”’]$")
+_BULLET = re.compile(r"[•◦▪▫‣⁃●○■□]\s*")
 _RULE = re.compile(r"[\s_\-‐‑–—―]{3,}")
 
 
@@ -69,6 +70,10 @@ class Paragraphs:
                 self.blocks.append(
                     Block("heading", text, level=self._level(), marks=marks)
                 )
+            elif _BULLET.match(text):
+                cut = _BULLET.match(text).end()  # type: ignore[union-attr]
+                marks = tuple(Mark(m.label, max(0, m.offset - cut)) for m in marks)
+                self.blocks.append(Block("list_item", text[cut:], marks=marks))
             else:
                 self.blocks.append(Block("paragraph", text, marks=marks))
         self._text = Text()
@@ -105,10 +110,11 @@ def _breaks(
     before: Line, line: Line, spacing: float, left: float, right: float
 ) -> bool:
     gap = before.base - line.base
-    if gap < 0 or gap > _WIDE_GAP * spacing:
+    if gap < 0 or gap > _WIDE_GAP * spacing or _BULLET.match(line.text):
         return True
     em = line.size
-    if line.x0 > left + 0.6 * em and line.x0 > before.x0 + 0.6 * em:
+    hanging = _BULLET.match(before.text) is not None  # a list item's next line
+    if line.x0 > left + 0.6 * em and line.x0 > before.x0 + 0.6 * em and not hanging:
         return True
     short = before.x1 < right - 0.15 * (right - left)
     return short and _SENTENCE_END.search(before.text) is not None

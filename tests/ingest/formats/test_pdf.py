@@ -450,3 +450,21 @@ def test_endnotes_in_body_size_type_after_a_notes_heading() -> None:
 
 def test_federal_register_page_numbers_are_gone() -> None:
     assert not [b.text for b in read(P02).blocks if b.text.strip().startswith("477")]
+
+
+def test_bulleted_lines_are_list_items_whole_across_their_lines() -> None:
+    items = [b.text for b in read(P02).blocks if b.kind == "list_item"]
+    assert "Fax: 202–493–2251." in items
+    assert any(
+        text.startswith(
+            "Federal eRulemaking Portal: Go to https://www.regulations.gov."
+        )
+        for text in items
+    )
+    gao = [b.text for b in read(P01).blocks if b.kind == "list_item"]
+    assert any(
+        text.startswith(
+            "Goals, subordinate objectives, activities, and performance measures."
+        )
+        for text in gao
+    )
