@@ -34,7 +34,7 @@ class Note:
 
 @dataclass
 class Notes:
-    """Notes found so far, in order, and the number the next one should bear."""
+    """Notes found so far, in order, with the labels markers have used."""
 
     found: list[Note] = field(default_factory=list)
     last: int = 0  # the number of the last note opened
