@@ -26,11 +26,11 @@ def document_blocks(name: str, document: pdfium.PdfDocument) -> list[Block]:
     for number in range(len(document)):
         try:
             page = document[number]
+            lines, size = _page_lines(page, number)
         except pdfium.PdfiumError as error:
             raise ParseError(
                 name, f"is damaged: page {number + 1} cannot be read"
             ) from error
-        lines, size = _page_lines(page, number)
         pages.append(lines)
         sizes.append(size)
         page.close()
