@@ -17,13 +17,14 @@ from ingest.formats import (
     newsml,
     newsml1,
     nitf,
+    pdf,
     sgml,
     text,
     wikitext,
 )
 
 READERS: tuple[ModuleType, ...] = (
-    html, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext,
+    pdf, html, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext,
 )  # fmt: skip
 HEAD_BYTES = 64 * 1024
 
