@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ingest.formats import anpa, html, markdown, newsml, newsml1, nitf, sgml, text
+from ingest.formats import (
+    anpa,
+    html,
+    latex,
+    markdown,
+    newsml,
+    newsml1,
+    nitf,
+    sgml,
+    text,
+)
 
 READERS: tuple[ModuleType, ...] = (
-    html, markdown, text, nitf, newsml, newsml1, sgml, anpa,
+    html, latex, markdown, text, nitf, newsml, newsml1, sgml, anpa,
 )  # fmt: skip
 HEAD_BYTES = 64 * 1024
 

@@ -1,0 +1,223 @@
+"""LaTeX source to pylatexenc nodes, or a ParseError that names the line.
+
+pylatexenc reads a macro's arguments only when it knows the macro, so the
+macros that matter to the reader (notes, links, headings, redactions, counters)
+are declared here. ``\\url`` and ``\\href`` read their address as written, as
+hyperref does, so that ``%``, ``#`` and ``_`` in it stay part of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pylatexenc import latexwalker
+from pylatexenc.macrospec import (
+    EnvironmentSpec,
+    MacroSpec,
+    MacroStandardArgsParser,
+    ParsedMacroArgs,
+)
+
+from ingest.errors import ParseError
+
+MAX_DEPTH = 100
+_TOKENS = re.compile(r"\\(?:begin|end)\b|\\.|%[^\n]*|[{}\n]", re.DOTALL)
+
+
+class AddressArgs(MacroStandardArgsParser):
+    """An address in braces read as written, then ``then`` as usual arguments."""
+
+    def __init__(self, then: str = "") -> None:
+        super().__init__(argspec="{" + then)
+        self.then = then
+
+    def parse_args(self, w, pos, parsing_state=None):
+        start = pos
+        while start < len(w.s) and w.s[start].isspace():
+            start += 1
+        if start >= len(w.s) or w.s[start] != "{":
+            raise latexwalker.LatexWalkerParseError(
+                s=w.s, pos=pos, msg="expected an address in braces"
+            )
+        end = _closing_brace(w.s, start)
+        if end is None:
+            raise latexwalker.LatexWalkerParseError(
+                s=w.s, pos=start, msg="an address in braces is never closed"
+            )
+        address = w.make_node(
+            latexwalker.LatexCharsNode,
+            parsing_state=parsing_state,
+            chars=w.s[start + 1 : end],
+            pos=start + 1,
+            len=end - start - 1,
+        )
+        nodes = [address]
+        after = end + 1
+        if self.then:
+            rest, rest_pos, rest_len = MacroStandardArgsParser(self.then).parse_args(
+                w, after, parsing_state=parsing_state
+            )
+            nodes += rest.argnlist
+            after = rest_pos + rest_len
+        return (
+            ParsedMacroArgs(argnlist=nodes, argspec="{" + self.then),
+            pos,
+            after - pos,
+        )
+
+
+def _closing_brace(text: str, start: int) -> int | None:
+    """The index of the brace that closes the one at ``start`` (None if none)."""
+    depth = 0
+    index = start
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+        elif char == "\n" and text.startswith("\n", index + 1):
+            return None  # an address never spans a blank line
+        index += 1
+    return None
+
+
+_MACROS = {
+    "footnote": "[{",
+    "footnotemark": "[",
+    "footnotetext": "[{",
+    "thanks": "{",
+    "part": "*[{",
+    "paragraph": "*[{",
+    "subparagraph": "*[{",
+    "hyperlink": "{{",
+    "hypertarget": "{{",
+    "hyperref": "[{",
+    "autoref": "*{",
+    "cref": "*{",
+    "Cref": "*{",
+    "nameref": "*{",
+    "markboth": "{{",
+    "markright": "{",
+    "setcounter": "{{",
+    "addtocounter": "{{",
+    "stepcounter": "{",
+    "caption": "*[{",
+    "bibitem": "[{",
+    "index": "{",
+    "todo": "[{",
+    "textsuperscript": "{",
+    "textsubscript": "{",
+    "UseVerb": "*{",
+    "footcite": "[[{",
+    "includeonly": "{",
+    "addcontentsline": "{{{",
+    "blackout": "{",
+    "xblackout": "{",
+    "censor": "{",
+    "redacted": "{",
+    "redact": "{",
+}
+_ADDRESS_MACROS = {"url": "", "nolinkurl": "", "href": "{"}
+_ENVIRONMENTS = {
+    "minipage": "[[[{",
+    "multicols": "{",
+    "wrapfigure": "[{{",
+    "thebibliography": "{",
+}
+
+
+def context_db():
+    db = latexwalker.get_default_latex_context_db()
+    db.add_context_category(
+        "ingest",
+        prepend=True,
+        macros=[MacroSpec(name, spec) for name, spec in _MACROS.items()]
+        + [
+            MacroSpec(name, args_parser=AddressArgs(then))
+            for name, then in _ADDRESS_MACROS.items()
+        ],
+        environments=[
+            EnvironmentSpec(name, spec) for name, spec in _ENVIRONMENTS.items()
+        ],
+    )
+    return db
+
+
+_DB = context_db()
+
+
+def parse(name: str, text: str) -> list:
+    """The top-level nodes of ``text``, or a ParseError naming the line at fault."""
+    check_depth(name, text)
+    walker = latexwalker.LatexWalker(text, latex_context=_DB, tolerant_parsing=False)
+    try:
+        nodes, _, _ = walker.get_latex_nodes()
+    except latexwalker.LatexWalkerParseError as error:
+        raise ParseError(name, explain(error)) from error
+    except RecursionError as error:
+        raise ParseError(name, f"nests deeper than {MAX_DEPTH} levels") from error
+    return nodes
+
+
+def check_depth(name: str, text: str) -> None:
+    """Refuse sources nested so deep that reading them would not end in bounded time."""
+    depth = 0
+    line = 1
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token == "\n":
+            line += 1
+        elif token in ("{", "\\begin"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ParseError(
+                    name,
+                    f"braces or environments nest more than {MAX_DEPTH} deep "
+                    f"on line {line}",
+                )
+        elif token in ("}", "\\end"):
+            depth -= 1
+
+
+def explain(error: latexwalker.LatexWalkerParseError) -> str:
+    """A pylatexenc parse error in the words of someone fixing the source."""
+    message = error.msg
+    line = error.lineno
+    opened = error.open_contexts[0] if error.open_contexts else None
+    if message.startswith("Unexpected mismatching closing brace"):
+        return f"a closing brace '}}' on line {line} matches no opening brace"
+    if message.startswith("Unexpected closing environment") or message.startswith(
+        "Unexpected mismatching closing environment"
+    ):
+        env = re.search(r"'([^']*)'", message)
+        closing = env.group(1) if env else "?"
+        if opened and opened[0].startswith("begin environment"):
+            return (
+                f"\\end{{{closing}}} on line {line} does not close "
+                f"{_what(opened[0])} opened on line {opened[2]}"
+            )
+        return f"\\end{{{closing}}} on line {line} ends an environment never begun"
+    if opened:
+        return f"{_what(opened[0])} opened on line {opened[2]} is never closed"
+    return f"cannot be read as LaTeX on line {line}: {message}"
+
+
+def _what(context: str) -> str:
+    """'arguments of macro "footnote"' -> '\\footnote{', and so on."""
+    macro = re.match(r'arguments of macro "([^"]+)"', context)
+    if macro:
+        return f"the \\{macro.group(1)}{{"
+    env = re.match(r'begin environment "([^"]+)"', context)
+    if env:
+        return f"\\begin{{{env.group(1)}}}"
+    if context == "open brace":
+        return "a brace '{'"
+    if context.startswith("math mode"):
+        return "a formula (math mode)"
+    return context

@@ -1,0 +1,314 @@
+"""LaTeX nodes to blocks: paragraphs, headings, list items, and numbered notes.
+
+Footnotes are numbered as LaTeX numbers them (its counter, ``\\setcounter``,
+``\\addtocounter``, ``\\footnote[N]``, ``\\footnotemark``/``\\footnotetext``),
+except where a file cut from a larger document says the printed number in a
+comment just before the note (``% 109`` on the line before ``\\footnote{``):
+that number is the label, and the count goes on from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pylatexenc import latexwalker as lw
+from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latex2text import get_default_latex_context_db as text_db
+
+from ingest.blocks import Block
+from ingest.formats import latex_macros as m
+from ingest.text_marks import TextBuilder
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_NUMBER_COMMENT = re.compile(r"\s*(\d{1,6})\s*")
+_ESCAPED = re.compile(r"\\([%#&_$~{}])")
+_LOREM = re.compile(r"[:.,;\s]*\blorem\b(?:\s+ipsum)?.*$", re.IGNORECASE | re.DOTALL)
+_CITES = re.compile(r"(?:paren|text|auto|foot)?cite[pt]?|citealp|citeauthor")
+_TEXT_DB = text_db()
+_TO_TEXT = LatexNodes2Text(math_mode="text")
+
+
+class Walk:
+    """One pass over a document's nodes, collecting body blocks and notes."""
+
+    def __init__(self, levels: dict[str, int]) -> None:
+        self.levels = levels
+        self.body: list[Block] = []
+        self.notes: list[Block] = []
+        self.counter = 0
+        self.printed: str | None = None  # a "% 109" comment just read
+        self.builder = TextBuilder()
+        self.kind = "paragraph"
+        self.item_label: str | None = None
+        self.in_note = 0
+
+    def blocks(self) -> tuple[Block, ...]:
+        self.end_paragraph()
+        return tuple(self.body + self.notes)
+
+    # -- blocks -------------------------------------------------------------
+
+    def end_paragraph(self) -> None:
+        if self.in_note:
+            self.builder.add_space()
+            return
+        block = self.builder.block(self.kind, label=self.item_label)
+        if block.text or block.marks:
+            self.body.append(block)
+        self.builder = TextBuilder()
+        if self.kind == "list_item":
+            self.item_label = None
+
+    def render(self, nodes, in_note: bool = False) -> TextBuilder:
+        """Walk ``nodes`` into a builder of their own and return it."""
+        saved = self.builder, self.in_note
+        self.builder = TextBuilder()
+        self.in_note += in_note
+        self.walk(nodes)
+        built = self.builder
+        self.builder, self.in_note = saved
+        return built
+
+    # -- nodes --------------------------------------------------------------
+
+    def walk(self, nodes) -> None:
+        emphasis_from = None
+        for node in nodes or ():
+            if isinstance(node, lw.LatexMacroNode) and node.macroname in m.SWITCHES:
+                if node.macroname in m.EMPHASIS_SWITCHES and emphasis_from is None:
+                    emphasis_from = self.builder.position
+                continue
+            self.node(node)
+        if emphasis_from is not None:
+            self.builder.add_emphasis(emphasis_from)
+
+    def node(self, node) -> None:
+        if isinstance(node, lw.LatexCommentNode):
+            number = _NUMBER_COMMENT.fullmatch(node.comment)
+            self.printed = number.group(1) if number else None
+            return
+        if isinstance(node, lw.LatexCharsNode):
+            self.chars(node.chars)
+            if not node.chars.strip():
+                return  # the space between "% 109" and its note
+        elif isinstance(node, lw.LatexGroupNode):
+            self.walk(node.nodelist)
+        elif isinstance(node, lw.LatexSpecialsNode):
+            self.builder.add_text(
+                m.SPECIALS.get(node.specials_chars, node.specials_chars), False
+            )
+        elif isinstance(node, lw.LatexMathNode):
+            if node.displaytype == "inline":
+                self.builder.add_text(_TO_TEXT.nodelist_to_text(node.nodelist), False)
+        elif isinstance(node, lw.LatexEnvironmentNode):
+            self.environment(node)
+        elif isinstance(node, lw.LatexMacroNode):
+            self.macro(node)
+        self.printed = None
+
+    def chars(self, chars: str) -> None:
+        parts = _BLANK_LINE.split(chars)
+        for number, part in enumerate(parts):
+            if number:
+                self.end_paragraph()
+            self.builder.add_text(part.replace("`", "'"), False)
+
+    def environment(self, node) -> None:
+        name = node.environmentname
+        if name in m.SKIPPED_ENVIRONMENTS:
+            return
+        if name in m.LISTS:
+            self.listing(node)
+            return
+        if name != "document":
+            self.end_paragraph()
+        self.walk(node.nodelist)
+        if name != "document":
+            self.end_paragraph()
+
+    def listing(self, node) -> None:
+        self.end_paragraph()
+        outer = self.kind, self.item_label
+        numbered = node.environmentname == "enumerate"
+        count = 0
+        for child in node.nodelist:
+            if isinstance(child, lw.LatexMacroNode) and child.macroname in (
+                "item",
+                "bibitem",
+            ):
+                self.end_paragraph()
+                count += 1
+                self.kind = "list_item"
+                self.item_label = str(count) if numbered else None
+                term = _args(child)[0] if child.macroname == "item" else None
+                if term is not None:
+                    self.walk([term])
+                    self.builder.add_space()
+            elif self.kind == "list_item" or not _is_blank(child):
+                self.node(child)
+        self.end_paragraph()
+        self.kind, self.item_label = outer
+
+    def macro(self, node) -> None:
+        name = node.macroname
+        args = _args(node)
+        handler = _HANDLERS.get(name)
+        if handler is not None:
+            handler(self, node, args)
+        elif name in m.HEADINGS:
+            self.heading(name, args)
+        elif name in m.EMPHASIS:
+            start = self.builder.position
+            self.walk(_braced(node))
+            self.builder.add_emphasis(start)
+        elif name in m.REDACTIONS:
+            self.redaction(name, args)
+        elif name in m.DROPPED:
+            return
+        elif name in m.SYMBOLS:
+            self.builder.add_text(m.SYMBOLS[name], False)
+        elif name in m.LAST_ARGUMENT:
+            self.walk([arg for arg in args if arg is not None][-1:])
+        elif _CITES.fullmatch(name):
+            self.citation(name, node)
+        elif _TEXT_DB.get_macro_spec(name) is not None and _is_symbol_or_accent(node):
+            self.builder.add_text(_TO_TEXT.macro_node_to_text(node), False)
+        else:
+            self.walk(_braced(node))
+
+    # -- macros -------------------------------------------------------------
+
+    def footnote(self, node, args) -> None:
+        label = self.note_label(args[0])
+        self.builder.add_mark(label)
+        self.add_note(label, args[1])
+
+    def footnotemark(self, node, args) -> None:
+        self.builder.add_mark(self.note_label(args[0]))
+
+    def footnotetext(self, node, args) -> None:
+        label = _plain(args[0]) or self.printed or str(self.counter)
+        self.add_note(label, args[1])
+
+    def note_label(self, optional) -> str:
+        if optional is not None:
+            return _plain(optional)
+        if self.printed is not None:
+            self.counter = int(self.printed)
+            return self.printed
+        self.counter += 1
+        return str(self.counter)
+
+    def add_note(self, label: str, content) -> None:
+        self.printed = None
+        built = self.render([content], in_note=True)
+        self.notes.append(built.block("note", label=label))
+
+    def counter_change(self, node, args) -> None:
+        if len(args) < 2 or _plain(args[0]) != "footnote":
+            return
+        value = _plain(args[1])
+        if not re.fullmatch(r"-?\d+", value):
+            return
+        if node.macroname == "setcounter":
+            self.counter = int(value)
+        else:
+            self.counter += int(value)
+
+    def heading(self, name: str, args) -> None:
+        self.end_paragraph()
+        saved = self.kind, self.item_label
+        self.kind, self.item_label = "heading", None
+        self.walk(args[-1:])
+        block = self.builder.block("heading", level=self.levels.get(name, 1))
+        if block.text or block.marks:
+            self.body.append(block)
+        self.builder = TextBuilder()
+        self.kind, self.item_label = saved
+
+    def redaction(self, name: str, args) -> None:
+        built = self.render(args[-1:])
+        label = _LOREM.sub("", built.text()).strip(" :.;,")
+        if m.REDACTIONS[name] == "label" and 0 < len(label) <= m.REDACTION_LABEL_MAX:
+            self.builder.add_text(f"[redacted: {label}]", False)
+        else:
+            self.builder.add_text("[redacted]", False)
+        for mark in built.marks:
+            self.builder.add_mark(mark.label)
+
+    def link(self, node, args) -> None:
+        href = _ESCAPED.sub(r"\1", args[0].chars).strip()
+        href = re.sub(r"\s+", "", href)
+        start = self.builder.position
+        if node.macroname == "href":
+            self.walk(args[1:])
+        else:
+            self.builder.add_text(href, False)
+        text = self.builder.text()[start:].strip()
+        self.builder.add_link(text, href, start)
+
+    def citation(self, name: str, node) -> None:
+        keys = _plain(_braced(node)[-1]) if _braced(node) else ""
+        if name == "footcite":
+            label = self.note_label(None)
+            self.builder.add_mark(label)
+            self.notes.append(Block("note", keys, label=label))
+        elif keys:
+            self.builder.add_text(f" [{keys}]", False)
+
+
+_HANDLERS = {
+    "footnote": Walk.footnote,
+    "footnotemark": Walk.footnotemark,
+    "footnotetext": Walk.footnotetext,
+    "setcounter": Walk.counter_change,
+    "addtocounter": Walk.counter_change,
+    "url": Walk.link,
+    "nolinkurl": Walk.link,
+    "href": Walk.link,
+}
+
+
+def _args(node) -> list:
+    parsed = node.nodeargd
+    return list(parsed.argnlist) if parsed is not None and parsed.argnlist else [None]
+
+
+def _braced(node) -> list:
+    """A macro's mandatory (braced) arguments."""
+    parsed = node.nodeargd
+    if parsed is None or not parsed.argnlist:
+        return []
+    spec = parsed.argspec or ""
+    return [
+        arg
+        for kind, arg in zip(spec, parsed.argnlist, strict=False)
+        if kind == "{" and arg is not None
+    ]
+
+
+def _plain(node) -> str:
+    """The characters of a small argument such as a counter name or a number."""
+    if node is None:
+        return ""
+    nodes = node.nodelist if isinstance(node, lw.LatexGroupNode) else [node]
+    return _TO_TEXT.nodelist_to_text(nodes).strip()
+
+
+def _is_blank(node) -> bool:
+    return isinstance(node, lw.LatexCommentNode) or (
+        isinstance(node, lw.LatexCharsNode) and not node.chars.strip()
+    )
+
+
+def _is_symbol_or_accent(node) -> bool:
+    """Accents (\\"u, \\c{c}) and letters like \\ss, which pylatexenc spells out."""
+    name = node.macroname
+    return (
+        len(name) == 1
+        or name in {"c", "v", "u", "H", "k", "r", "d", "b", "t"}
+        or (
+            isinstance(_TEXT_DB.get_macro_spec(name).simplify_repl, str)
+            and not _braced(node)
+        )
+    )
