@@ -161,7 +161,9 @@ def parse(name: str, text: str) -> list:
     except latexwalker.LatexWalkerParseError as error:
         raise ParseError(name, explain(error)) from error
     except RecursionError as error:
-        raise ParseError(name, f"nests deeper than {MAX_DEPTH} levels") from error
+        raise ParseError(
+            name, f"brackets or braces nest too deep to read (over {MAX_DEPTH} levels)"
+        ) from error
     return nodes
 
 
@@ -203,6 +205,8 @@ def explain(error: latexwalker.LatexWalkerParseError) -> str:
                 f"{_what(opened[0])} opened on line {opened[2]}"
             )
         return f"\\end{{{closing}}} on line {line} ends an environment never begun"
+    if opened and opened[0].startswith("begin environment"):
+        return f"{_what(opened[0])} on line {opened[2]} is never ended"
     if opened:
         return f"{_what(opened[0])} opened on line {opened[2]} is never closed"
     return f"cannot be read as LaTeX on line {line}: {message}"
