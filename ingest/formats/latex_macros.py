@@ -73,6 +73,17 @@ DROPPED = {
     "nocite",
     "caption",
     "hypersetup",
+    "hyphenation",
+    "geometry",
+    "urlstyle",
+    "newcounter",
+    "numberwithin",
+    "newtheorem",
+    "graphicspath",
+    "color",
+    "definecolor",
+    "selectlanguage",
+    "captionof",
     "fancyhf",
     "fancyhead",
     "fancyfoot",
@@ -89,7 +100,27 @@ DROPPED = {
 }
 
 # Macros whose last braced argument is their printed text.
-LAST_ARGUMENT = {"hyperlink", "hyperref", "texorpdfstring", "nameref"}
+LAST_ARGUMENT = {
+    "hyperlink",
+    "hyperref",
+    "nameref",
+    "foreignlanguage",
+    "textcolor",
+    "colorbox",
+    "fcolorbox",
+    "parbox",
+    "makebox",
+    "framebox",
+    "raisebox",
+    "resizebox",
+    "scalebox",
+    "rotatebox",
+}
+# Macros whose first braced argument is their printed text (the second is for
+# PDF bookmarks).
+FIRST_ARGUMENT = {"texorpdfstring"}
+# Definitions: the macro that follows them and its body are not text.
+DEFINITIONS = {"def", "gdef", "edef", "xdef", "let", "newif"}
 
 # Symbols by macro name (accents and the rest go to pylatexenc's table).
 SYMBOLS = {

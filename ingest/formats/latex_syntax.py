@@ -2,8 +2,7 @@
 
 pylatexenc reads a macro's arguments only when it knows the macro, so the
 macros that matter to the reader (notes, links, headings, redactions, counters)
-are declared here. ``\\url`` and ``\\href`` read their address as written, as
-hyperref does, so that ``%``, ``#`` and ``_`` in it stay part of it.
+are declared here; ``latex_args`` reads addresses and definitions as written.
 """
 
 from __future__ import annotations
@@ -11,80 +10,13 @@ from __future__ import annotations
 import re
 
 from pylatexenc import latexwalker
-from pylatexenc.macrospec import (
-    EnvironmentSpec,
-    MacroSpec,
-    MacroStandardArgsParser,
-    ParsedMacroArgs,
-)
+from pylatexenc.macrospec import EnvironmentSpec, MacroSpec
 
 from ingest.errors import ParseError
+from ingest.formats.latex_args import RawArgs
 
 MAX_DEPTH = 100
 _TOKENS = re.compile(r"\\(?:begin|end)\b|\\.|%[^\n]*|[{}\n]", re.DOTALL)
-
-
-class AddressArgs(MacroStandardArgsParser):
-    """An address in braces read as written, then ``then`` as usual arguments."""
-
-    def __init__(self, then: str = "") -> None:
-        super().__init__(argspec="{" + then)
-        self.then = then
-
-    def parse_args(self, w, pos, parsing_state=None):
-        start = pos
-        while start < len(w.s) and w.s[start].isspace():
-            start += 1
-        if start >= len(w.s) or w.s[start] != "{":
-            raise latexwalker.LatexWalkerParseError(
-                s=w.s, pos=pos, msg="expected an address in braces"
-            )
-        end = _closing_brace(w.s, start)
-        if end is None:
-            raise latexwalker.LatexWalkerParseError(
-                s=w.s, pos=start, msg="an address in braces is never closed"
-            )
-        address = w.make_node(
-            latexwalker.LatexCharsNode,
-            parsing_state=parsing_state,
-            chars=w.s[start + 1 : end],
-            pos=start + 1,
-            len=end - start - 1,
-        )
-        nodes = [address]
-        after = end + 1
-        if self.then:
-            rest, rest_pos, rest_len = MacroStandardArgsParser(self.then).parse_args(
-                w, after, parsing_state=parsing_state
-            )
-            nodes += rest.argnlist
-            after = rest_pos + rest_len
-        return (
-            ParsedMacroArgs(argnlist=nodes, argspec="{" + self.then),
-            pos,
-            after - pos,
-        )
-
-
-def _closing_brace(text: str, start: int) -> int | None:
-    """The index of the brace that closes the one at ``start`` (None if none)."""
-    depth = 0
-    index = start
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return index
-        elif char == "\n" and text.startswith("\n", index + 1):
-            return None  # an address never spans a blank line
-        index += 1
-    return None
 
 
 _MACROS = {
@@ -117,13 +49,48 @@ _MACROS = {
     "footcite": "[[{",
     "includeonly": "{",
     "addcontentsline": "{{{",
+    "foreignlanguage": "[{{",
+    "parbox": "[[[{{",
+    "makebox": "[[{",
+    "framebox": "[[{",
+    "raisebox": "{[[{",
+    "resizebox": "*{{{",
+    "scalebox": "{[{",
+    "rotatebox": "[{{",
+    "captionof": "*{[{",
+    "addtolength": "{{",
+    "hyphenation": "{",
+    "pagestyle": "{",
+    "thispagestyle": "{",
+    "pagenumbering": "{",
+    "geometry": "{",
+    "hypersetup": "{",
+    "fancyhf": "[{",
+    "fancyhead": "[{",
+    "fancyfoot": "[{",
+    "urlstyle": "{",
+    "newcounter": "{[",
+    "numberwithin": "{{",
+    "newtheorem": "*{[{[",
+    "graphicspath": "{",
     "blackout": "{",
     "xblackout": "{",
     "censor": "{",
     "redacted": "{",
     "redact": "{",
 }
-_ADDRESS_MACROS = {"url": "", "nolinkurl": "", "href": "{"}
+# Read as written: addresses, and definitions whose bodies are not text.
+_RAW_MACROS = {
+    "url": RawArgs("{", address=True),
+    "nolinkurl": RawArgs("{", address=True),
+    "href": RawArgs("{", then="{", address=True),
+    "newcommand": RawArgs("*{[[{"),
+    "renewcommand": RawArgs("*{[[{"),
+    "providecommand": RawArgs("*{[[{"),
+    "DeclareRobustCommand": RawArgs("*{[[{"),
+    "newenvironment": RawArgs("*{[[{{"),
+    "renewenvironment": RawArgs("*{[[{{"),
+}
 _ENVIRONMENTS = {
     "minipage": "[[[{",
     "multicols": "{",
@@ -138,10 +105,7 @@ def context_db():
         "ingest",
         prepend=True,
         macros=[MacroSpec(name, spec) for name, spec in _MACROS.items()]
-        + [
-            MacroSpec(name, args_parser=AddressArgs(then))
-            for name, then in _ADDRESS_MACROS.items()
-        ],
+        + [MacroSpec(name, args_parser=parser) for name, parser in _RAW_MACROS.items()],
         environments=[
             EnvironmentSpec(name, spec) for name, spec in _ENVIRONMENTS.items()
         ],

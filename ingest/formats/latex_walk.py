@@ -23,6 +23,10 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NUMBER_COMMENT = re.compile(r"\s*(\d{1,6})\s*")
 _ESCAPED = re.compile(r"\\([%#&_$~{}])")
 _LOREM = re.compile(r"[:.,;\s]*\blorem\b(?:\s+ipsum)?.*$", re.IGNORECASE | re.DOTALL)
+_DIMENSION = re.compile(
+    r"(?:\s*[-+]?\d*\.?\d+\s*(?:pt|em|ex|mm|cm|in|bp|pc|sp|fill?l?|mu)"
+    r"(?:\s+(?:plus|minus))?)+\s*"
+)
 _CITES = re.compile(r"(?:paren|text|auto|foot)?cite[pt]?|citealp|citeauthor")
 _TEXT_DB = text_db()
 _TO_TEXT = LatexNodes2Text(math_mode="text")
@@ -73,12 +77,19 @@ class Walk:
 
     def walk(self, nodes) -> None:
         emphasis_from = None
+        defining = None
         for node in nodes or ():
-            if isinstance(node, lw.LatexMacroNode) and node.macroname in m.SWITCHES:
-                if node.macroname in m.EMPHASIS_SWITCHES and emphasis_from is None:
-                    emphasis_from = self.builder.position
+            if defining is not None:
+                defining = _still_defining(defining, node)
                 continue
-            self.node(node)
+            name = node.macroname if isinstance(node, lw.LatexMacroNode) else None
+            if name in m.DEFINITIONS:
+                defining = name
+            elif name in m.SWITCHES:
+                if name in m.EMPHASIS_SWITCHES and emphasis_from is None:
+                    emphasis_from = self.builder.position
+            else:
+                self.node(node)
         if emphasis_from is not None:
             self.builder.add_emphasis(emphasis_from)
 
@@ -92,7 +103,8 @@ class Walk:
             if not node.chars.strip():
                 return  # the space between "% 109" and its note
         elif isinstance(node, lw.LatexGroupNode):
-            self.walk(node.nodelist)
+            if not _is_dimension(node):
+                self.walk(node.nodelist)
         elif isinstance(node, lw.LatexSpecialsNode):
             self.builder.add_text(
                 m.SPECIALS.get(node.specials_chars, node.specials_chars), False
@@ -168,7 +180,9 @@ class Walk:
         elif name in m.SYMBOLS:
             self.builder.add_text(m.SYMBOLS[name], False)
         elif name in m.LAST_ARGUMENT:
-            self.walk([arg for arg in args if arg is not None][-1:])
+            self.walk(_braced(node)[-1:])
+        elif name in m.FIRST_ARGUMENT:
+            self.walk(_braced(node)[:1])
         elif _CITES.fullmatch(name):
             self.citation(name, node)
         elif _TEXT_DB.get_macro_spec(name) is not None and _is_symbol_or_accent(node):
@@ -237,6 +251,8 @@ class Walk:
             self.builder.add_mark(mark.label)
 
     def link(self, node, args) -> None:
+        if args[0] is None:
+            return
         href = _ESCAPED.sub(r"\1", args[0].chars).strip()
         href = re.sub(r"\s+", "", href)
         start = self.builder.position
@@ -269,6 +285,21 @@ _HANDLERS = {
 }
 
 
+def _still_defining(definition: str, node) -> str | None:
+    """Skip ``\\def\\name#1{body}`` up to its body, ``\\let\\a\\b`` up to ``\\b``.
+
+    Returns what is left to skip after ``node``: the definition's name while
+    more is to come, or None when it is over.
+    """
+    if definition in ("def", "gdef", "edef", "xdef"):
+        return None if isinstance(node, lw.LatexGroupNode) else definition
+    if definition == "let":
+        return "let-target" if isinstance(node, lw.LatexMacroNode) else definition
+    if definition == "let-target":
+        return None if isinstance(node, lw.LatexMacroNode) else definition
+    return None  # \newif\iffoo: the one macro after it
+
+
 def _args(node) -> list:
     parsed = node.nodeargd
     return list(parsed.argnlist) if parsed is not None and parsed.argnlist else [None]
@@ -293,6 +324,16 @@ def _plain(node) -> str:
         return ""
     nodes = node.nodelist if isinstance(node, lw.LatexGroupNode) else [node]
     return _TO_TEXT.nodelist_to_text(nodes).strip()
+
+
+def _is_dimension(node) -> bool:
+    """True for an argument like ``{2.55em plus 1fil}``: a length, not prose."""
+    if not isinstance(node, lw.LatexGroupNode) or len(node.nodelist) != 1:
+        return False
+    only = node.nodelist[0]
+    return isinstance(only, lw.LatexCharsNode) and bool(
+        _DIMENSION.fullmatch(only.chars)
+    )
 
 
 def _is_blank(node) -> bool:

@@ -214,3 +214,21 @@ def test_a_declared_latin1_source_is_decoded() -> None:
 )
 def test_sniff(name: str, head: bytes, expected: float | None) -> None:
     assert latex.sniff(name, head) == expected
+
+
+def test_definitions_and_layout_settings_are_not_text() -> None:
+    source = (
+        "\\def\\censordot{.}\\let\\oldurl\\url \\pagestyle{fancy}\n"
+        "\\cftsetrmarg{2.55em plus 1fil}\\setlength{\\parskip}{1em}\n"
+        "\\newenvironment{tight}{\\begin{list}{}{}}{\\end{list}}\n"
+        "Only this."
+    )
+    assert texts(source) == ["Only this."]
+
+
+def test_macros_that_print_their_last_argument() -> None:
+    source = (
+        "Called \\foreignlanguage{russian}{активные мероприятия} in "
+        "\\textcolor{red}{red} \\texorpdfstring{\\emph{T}}{T-pdf}."
+    )
+    assert texts(source) == ["Called активные мероприятия in red T."]
