@@ -91,13 +91,12 @@ DROPPED = {
     "addtocounter",
     "stepcounter",
     "refstepcounter",
-    "ref",
-    "pageref",
-    "eqref",
-    "autoref",
-    "cref",
-    "Cref",
+    "institute",
+    "affiliation",
+    "address",
 }
+# Cross-references print a number LaTeX computes; the reader shows the key.
+REFERENCES = {"ref", "pageref", "eqref", "autoref", "cref", "Cref", "vref"}
 
 # Macros whose last braced argument is their printed text.
 LAST_ARGUMENT = {

@@ -129,7 +129,7 @@ class Walk:
         name = node.environmentname
         if name in m.SKIPPED_ENVIRONMENTS:
             return
-        if name in m.LISTS:
+        if name in m.LISTS or any(_is_item(child) for child in node.nodelist):
             self.listing(node)
             return
         if name != "document":
@@ -144,10 +144,7 @@ class Walk:
         numbered = node.environmentname == "enumerate"
         count = 0
         for child in node.nodelist:
-            if isinstance(child, lw.LatexMacroNode) and child.macroname in (
-                "item",
-                "bibitem",
-            ):
+            if _is_item(child):
                 self.end_paragraph()
                 count += 1
                 self.kind = "list_item"
@@ -183,7 +180,7 @@ class Walk:
             self.walk(_braced(node)[-1:])
         elif name in m.FIRST_ARGUMENT:
             self.walk(_braced(node)[:1])
-        elif _CITES.fullmatch(name):
+        elif _CITES.fullmatch(name) or name in m.REFERENCES:
             self.citation(name, node)
         elif _TEXT_DB.get_macro_spec(name) is not None and _is_symbol_or_accent(node):
             self.builder.add_text(_TO_TEXT.macro_node_to_text(node), False)
@@ -270,7 +267,9 @@ class Walk:
             self.builder.add_mark(label)
             self.notes.append(Block("note", keys, label=label))
         elif keys:
-            self.builder.add_text(f" [{keys}]", False)
+            before = self.builder.text()[-1:]
+            space = "" if before in ("", " ", "(", "[") else " "
+            self.builder.add_text(f"{space}[{keys}]", False)
 
 
 _HANDLERS = {
@@ -334,6 +333,10 @@ def _is_dimension(node) -> bool:
     return isinstance(only, lw.LatexCharsNode) and bool(
         _DIMENSION.fullmatch(only.chars)
     )
+
+
+def _is_item(node) -> bool:
+    return isinstance(node, lw.LatexMacroNode) and node.macroname in ("item", "bibitem")
 
 
 def _is_blank(node) -> bool:
