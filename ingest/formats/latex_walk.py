@@ -12,24 +12,17 @@ from __future__ import annotations
 import re
 
 from pylatexenc import latexwalker as lw
-from pylatexenc.latex2text import LatexNodes2Text
-from pylatexenc.latex2text import get_default_latex_context_db as text_db
 
 from ingest.blocks import Block
 from ingest.formats import latex_macros as m
+from ingest.formats import latex_nodes as ln
 from ingest.text_marks import TextBuilder
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NUMBER_COMMENT = re.compile(r"\s*(\d{1,6})\s*")
 _ESCAPED = re.compile(r"\\([%#&_$~{}])")
 _LOREM = re.compile(r"[:.,;\s]*\blorem\b(?:\s+ipsum)?.*$", re.IGNORECASE | re.DOTALL)
-_DIMENSION = re.compile(
-    r"(?:\s*[-+]?\d*\.?\d+\s*(?:pt|em|ex|mm|cm|in|bp|pc|sp|fill?l?|mu)"
-    r"(?:\s+(?:plus|minus))?)+\s*"
-)
 _CITES = re.compile(r"(?:paren|text|auto|foot)?cite[pt]?|citealp|citeauthor")
-_TEXT_DB = text_db()
-_TO_TEXT = LatexNodes2Text(math_mode="text")
 
 
 class Walk:
@@ -80,7 +73,7 @@ class Walk:
         defining = None
         for node in nodes or ():
             if defining is not None:
-                defining = _still_defining(defining, node)
+                defining = ln.still_defining(defining, node)
                 continue
             name = node.macroname if isinstance(node, lw.LatexMacroNode) else None
             if name in m.DEFINITIONS:
@@ -103,7 +96,7 @@ class Walk:
             if not node.chars.strip():
                 return  # the space between "% 109" and its note
         elif isinstance(node, lw.LatexGroupNode):
-            if not _is_dimension(node):
+            if not ln.is_dimension(node):
                 self.walk(node.nodelist)
         elif isinstance(node, lw.LatexSpecialsNode):
             self.builder.add_text(
@@ -111,7 +104,7 @@ class Walk:
             )
         elif isinstance(node, lw.LatexMathNode):
             if node.displaytype == "inline":
-                self.builder.add_text(_TO_TEXT.nodelist_to_text(node.nodelist), False)
+                self.builder.add_text(ln.TO_TEXT.nodelist_to_text(node.nodelist), False)
         elif isinstance(node, lw.LatexEnvironmentNode):
             self.environment(node)
         elif isinstance(node, lw.LatexMacroNode):
@@ -129,7 +122,7 @@ class Walk:
         name = node.environmentname
         if name in m.SKIPPED_ENVIRONMENTS:
             return
-        if name in m.LISTS or any(_is_item(child) for child in node.nodelist):
+        if name in m.LISTS or any(ln.is_item(child) for child in node.nodelist):
             self.listing(node)
             return
         if name != "document":
@@ -144,23 +137,23 @@ class Walk:
         numbered = node.environmentname == "enumerate"
         count = 0
         for child in node.nodelist:
-            if _is_item(child):
+            if ln.is_item(child):
                 self.end_paragraph()
                 count += 1
                 self.kind = "list_item"
                 self.item_label = str(count) if numbered else None
-                term = _args(child)[0] if child.macroname == "item" else None
+                term = ln.args(child)[0] if child.macroname == "item" else None
                 if term is not None:
                     self.walk([term])
                     self.builder.add_space()
-            elif self.kind == "list_item" or not _is_blank(child):
+            elif self.kind == "list_item" or not ln.is_blank(child):
                 self.node(child)
         self.end_paragraph()
         self.kind, self.item_label = outer
 
     def macro(self, node) -> None:
         name = node.macroname
-        args = _args(node)
+        args = ln.args(node)
         handler = _HANDLERS.get(name)
         if handler is not None:
             handler(self, node, args)
@@ -168,7 +161,7 @@ class Walk:
             self.heading(name, args)
         elif name in m.EMPHASIS:
             start = self.builder.position
-            self.walk(_braced(node))
+            self.walk(ln.braced(node))
             self.builder.add_emphasis(start)
         elif name in m.REDACTIONS:
             self.redaction(name, args)
@@ -177,15 +170,17 @@ class Walk:
         elif name in m.SYMBOLS:
             self.builder.add_text(m.SYMBOLS[name], False)
         elif name in m.LAST_ARGUMENT:
-            self.walk(_braced(node)[-1:])
+            self.walk(ln.braced(node)[-1:])
         elif name in m.FIRST_ARGUMENT:
-            self.walk(_braced(node)[:1])
+            self.walk(ln.braced(node)[:1])
         elif _CITES.fullmatch(name) or name in m.REFERENCES:
             self.citation(name, node)
-        elif _TEXT_DB.get_macro_spec(name) is not None and _is_symbol_or_accent(node):
-            self.builder.add_text(_TO_TEXT.macro_node_to_text(node), False)
+        elif ln.TEXT_DB.get_macro_spec(name) is not None and ln.is_symbol_or_accent(
+            node
+        ):
+            self.builder.add_text(ln.TO_TEXT.macro_node_to_text(node), False)
         else:
-            self.walk(_braced(node))
+            self.walk(ln.braced(node))
 
     # -- macros -------------------------------------------------------------
 
@@ -198,12 +193,12 @@ class Walk:
         self.builder.add_mark(self.note_label(args[0]))
 
     def footnotetext(self, node, args) -> None:
-        label = _plain(args[0]) or self.printed or str(self.counter)
+        label = ln.plain(args[0]) or self.printed or str(self.counter)
         self.add_note(label, args[1])
 
     def note_label(self, optional) -> str:
         if optional is not None:
-            return _plain(optional)
+            return ln.plain(optional)
         if self.printed is not None:
             self.counter = int(self.printed)
             return self.printed
@@ -216,9 +211,9 @@ class Walk:
         self.notes.append(built.block("note", label=label))
 
     def counter_change(self, node, args) -> None:
-        if len(args) < 2 or _plain(args[0]) != "footnote":
+        if len(args) < 2 or ln.plain(args[0]) != "footnote":
             return
-        value = _plain(args[1])
+        value = ln.plain(args[1])
         if not re.fullmatch(r"-?\d+", value):
             return
         if node.macroname == "setcounter":
@@ -261,7 +256,7 @@ class Walk:
         self.builder.add_link(text, href, start)
 
     def citation(self, name: str, node) -> None:
-        keys = _plain(_braced(node)[-1]) if _braced(node) else ""
+        keys = ln.plain(ln.braced(node)[-1]) if ln.braced(node) else ""
         if name == "footcite":
             label = self.note_label(None)
             self.builder.add_mark(label)
@@ -282,77 +277,3 @@ _HANDLERS = {
     "nolinkurl": Walk.link,
     "href": Walk.link,
 }
-
-
-def _still_defining(definition: str, node) -> str | None:
-    """Skip ``\\def\\name#1{body}`` up to its body, ``\\let\\a\\b`` up to ``\\b``.
-
-    Returns what is left to skip after ``node``: the definition's name while
-    more is to come, or None when it is over.
-    """
-    if definition in ("def", "gdef", "edef", "xdef"):
-        return None if isinstance(node, lw.LatexGroupNode) else definition
-    if definition == "let":
-        return "let-target" if isinstance(node, lw.LatexMacroNode) else definition
-    if definition == "let-target":
-        return None if isinstance(node, lw.LatexMacroNode) else definition
-    return None  # \newif\iffoo: the one macro after it
-
-
-def _args(node) -> list:
-    parsed = node.nodeargd
-    return list(parsed.argnlist) if parsed is not None and parsed.argnlist else [None]
-
-
-def _braced(node) -> list:
-    """A macro's mandatory (braced) arguments."""
-    parsed = node.nodeargd
-    if parsed is None or not parsed.argnlist:
-        return []
-    spec = parsed.argspec or ""
-    return [
-        arg
-        for kind, arg in zip(spec, parsed.argnlist, strict=False)
-        if kind == "{" and arg is not None
-    ]
-
-
-def _plain(node) -> str:
-    """The characters of a small argument such as a counter name or a number."""
-    if node is None:
-        return ""
-    nodes = node.nodelist if isinstance(node, lw.LatexGroupNode) else [node]
-    return _TO_TEXT.nodelist_to_text(nodes).strip()
-
-
-def _is_dimension(node) -> bool:
-    """True for an argument like ``{2.55em plus 1fil}``: a length, not prose."""
-    if not isinstance(node, lw.LatexGroupNode) or len(node.nodelist) != 1:
-        return False
-    only = node.nodelist[0]
-    return isinstance(only, lw.LatexCharsNode) and bool(
-        _DIMENSION.fullmatch(only.chars)
-    )
-
-
-def _is_item(node) -> bool:
-    return isinstance(node, lw.LatexMacroNode) and node.macroname in ("item", "bibitem")
-
-
-def _is_blank(node) -> bool:
-    return isinstance(node, lw.LatexCommentNode) or (
-        isinstance(node, lw.LatexCharsNode) and not node.chars.strip()
-    )
-
-
-def _is_symbol_or_accent(node) -> bool:
-    """Accents (\\"u, \\c{c}) and letters like \\ss, which pylatexenc spells out."""
-    name = node.macroname
-    return (
-        len(name) == 1
-        or name in {"c", "v", "u", "H", "k", "r", "d", "b", "t"}
-        or (
-            isinstance(_TEXT_DB.get_macro_spec(name).simplify_repl, str)
-            and not _braced(node)
-        )
-    )
