@@ -13,7 +13,8 @@ from pylatexenc.macrospec import MacroStandardArgsParser, ParsedMacroArgs
 
 
 class RawArgs(MacroStandardArgsParser):
-    """Arguments after ``spec`` (``*``, ``[``, ``{``) read as written, then
+    """Arguments after ``spec`` (``*``, ``[``, ``{``, ``|`` for one delimited
+    like ``\\verb|x|``) read as written, then
     the arguments in ``then`` parsed as usual.
 
     ``address`` arguments end at a blank line, so that an unclosed ``\\url{``
@@ -21,7 +22,7 @@ class RawArgs(MacroStandardArgsParser):
     """
 
     def __init__(self, spec: str, then: str = "", address: bool = False) -> None:
-        super().__init__(argspec=spec + then)
+        super().__init__(argspec=(spec + then).replace("|", "{"))
         self.spec = spec
         self.then = then
         self.address = address
@@ -50,6 +51,13 @@ class RawArgs(MacroStandardArgsParser):
                 if (opening == "*")
                 else (None, at)
             )
+        if kind == "|":  # \\verb-style: any character delimits the argument
+            end = text.find(opening, start + 1) if opening else -1
+            if end < 0 or "\n" in text[start:end]:
+                raise latexwalker.LatexWalkerParseError(
+                    s=text, pos=start, msg="an argument is never closed"
+                )
+            return _chars(w, text[start + 1 : end], start + 1, parsing_state), end + 1
         if kind == "[" and opening == "[":
             end = _closing(text, start, "[", "]", self.address)
         elif kind == "{" and opening == "{":

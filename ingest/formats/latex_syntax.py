@@ -84,6 +84,7 @@ _RAW_MACROS = {
     "url": RawArgs("{", address=True),
     "nolinkurl": RawArgs("{", address=True),
     "href": RawArgs("{", then="{", address=True),
+    "SaveVerb": RawArgs("[{|"),
     "newcommand": RawArgs("*{[[{"),
     "renewcommand": RawArgs("*{[[{"),
     "providecommand": RawArgs("*{[[{"),

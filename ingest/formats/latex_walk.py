@@ -38,6 +38,7 @@ class Walk:
         self.kind = "paragraph"
         self.item_label: str | None = None
         self.in_note = 0
+        self.saved: dict[str, str] = {}  # \SaveVerb{name}|text|
 
     def blocks(self) -> tuple[Block, ...]:
         self.end_paragraph()
@@ -255,6 +256,14 @@ class Walk:
         text = self.builder.text()[start:].strip()
         self.builder.add_link(text, href, start)
 
+    def save_verbatim(self, node, args) -> None:
+        if args[1] is not None and args[2] is not None:
+            self.saved[args[1].chars.strip()] = args[2].chars
+
+    def use_verbatim(self, node, args) -> None:
+        name = ln.plain(args[-1])
+        self.builder.add_text(self.saved.get(name, name), False)
+
     def citation(self, name: str, node) -> None:
         keys = ln.plain(ln.braced(node)[-1]) if ln.braced(node) else ""
         if name == "footcite":
@@ -271,6 +280,8 @@ _HANDLERS = {
     "footnote": Walk.footnote,
     "footnotemark": Walk.footnotemark,
     "footnotetext": Walk.footnotetext,
+    "SaveVerb": Walk.save_verbatim,
+    "UseVerb": Walk.use_verbatim,
     "setcounter": Walk.counter_change,
     "addtocounter": Walk.counter_change,
     "url": Walk.link,

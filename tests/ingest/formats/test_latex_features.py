@@ -232,3 +232,24 @@ def test_macros_that_print_their_last_argument() -> None:
         "\\textcolor{red}{red} \\texorpdfstring{\\emph{T}}{T-pdf}."
     )
     assert texts(source) == ["Called активные мероприятия in red T."]
+
+
+def test_saved_verbatim_text_is_used_and_unknown_names_read_as_written() -> None:
+    source = (
+        "\\SaveVerb{CEX}|cex.io| Paid on \\UseVerb{CEX}; \\UseVerb{atWikiLeaks}; "
+        "\\verb|a{b%c|."
+    )
+    assert texts(source) == ["Paid on cex.io; atWikiLeaks; a{b%c."]
+
+
+def test_note_in_a_heading_and_quote_keeps_its_marker() -> None:
+    blocks = read(
+        "\\section{Intro\\footnote{On the heading.}}\n"
+        "\\begin{quote}Quoted.\\footnote{On the quote.}\\end{quote}"
+    )
+    assert [(b.kind, b.text, [m.label for m in b.marks]) for b in blocks] == [
+        ("heading", "Intro", ["1"]),
+        ("paragraph", "Quoted.", ["2"]),
+        ("note", "On the heading.", []),
+        ("note", "On the quote.", []),
+    ]
