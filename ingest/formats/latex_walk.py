@@ -198,7 +198,7 @@ class Walk:
         self.add_note(label, args[1])
 
     def note_label(self, optional) -> str:
-        if optional is not None:
+        if ln.plain(optional):
             return ln.plain(optional)
         if self.printed is not None:
             self.counter = int(self.printed)
@@ -223,6 +223,10 @@ class Walk:
             self.counter += int(value)
 
     def heading(self, name: str, args) -> None:
+        if self.in_note:  # a run-in \paragraph{...} inside a note stays its text
+            self.walk(args[-1:])
+            self.builder.add_space()
+            return
         self.end_paragraph()
         saved = self.kind, self.item_label
         self.kind, self.item_label = "heading", None

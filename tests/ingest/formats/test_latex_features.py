@@ -253,3 +253,15 @@ def test_note_in_a_heading_and_quote_keeps_its_marker() -> None:
         ("note", "On the heading.", []),
         ("note", "On the quote.", []),
     ]
+
+
+def test_a_heading_inside_a_note_stays_in_the_note() -> None:
+    blocks = read("Text.\\footnote{\\paragraph{Sources} First, second.} More.")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Text. More."),
+        ("note", "Sources First, second."),
+    ]
+
+
+def test_an_empty_optional_number_falls_back_to_the_counter() -> None:
+    assert labels("A.\\footnote[]{x} B.\\footnote{y}") == (["1", "2"],) * 2
