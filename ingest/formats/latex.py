@@ -42,6 +42,8 @@ _ENCODINGS = {
     "koi8-r": "koi8-r",
     "applemac": "mac-roman",
 }
+_END_DOCUMENT = re.compile(r"\\end\s*\{document\}")
+_COMMENT = re.compile(r"(?<!\\)%")
 _HEADING_USE = re.compile(r"\\(" + "|".join(latex_macros.HEADINGS) + r")\*?\s*[\[{]")
 
 
@@ -64,11 +66,20 @@ def read(name: str, data: bytes) -> Content:
             f"is a LaTeX source of more than {MAX_CHARS // 2**20} MiB; "
             "split it at its \\input files",
         )
-    nodes = latex_syntax.parse(name, text)
+    nodes = latex_syntax.parse(name, _until_end_of_document(text))
     preamble, body = _split_document(nodes)
     walk = Walk(_heading_levels(text))
     walk.walk(body)
     return Content(walk.blocks(), fields=_fields(preamble + body))
+
+
+def _until_end_of_document(text: str) -> str:
+    """The source up to ``\\end{document}``: LaTeX reads nothing after it."""
+    for match in _END_DOCUMENT.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not _COMMENT.search(text, line_start, match.start()):
+            return text[: match.end()]
+    return text
 
 
 def _declared_encoding(data: bytes) -> str | None:

@@ -92,6 +92,7 @@ DROPPED = {
     "stepcounter",
     "refstepcounter",
     "institute",
+    "inst",
     "affiliation",
     "address",
 }

@@ -265,3 +265,44 @@ def test_a_heading_inside_a_note_stays_in_the_note() -> None:
 
 def test_an_empty_optional_number_falls_back_to_the_counter() -> None:
     assert labels("A.\\footnote[]{x} B.\\footnote{y}") == (["1", "2"],) * 2
+
+
+def test_nothing_after_end_document_is_read() -> None:
+    source = (
+        "\\begin{document}\nText.\n% \\end{document} in a comment\nMore.\n"
+        "\\end{document}\nOld draft } with { junk \\end{document}\n"
+    )
+    assert texts(source) == ["Text. More."]
+
+
+def test_front_matter_of_article_classes_is_not_text() -> None:
+    source = (
+        "\\author{Ann Lee\\inst{1}}\n\\institute{Some Lab \\email{a@b.org}}\n"
+        "\\affiliation{Univ}\\address{Street 1}\\begin{document}\\maketitle\n"
+        "Body.\\end{document}"
+    )
+    content = latex.read("a.tex", source.encode())
+    assert [b.text for b in content.blocks] == ["Body."]
+    assert content.fields.authors == ("Ann Lee",)
+
+
+NO_ARGUMENTS = {"maketitle", "tableofcontents", "listoffigures", "listoftables"}
+NO_ARGUMENTS |= {"hskip", "vskip"}
+
+
+def test_every_macro_the_reader_names_has_its_arguments_declared() -> None:
+    """GIVEN the macros whose arguments the reader drops or keeps by name,
+    THEN the parser knows their arguments, or they would be read as text."""
+    from ingest.formats import latex_macros, latex_syntax
+
+    named = (
+        latex_macros.DROPPED
+        | latex_macros.REFERENCES
+        | latex_macros.LAST_ARGUMENT
+        | latex_macros.FIRST_ARGUMENT
+        | latex_macros.EMPHASIS
+        | set(latex_macros.REDACTIONS)
+        | set(latex_macros.HEADINGS)
+    ) - NO_ARGUMENTS
+    db = latex_syntax.context_db()
+    assert sorted(name for name in named if db.get_macro_spec(name) is None) == []
