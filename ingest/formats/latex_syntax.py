@@ -180,6 +180,11 @@ def explain(error: latexwalker.LatexWalkerParseError) -> str:
                 f"\\end{{{closing}}} on line {line} does not close "
                 f"{_what(opened[0])} opened on line {opened[2]}"
             )
+        if opened:
+            return (
+                f"{_what(opened[0])} opened on line {opened[2]} is not closed "
+                f"before \\end{{{closing}}} on line {line}"
+            )
         return f"\\end{{{closing}}} on line {line} ends an environment never begun"
     if opened and opened[0].startswith("begin environment"):
         return f"{_what(opened[0])} on line {opened[2]} is never ended"

@@ -21,6 +21,9 @@ REFUSED = {
         "\\end{enumerate} on line 3 does not close \\begin{itemize} opened on line 1"
     ),
     "Text\n\\end{itemize}": "\\end{itemize} on line 2 ends an environment never begun",
+    "\\begin{itemize}\n\\item A.\\footnote{unclosed\n\\end{itemize}": (
+        "the \\footnote{ opened on line 2 is not closed before \\end{itemize} on line 3"
+    ),
     "It costs $5 a day.": "a formula (math mode) opened on line 1 is never closed",
     "See \\url{https://ex.org\n\nMore.": "the \\url{ opened on line 1 is never closed",
     "See \\href{https://ex.org}": "the \\href{ opened on line 1 is never closed",
