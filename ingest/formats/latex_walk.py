@@ -240,10 +240,13 @@ class Walk:
     def redaction(self, name: str, args) -> None:
         built = self.render(args[-1:])
         label = _LOREM.sub("", built.text()).strip(" :.;,")
+        shown = "redacted"
         if m.REDACTIONS[name] == "label" and 0 < len(label) <= m.REDACTION_LABEL_MAX:
-            self.builder.add_text(f"[redacted: {label}]", False)
+            shown = f"redacted: {label}"
+        if self.builder.text().endswith("["):  # "[\censor{X}]" is bracketed already
+            self.builder.add_text(shown, False)
         else:
-            self.builder.add_text("[redacted]", False)
+            self.builder.add_text(f"[{shown}]", False)
         for mark in built.marks:
             self.builder.add_mark(mark.label)
 

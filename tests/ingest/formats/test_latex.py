@@ -127,6 +127,12 @@ def test_l01_headings_have_levels_from_section_to_paragraph(blocks) -> None:
     # \section 1, \subsection 4, \subsubsection 9, \paragraph 14 in the source
     assert levels == {1: 1, 2: 4, 3: 9, 4: 14}
     assert blocks[0] == Block("heading", "Russian Hacking and Dumping Operations", 1)
+    # two headings are "[\protect\censor{Harm to Ongoing Matter}]" in the source
+    redacted = [b for b in blocks if b.kind == "heading" and "redacted" in b.text]
+    assert [(b.level, b.text) for b in redacted] == [
+        (3, "[redacted: Harm to Ongoing Matter]"),
+        (4, "[redacted: Harm to Ongoing Matter]"),
+    ]
 
 
 def test_l01_list_items_and_accents(blocks) -> None:
