@@ -96,6 +96,7 @@ _RAW_MACROS = {
     "nolinkurl": RawArgs("{", address=True),
     "href": RawArgs("{", then="{", address=True),
     "SaveVerb": RawArgs("[{|"),
+    "verb": RawArgs("*|"),
     "newcommand": RawArgs("*{[[{"),
     "renewcommand": RawArgs("*{[[{"),
     "providecommand": RawArgs("*{[[{"),
@@ -136,6 +137,8 @@ def parse(name: str, text: str) -> list:
         nodes, _, _ = walker.get_latex_nodes()
     except latexwalker.LatexWalkerParseError as error:
         raise ParseError(name, explain(error)) from error
+    except IndexError as error:  # pylatexenc reading past the end of the source
+        raise ParseError(name, "ends in the middle of a command") from error
     except RecursionError as error:
         raise ParseError(
             name, f"brackets or braces nest too deep to read (over {MAX_DEPTH} levels)"
@@ -186,8 +189,17 @@ def explain(error: latexwalker.LatexWalkerParseError) -> str:
                 f"before \\end{{{closing}}} on line {line}"
             )
         return f"\\end{{{closing}}} on line {line} ends an environment never begun"
-    if opened and opened[0].startswith("begin environment"):
+    if message.startswith(("Bad \\begin", "Bad \\end")):
+        command = message.split()[1]
+        return f"{command} on line {line} names no environment"
+    if opened and (
+        opened[0].startswith("begin environment") or "Cannot find matching" in message
+    ):
         return f"{_what(opened[0])} on line {opened[2]} is never ended"
+    if opened and opened[0].startswith("arguments of environment"):
+        return (
+            f"the arguments of {_what(opened[0])} on line {opened[2]} are never closed"
+        )
     if opened:
         return f"{_what(opened[0])} opened on line {opened[2]} is never closed"
     return f"cannot be read as LaTeX on line {line}: {message}"
@@ -195,10 +207,10 @@ def explain(error: latexwalker.LatexWalkerParseError) -> str:
 
 def _what(context: str) -> str:
     """'arguments of macro "footnote"' -> '\\footnote{', and so on."""
-    macro = re.match(r'arguments of macro "([^"]+)"', context)
+    macro = re.fullmatch(r'arguments of macro "(.+)"', context)
     if macro:
         return f"the \\{macro.group(1)}{{"
-    env = re.match(r'begin environment "([^"]+)"', context)
+    env = re.search(r'environment "(?:\\begin\{)?([^"{}]+)\}?"', context)
     if env:
         return f"\\begin{{{env.group(1)}}}"
     if context == "open brace":

@@ -30,6 +30,12 @@ REFUSED = {
     "x\n" + "{" * 500 + "}" * 500: (
         "braces or environments nest more than 100 deep on line 2"
     ),
+    "Use \\verb": "the \\verb{ opened on line 1 is never closed",
+    "Code:\n\\begin{verbatim}\nx = 1\n": "\\begin{verbatim} on line 2 is never ended",
+    "A \\begin{tabular}{ll": (
+        "the arguments of \\begin{tabular} on line 1 are never closed"
+    ),
+    "Text \\end": "\\end on line 1 names no environment",
     "\\item[" * 20000: "brackets or braces nest too deep to read (over 100 levels)",
 }
 
