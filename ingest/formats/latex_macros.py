@@ -125,6 +125,13 @@ DEFINITIONS = {"def", "gdef", "edef", "xdef", "let", "newif"}
 # Symbols by macro name (accents and the rest go to pylatexenc's table).
 SYMBOLS = {
     "S": "§",
+    "$": "$",
+    "&": "&",
+    "%": "%",
+    "_": "_",
+    "#": "#",
+    "{": "{",
+    "}": "}",
     "P": "¶",
     " ": " ",
     ",": " ",

@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pylatexenc import latexwalker as lw
-from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.latex2text import get_default_latex_context_db as text_db
 
 TEXT_DB = text_db()
-TO_TEXT = LatexNodes2Text(math_mode="text")
+# Accent macros and the combining mark each puts on the letter after it.
+ACCENTS = {
+    '"': "\u0308",
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "c": "\u0327",
+    "v": "\u030c",
+    "u": "\u0306",
+    "H": "\u030b",
+    "k": "\u0328",
+    "r": "\u030a",
+    "d": "\u0323",
+    "b": "\u0331",
+    "t": "\u0361",
+}
 DIMENSION = re.compile(
     r"(?:\s*[-+]?\d*\.?\d+\s*(?:pt|em|ex|mm|cm|in|bp|pc|sp|fill?l?|mu)"
     r"(?:\s+(?:plus|minus))?)+\s*"
@@ -32,8 +50,11 @@ def still_defining(definition: str, node) -> str | None:
 
 
 def args(node) -> list:
+    """A macro's arguments, None for each one absent (a macro met where pylatexenc
+    reads no arguments, as inside a formula, has none at all)."""
     parsed = node.nodeargd
-    return list(parsed.argnlist) if parsed is not None and parsed.argnlist else [None]
+    found = list(parsed.argnlist or ()) if parsed is not None else []
+    return found + [None] * 4
 
 
 def braced(node) -> list:
@@ -47,14 +68,6 @@ def braced(node) -> list:
         for kind, arg in zip(spec, parsed.argnlist, strict=False)
         if kind == "{" and arg is not None
     ]
-
-
-def plain(node) -> str:
-    """The characters of a small argument such as a counter name or a number."""
-    if node is None:
-        return ""
-    nodes = node.nodelist if isinstance(node, lw.LatexGroupNode) else [node]
-    return TO_TEXT.nodelist_to_text(nodes).strip()
 
 
 def is_dimension(node) -> bool:
@@ -75,14 +88,18 @@ def is_blank(node) -> bool:
     )
 
 
-def is_symbol_or_accent(node) -> bool:
-    """Accents (\\"u, \\c{c}) and letters like \\ss, which pylatexenc spells out."""
-    name = node.macroname
-    return (
-        len(name) == 1
-        or name in {"c", "v", "u", "H", "k", "r", "d", "b", "t"}
-        or (
-            isinstance(TEXT_DB.get_macro_spec(name).simplify_repl, str)
-            and not braced(node)
-        )
-    )
+def accented(accent: str, letters: str) -> str:
+    """``letters`` with the accent on the first: ("\"", "u") -> "ü"."""
+    if not letters:
+        return ""
+    first = {"ı": "i", "ȷ": "j"}.get(letters[0], letters[0])  # \"\i is ï
+    return unicodedata.normalize("NFC", first + ACCENTS[accent]) + letters[1:]
+
+
+def symbol(node) -> str | None:
+    """What pylatexenc's table prints for a macro without arguments (\\ss, \\o)."""
+    spec = TEXT_DB.get_macro_spec(node.macroname)
+    repl = spec.simplify_repl if spec is not None else None
+    if not isinstance(repl, str) or "%" in repl or braced(node):
+        return None
+    return repl

@@ -59,13 +59,17 @@ class Walk:
 
     def render(self, nodes, in_note: bool = False) -> TextBuilder:
         """Walk ``nodes`` into a builder of their own and return it."""
-        saved = self.builder, self.in_note
+        saved = self.builder, self.in_note, self.printed
         self.builder = TextBuilder()
         self.in_note += in_note
         self.walk(nodes)
         built = self.builder
-        self.builder, self.in_note = saved
+        self.builder, self.in_note, self.printed = saved
         return built
+
+    def plain(self, node) -> str:
+        """The text of a small argument: a number, a counter's name, a key."""
+        return self.render([node]).text().strip() if node is not None else ""
 
     # -- nodes --------------------------------------------------------------
 
@@ -105,7 +109,7 @@ class Walk:
             )
         elif isinstance(node, lw.LatexMathNode):
             if node.displaytype == "inline":
-                self.builder.add_text(ln.TO_TEXT.nodelist_to_text(node.nodelist), False)
+                self.walk(node.nodelist)
         elif isinstance(node, lw.LatexEnvironmentNode):
             self.environment(node)
         elif isinstance(node, lw.LatexMacroNode):
@@ -159,13 +163,13 @@ class Walk:
         if handler is not None:
             handler(self, node, args)
         elif name in m.HEADINGS:
-            self.heading(name, args)
+            self.heading(name, ln.braced(node)[-1:])
         elif name in m.EMPHASIS:
             start = self.builder.position
             self.walk(ln.braced(node))
             self.builder.add_emphasis(start)
         elif name in m.REDACTIONS:
-            self.redaction(name, args)
+            self.redaction(name, ln.braced(node)[-1:])
         elif name in m.DROPPED:
             return
         elif name in m.SYMBOLS:
@@ -176,10 +180,11 @@ class Walk:
             self.walk(ln.braced(node)[:1])
         elif _CITES.fullmatch(name) or name in m.REFERENCES:
             self.citation(name, node)
-        elif ln.TEXT_DB.get_macro_spec(name) is not None and ln.is_symbol_or_accent(
-            node
-        ):
-            self.builder.add_text(ln.TO_TEXT.macro_node_to_text(node), False)
+        elif name in ln.ACCENTS and ln.braced(node):
+            letters = self.plain(ln.braced(node)[0])
+            self.builder.add_text(ln.accented(name, letters), False)
+        elif ln.symbol(node) is not None:
+            self.builder.add_text(ln.symbol(node), False)
         else:
             self.walk(ln.braced(node))
 
@@ -194,12 +199,12 @@ class Walk:
         self.builder.add_mark(self.note_label(args[0]))
 
     def footnotetext(self, node, args) -> None:
-        label = ln.plain(args[0]) or self.printed or str(self.counter)
+        label = self.plain(args[0]) or self.printed or str(self.counter)
         self.add_note(label, args[1])
 
     def note_label(self, optional) -> str:
-        if ln.plain(optional):
-            return ln.plain(optional)
+        if self.plain(optional):
+            return self.plain(optional)
         if self.printed is not None:
             self.counter = int(self.printed)
             return self.printed
@@ -212,9 +217,9 @@ class Walk:
         self.notes.append(built.block("note", label=label))
 
     def counter_change(self, node, args) -> None:
-        if len(args) < 2 or ln.plain(args[0]) != "footnote":
+        if len(args) < 2 or self.plain(args[0]) != "footnote":
             return
-        value = ln.plain(args[1])
+        value = self.plain(args[1])
         if not re.fullmatch(r"-?\d+", value):
             return
         if node.macroname == "setcounter":
@@ -222,23 +227,23 @@ class Walk:
         else:
             self.counter += int(value)
 
-    def heading(self, name: str, args) -> None:
+    def heading(self, name: str, title: list) -> None:
         if self.in_note:  # a run-in \paragraph{...} inside a note stays its text
-            self.walk(args[-1:])
+            self.walk(title)
             self.builder.add_space()
             return
         self.end_paragraph()
         saved = self.kind, self.item_label
         self.kind, self.item_label = "heading", None
-        self.walk(args[-1:])
+        self.walk(title)
         block = self.builder.block("heading", level=self.levels.get(name, 1))
         if block.text or block.marks:
             self.body.append(block)
         self.builder = TextBuilder()
         self.kind, self.item_label = saved
 
-    def redaction(self, name: str, args) -> None:
-        built = self.render(args[-1:])
+    def redaction(self, name: str, hidden: list) -> None:
+        built = self.render(hidden)
         label = _LOREM.sub("", built.text()).strip(" :.;,")
         shown = "redacted"
         if m.REDACTIONS[name] == "label" and 0 < len(label) <= m.REDACTION_LABEL_MAX:
@@ -257,7 +262,7 @@ class Walk:
         href = re.sub(r"\s+", "", href)
         start = self.builder.position
         if node.macroname == "href":
-            self.walk(args[1:])
+            self.walk(args[1:2])
         else:
             self.builder.add_text(href, False)
         text = self.builder.text()[start:].strip()
@@ -268,11 +273,11 @@ class Walk:
             self.saved[args[1].chars.strip()] = args[2].chars
 
     def use_verbatim(self, node, args) -> None:
-        name = ln.plain(args[-1])
+        name = self.plain(next(iter(ln.braced(node)), None))
         self.builder.add_text(self.saved.get(name, name), False)
 
     def citation(self, name: str, node) -> None:
-        keys = ln.plain(ln.braced(node)[-1]) if ln.braced(node) else ""
+        keys = self.plain(ln.braced(node)[-1]) if ln.braced(node) else ""
         if name == "footcite":
             label = self.note_label(None)
             self.builder.add_mark(label)

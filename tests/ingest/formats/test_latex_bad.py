@@ -65,3 +65,17 @@ def test_text_that_is_not_utf8_and_declares_nothing_is_refused() -> None:
     with pytest.raises(ParseError) as caught:
         latex.read("bad.tex", "\\section{Caf\xe9}".encode("latin-1"))
     assert caught.value.reason.startswith("is not valid UTF-8 (byte 0xe9")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "In a formula: $\\footnotetext \\url \\section \\blackout$ done.",
+        'An accent on a link: \\"\\href{http://x.org}{y} and \\c\\footnote{z}.',
+        "$\\mbox{\\bf P}^{\\mathbf 5}$ and \\UseVerb x",
+    ],
+)
+def test_odd_but_balanced_source_is_read_without_a_crash(source: str) -> None:
+    """GIVEN macros where pylatexenc reads no arguments (inside a formula) or
+    arguments that are themselves commands, THEN the reader still returns text."""
+    assert latex.read("odd.tex", source.encode()).blocks
