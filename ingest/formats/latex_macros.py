@@ -122,7 +122,8 @@ FIRST_ARGUMENT = {"texorpdfstring"}
 # Definitions: the macro that follows them and its body are not text.
 DEFINITIONS = {"def", "gdef", "edef", "xdef", "let", "newif"}
 
-# Symbols by macro name (accents and the rest go to pylatexenc's table).
+# Symbols by macro name; accents are in latex_nodes, and other symbols without
+# arguments come from pylatexenc's table.
 SYMBOLS = {
     "S": "§",
     "$": "$",
