@@ -9,6 +9,7 @@ from pylatexenc import latexwalker as lw
 from pylatexenc.latex2text import get_default_latex_context_db as text_db
 
 TEXT_DB = text_db()
+_ESCAPED = re.compile(r"\\([%#&_$~{}])")
 # Accent macros and the combining mark each puts on the letter after it.
 ACCENTS = {
     '"': "\u0308",
@@ -103,3 +104,8 @@ def symbol(node) -> str | None:
     if not isinstance(repl, str) or "%" in repl or braced(node):
         return None
     return repl
+
+
+def address(written: str) -> str:
+    """A \\url's address as written, its escapes (``\\#``) and breaks undone."""
+    return re.sub(r"\s+", "", _ESCAPED.sub(r"\1", written))

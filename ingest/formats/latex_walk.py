@@ -20,7 +20,6 @@ from ingest.text_marks import TextBuilder
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NUMBER_COMMENT = re.compile(r"\s*(\d{1,6})\s*")
-_ESCAPED = re.compile(r"\\([%#&_$~{}])")
 _LOREM = re.compile(r"[:.,;\s]*\blorem\b(?:\s+ipsum)?.*$", re.IGNORECASE | re.DOTALL)
 _CITES = re.compile(r"(?:paren|text|auto|foot)?cite[pt]?|citealp|citeauthor")
 
@@ -258,8 +257,7 @@ class Walk:
     def link(self, node, args) -> None:
         if args[0] is None:
             return
-        href = _ESCAPED.sub(r"\1", args[0].chars).strip()
-        href = re.sub(r"\s+", "", href)
+        href = ln.address(args[0].chars)
         start = self.builder.position
         if node.macroname == "href":
             self.walk(args[1:2])
