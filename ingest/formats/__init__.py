@@ -13,6 +13,7 @@ from types import ModuleType
 from ingest.formats import (
     anpa,
     html,
+    latex,
     markdown,
     newsml,
     newsml1,
@@ -24,7 +25,7 @@ from ingest.formats import (
 )
 
 READERS: tuple[ModuleType, ...] = (
-    pdf, html, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext,
+    pdf, html, latex, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext,
 )  # fmt: skip
 HEAD_BYTES = 64 * 1024
 
