@@ -10,9 +10,23 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ingest.formats import html, markdown, text
+from ingest.formats import (
+    anpa,
+    html,
+    latex,
+    markdown,
+    newsml,
+    newsml1,
+    nitf,
+    pdf,
+    sgml,
+    text,
+    wikitext,
+)
 
-READERS: tuple[ModuleType, ...] = (html, markdown, text)
+READERS: tuple[ModuleType, ...] = (
+    pdf, html, latex, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext,
+)  # fmt: skip
 HEAD_BYTES = 64 * 1024
 
 
