@@ -16,7 +16,6 @@ import pytest
 
 from ingest import ParseError, parse_path
 from ingest.blocks import Block, Source
-from ingest.formats import named
 from ingest.loader import load
 
 PDF = Path(__file__).parent.parent.parent / "fixtures" / "pdf"
@@ -27,13 +26,6 @@ LATER_CHAPTER = PDF / "ngo_two_column_notes_96_to_114.pdf"
 LONG_4 = PDF / "long_report_4_pages.pdf"
 LONG_5 = PDF / "long_report_5_pages.pdf"
 FEW_SOURCES = PDF / "long_report_few_sources.pdf"
-
-pytestmark = pytest.mark.xfail(named("pdf") is None, reason="PDF reader", strict=False)
-REPEATED_NOTE = pytest.mark.xfail(
-    reason="PDF reader (branch pdf, f6a63a0): a note that ends the page foot in the "
-    "same words on several pages is dropped as a running footer",
-    strict=False,
-)
 
 
 def _flat(text: str) -> str:
@@ -242,7 +234,6 @@ def test_every_page_foot_of_a_longer_report_is_read_as_notes() -> None:
     assert "https://www." not in _body_text(source)
 
 
-@REPEATED_NOTE
 def test_a_source_cited_again_and_again_stays_a_note_on_every_page() -> None:
     """GIVEN a report citing a few works again and again, so that the same two
     note lines end the page foot on pages 2, 4 and 5 WHEN read THEN they are
