@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ingest.formats import html, markdown, text
+from ingest.formats import docx, html, markdown, odt, text
 
-READERS: tuple[ModuleType, ...] = (html, markdown, text)
+READERS: tuple[ModuleType, ...] = (html, markdown, text, docx, odt)
 HEAD_BYTES = 64 * 1024
 
 

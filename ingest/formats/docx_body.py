@@ -1,0 +1,97 @@
+"""The blocks of a Word document's body: headings, paragraphs, list items, rows.
+
+Each paragraph becomes one block, its kind from its style, outline level or
+list numbering. A table row becomes one paragraph whose cells are joined by
+" | ", as the HTML reader does. Table-of-contents entries are left out: they
+repeat the headings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from xml.etree.ElementTree import Element
+
+from ingest.blocks import Block, BlockKind
+from ingest.formats.docx_styles import Numbering, Styles, W, attr, outline_level
+from ingest.formats.docx_text import Inline
+
+_CONTAINERS = {"sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"}
+
+
+class Body:
+    def __init__(self, inline: Inline, styles: Styles, numbering: Numbering) -> None:
+        self.inline = inline
+        self.styles = styles
+        self.numbering = numbering
+
+    def blocks(self, container: Element) -> Iterator[Block]:
+        for child in container:
+            name = child.tag.rpartition("}")[2]
+            if name == "p":
+                block = self._paragraph(child)
+                if block is not None:
+                    yield block
+            elif name == "tbl":
+                yield from self._table(child)
+            elif name in _CONTAINERS:
+                yield from self.blocks(child)
+
+    def _paragraph(self, paragraph: Element) -> Block | None:
+        properties = paragraph.find(W + "pPr")
+        style = attr(_child(properties, "pStyle"))
+        self.inline.walk(paragraph)
+        if self.styles.is_contents(style):
+            self.inline.block("paragraph", None, None)
+            return None
+        kind, level, label = self._kind(properties, style)
+        return _kept(self.inline.block(kind, level, label))
+
+    def _kind(
+        self, properties: Element | None, style: str | None
+    ) -> tuple[BlockKind, int | None, str | None]:
+        outline = attr(_child(properties, "outlineLvl"))
+        if outline is not None and outline.isdigit():
+            level = outline_level(int(outline))
+        else:
+            level = self.styles.heading_level(style)
+        if level is not None:
+            return "heading", level, None
+        numbered = _child(properties, "numPr")
+        if numbered is not None:
+            list_id = attr(numbered.find(W + "numId"))
+            ilvl = int(attr(numbered.find(W + "ilvl")) or 0)
+        else:
+            list_id, ilvl = self.styles.numbering(style) or (None, 0)
+        if list_id is None or list_id == "0":
+            return "paragraph", None, None
+        return "list_item", ilvl + 1, self.numbering.item_label(list_id, ilvl)
+
+    def _table(self, table: Element) -> Iterator[Block]:
+        for row in _children(table, "tr"):
+            for number, cell in enumerate(_children(row, "tc")):
+                if number:
+                    self.inline.builder.add_text(" | ", literal_markers=False)
+                for paragraph in cell.iter(W + "p"):
+                    self.inline.walk(paragraph)
+                    self.inline.builder.add_space()
+            block = _kept(self.inline.block("paragraph", None, None))
+            if block is not None:
+                yield block
+
+
+def _children(element: Element, name: str) -> Iterator[Element]:
+    """The ``name`` children of ``element``, looking through content controls."""
+    for child in element:
+        local = child.tag.rpartition("}")[2]
+        if local == name:
+            yield child
+        elif local in _CONTAINERS:
+            yield from _children(child, name)
+
+
+def _kept(block: Block) -> Block | None:
+    return block if block.text.strip(" |") or block.marks else None
+
+
+def _child(element: Element | None, name: str) -> Element | None:
+    return None if element is None else element.find(W + name)

@@ -1,0 +1,133 @@
+"""Turn WordprocessingML paragraphs into blocks.
+
+Runs give text; tabs and line breaks a space; ``w:del`` and field instructions
+nothing. Hyperlinks (``w:hyperlink``, simple fields and complex ``HYPERLINK``
+fields) become links, italic runs emphasis, and footnote and endnote references
+marks, labelled through ``NoteLabels`` as the document numbers them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element
+
+from ingest.blocks import Block, BlockKind
+from ingest.formats.docx_styles import W, attr, is_on
+from ingest.text_marks import TextBuilder
+
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]+)"|([^\s"\\]\S*))', re.I)
+_SKIP = {"del", "moveFrom", "delText", "instrText", "rPr", "pPr", "drawing", "pict"}
+_SKIP |= {"object", "fldData", "commentReference", "AlternateContent"}
+_SPACE = {"tab", "br", "cr", "ptab"}
+NoteMark = Callable[[str, str, str | None], str]  # (series, id, custom) -> label
+
+
+@dataclass
+class _Field:
+    instruction: str = ""
+    result_start: int | None = None
+    builder: TextBuilder | None = None
+
+
+@dataclass
+class Inline:
+    """Writes the inline content of paragraphs into a ``TextBuilder``."""
+
+    hyperlinks: dict[str, str]  # relationship id -> external URL
+    note_mark: NoteMark | None = None
+    builder: TextBuilder = field(default_factory=TextBuilder)
+    _fields: list[_Field] = field(default_factory=list)
+
+    def block(self, kind: BlockKind, level: int | None, label: str | None) -> Block:
+        block = self.builder.block(kind, level=level, label=label)
+        self.builder = TextBuilder()
+        return block
+
+    def walk(self, element: Element) -> None:
+        for child in element:
+            name = _local(child.tag)
+            if name == "r":
+                self._run(child)
+            elif name == "hyperlink":
+                self._hyperlink(child)
+            elif name == "fldSimple":
+                start = self.builder.position
+                self.walk(child)
+                self._link_field(child.get(W + "instr", ""), start)
+            elif name not in _SKIP:
+                self.walk(child)  # ins, smartTag, sdt, sdtContent, customXml ...
+
+    def _hyperlink(self, element: Element) -> None:
+        start = self.builder.position
+        self.walk(element)
+        href = self.hyperlinks.get(element.get(R_ID, ""))
+        if href:
+            self.builder.add_link(self.builder.text()[start:], href, start)
+
+    def _run(self, run: Element) -> None:
+        start = self.builder.position
+        custom: tuple[str, str] | None = None
+        for child in run:
+            name = _local(child.tag)
+            if name == "t":
+                if custom:
+                    self._mark(*custom, child.text or None)
+                    custom = None
+                else:
+                    self.builder.add_text(child.text or "", literal_markers=False)
+            elif name in _SPACE:
+                self.builder.add_space()
+            elif name == "noBreakHyphen":
+                self.builder.add_text("-", literal_markers=False)
+            elif name in ("footnoteReference", "endnoteReference"):
+                series = name.removesuffix("Reference")
+                key = attr(child, "id") or ""
+                if attr(child, "customMarkFollows") in ("1", "true", "on"):
+                    custom = (series, key)
+                else:
+                    self._mark(series, key, None)
+            elif name == "fldChar":
+                self._field_char(attr(child, "fldCharType"))
+            elif name == "instrText" and self._fields:
+                self._fields[-1].instruction += child.text or ""
+        if custom:
+            self._mark(*custom, None)
+        if is_on(_find(run, "rPr", "i")):
+            self.builder.add_emphasis(start)
+
+    def _mark(self, series: str, key: str, custom: str | None) -> None:
+        if self.note_mark is not None:
+            self.builder.add_mark(self.note_mark(series, key, custom))
+
+    def _field_char(self, kind: str | None) -> None:
+        if kind == "begin":
+            self._fields.append(_Field())
+        elif kind == "separate" and self._fields:
+            self._fields[-1].result_start = self.builder.position
+            self._fields[-1].builder = self.builder
+        elif kind == "end" and self._fields:
+            done = self._fields.pop()
+            if done.builder is self.builder and done.result_start is not None:
+                self._link_field(done.instruction, done.result_start)
+
+    def _link_field(self, instruction: str, start: int) -> None:
+        found = _HYPERLINK.match(instruction)
+        if found and self.builder.position > start:
+            href = found.group(1) or found.group(2)
+            self.builder.add_link(self.builder.text()[start:], href, start)
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _find(element: Element, *names: str) -> Element | None:
+    for name in names:
+        found = element.find(W + name)
+        if found is None:
+            return None
+        element = found
+    return element

@@ -1,0 +1,48 @@
+"""Labels for a document's footnotes and endnotes, unique across both.
+
+Office files number footnotes and endnotes apart (Word shows "1, 2, 3" and
+"i, ii, iii" by default). Each note keeps the label the document shows, unless
+that label is already taken by a note of the other series, when it is
+qualified ("endnote 1"). Note blocks follow the body: footnotes, then endnotes,
+each in the order the body first cites them.
+"""
+
+from __future__ import annotations
+
+from ingest.blocks import Block
+
+SERIES = ("footnote", "endnote")
+
+
+class NoteLabels:
+    def __init__(self) -> None:
+        self._labels: dict[tuple[str, str], str] = {}
+        self._taken: set[str] = set()
+
+    def label(self, series: str, key: str, shown: str) -> str:
+        """The label of note ``key`` of ``series``, given on its first citation."""
+        known = self._labels.get((series, key))
+        if known is not None:
+            return known
+        label, copy = shown, 1
+        while label in self._taken:
+            copy += 1
+            label = f"{series} {shown}" + (f" ({copy})" if copy > 2 else "")
+        self._labels[(series, key)] = label
+        self._taken.add(label)
+        return label
+
+    def is_cited(self, series: str, key: str) -> bool:
+        return (series, key) in self._labels
+
+    def count(self, series: str) -> int:
+        return sum(1 for s, _ in self._labels if s == series)
+
+    def ordered(self, notes: dict[tuple[str, str], Block]) -> list[Block]:
+        """The cited ``notes`` (keyed by series and key) in display order."""
+        return [
+            notes[key]
+            for series in SERIES
+            for key in self._labels
+            if key[0] == series and key in notes
+        ]
