@@ -80,7 +80,7 @@ class Styles:
                 return 1
             if style.outline is not None:
                 return outline_level(style.outline)
-        if style_id and style_id not in self.by_id:
+        if style_id and not self.by_id:  # no styles part: go by the id alone
             named = _HEADING_NAME.match(style_id)
             return min(int(named.group(1)), MAX_LEVEL) if named else None
         return None

@@ -51,7 +51,7 @@ def read(name: str, data: bytes) -> Content:
     if text is None:
         raise ParseError(name, "is not an OpenDocument text: it holds no text body")
     labels = NoteLabels()
-    walker = OdtText(labels, _italic_styles(content))
+    walker = OdtText(labels, *_styles(content))
     blocks = list(walker.blocks(text))
     blocks += labels.ordered(walker.notes)
     if not blocks:
@@ -78,11 +78,14 @@ def _zipped(name: str, data: bytes) -> tuple[Element, Element | None]:
     return content, package.xml("meta.xml")
 
 
-def _italic_styles(root: Element) -> set[str]:
-    """Names of the automatic text styles that set italic type."""
-    italic = set()
+def _styles(root: Element) -> tuple[set[str], set[str]]:
+    """Names of the automatic styles that set italic type, and of title styles."""
+    italic, titles = set(), {"Title"}
     for style in root.iter(STYLE + "style"):
+        name = style.get(STYLE + "name", "")
         properties = style.find(STYLE + "text-properties")
         if properties is not None and properties.get(FO + "font-style") == "italic":
-            italic.add(style.get(STYLE + "name", ""))
-    return italic
+            italic.add(name)
+        if style.get(STYLE + "parent-style-name") == "Title":
+            titles.add(name)
+    return italic, titles

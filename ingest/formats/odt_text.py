@@ -37,9 +37,10 @@ MAX_LEVEL = 6
 class OdtText:
     """Walks ``office:text``, collecting body blocks and note blocks."""
 
-    def __init__(self, labels: NoteLabels, italic: set[str]) -> None:
+    def __init__(self, labels: NoteLabels, italic: set[str], titles: set[str]) -> None:
         self.labels = labels
         self.italic = italic
+        self.titles = titles
         self.builder = TextBuilder()
         self.notes: dict[tuple[str, str], Block] = {}
 
@@ -49,6 +50,8 @@ class OdtText:
             if tag == TEXT + "h":
                 level = _int(child.get(TEXT + "outline-level"), 1)
                 yield from self._block(child, "heading", min(max(level, 1), MAX_LEVEL))
+            elif tag == TEXT + "p" and child.get(TEXT + "style-name") in self.titles:
+                yield from self._block(child, "heading", 1)
             elif tag == TEXT + "p":
                 kind: BlockKind = "list_item" if depth else "paragraph"
                 yield from self._block(child, kind, depth or None)
