@@ -22,7 +22,7 @@ from ingest.formats.note_labels import NoteLabels
 from ingest.formats.office_meta import core_fields
 
 NAME = "docx"
-KIND = "Word document"
+KIND = "a Word document"
 SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
 _MAIN = "word/document.xml"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")

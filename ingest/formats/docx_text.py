@@ -19,6 +19,7 @@ from ingest.text_marks import TextBuilder
 
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]+)"|([^\s"\\]\S*))', re.I)
+_ANCHOR = re.compile(r'\\l\s+(?:"([^"]*)"|(\S+))')
 _SKIP = {"del", "moveFrom", "delText", "instrText", "rPr", "pPr", "drawing", "pict"}
 _SKIP |= {"object", "fldData", "commentReference", "AlternateContent"}
 _SPACE = {"tab", "br", "cr", "ptab"}
@@ -64,6 +65,9 @@ class Inline:
         start = self.builder.position
         self.walk(element)
         href = self.hyperlinks.get(element.get(R_ID, ""))
+        anchor = element.get(W + "anchor")
+        if href and anchor and "#" not in href:
+            href += "#" + anchor
         if href:
             self.builder.add_link(self.builder.text()[start:], href, start)
 
@@ -117,6 +121,9 @@ class Inline:
         found = _HYPERLINK.match(instruction)
         if found and self.builder.position > start:
             href = found.group(1) or found.group(2)
+            anchor = _ANCHOR.search(instruction, found.end())
+            if anchor and (anchor.group(1) or anchor.group(2)):
+                href += "#" + (anchor.group(1) or anchor.group(2))
             self.builder.add_link(self.builder.text()[start:], href, start)
 
 

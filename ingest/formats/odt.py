@@ -18,7 +18,7 @@ from ingest.formats.odt_text import OdtText
 from ingest.formats.office_meta import odf_fields
 
 NAME = "odt"
-KIND = "OpenDocument text"
+KIND = "an OpenDocument text"
 SUFFIXES = {".odt", ".ott", ".fodt"}
 MIMETYPE = b"application/vnd.oasis.opendocument.text"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"

@@ -37,14 +37,14 @@ class Package:
 
     def __init__(self, name: str, data: bytes, kind: str) -> None:
         self.name = name
-        self.kind = kind  # "Word document", "OpenDocument text"
+        self.kind = kind  # "a Word document", "an OpenDocument text"
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except _ZIP_ERRORS as error:
             raise ParseError(name, damaged(kind)) from error
         if len(infos) > MAX_PARTS:
-            raise ParseError(name, f"holds {len(infos)} parts, too many for a {kind}")
+            raise ParseError(name, f"holds {len(infos)} parts, too many for {kind}")
         self._infos = {info.filename: info for info in infos}
         self._read = 0
 
@@ -124,7 +124,7 @@ def parse_xml(name: str, path: str, data: bytes) -> Element:
 
 
 def damaged(kind: str) -> str:
-    return f"is damaged: not a readable zip archive, as a {kind} must be"
+    return f"is damaged: not a readable zip archive, as {kind} must be"
 
 
 def _too_large(path: str) -> str:

@@ -1,0 +1,241 @@
+"""DOCX: real Word files and a report written part by part, read as Word shows them.
+
+Expectations come from the fixture script's text (``make_fixtures.py``) and, for
+the files from pandoc's test suite, from pandoc's own expected readings
+(``test/docx/*.native``), never from this reader's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest import parse_path
+from ingest.formats import docx
+from ingest.loader import load
+
+FIXTURES = Path(__file__).parent.parent.parent / "fixtures" / "docx"
+REPORT = FIXTURES / "coi_report.docx"
+
+
+def read(name: str):
+    path = FIXTURES / name
+    return docx.read(str(path), path.read_bytes())
+
+
+def claims_by_marker(document) -> dict[str, str]:
+    return {
+        marker.label: claim.text
+        for passage in document.passages
+        for claim in passage.claims
+        for marker in claim.markers
+    }
+
+
+def test_report_docx_is_a_report_with_notes_numbered_as_word_shows_them():
+    """GIVEN footnotes with ids 7, 3, 12, 5, ... and two endnotes
+    WHEN the report is parsed
+    THEN footnotes are numbered 1-9 by first citation, endnotes i and ii."""
+    document = parse_path(REPORT)
+    assert document.kind == "report"
+    assert document.source_format == "docx"
+    assert [n.label for n in document.footnotes] == [
+        *"123456789",
+        "i",
+        "ii",
+    ]
+    assert not document.warnings
+
+
+def test_report_docx_markers_stand_in_their_sentences():
+    claims = claims_by_marker(parse_path(REPORT))
+    assert claims["1"] == (
+        "Shelling of towns in southern Idlib continued in January 2025."
+    )
+    assert claims["2"] == (
+        "On 11 January, strikes on Ariha killed four civilians, according to the "
+        "Syrian Observatory for Human Rights."
+    )
+    assert (
+        claims["i"]
+        == claims["6"]
+        == (
+            "Its fighters detained at least twelve activists in Idlib city "
+            "and released three of them after protests."
+        )
+    )
+    assert claims["7"] == "Saraqib: front line largely unchanged."
+    assert claims["8"] == "December 2024 | 31 | SNHR"
+    assert claims["ii"].startswith("Aid convoys crossed through Bab al-Hawa")
+
+
+def test_report_docx_leaves_out_tracked_deletions_and_uncited_notes():
+    document = parse_path(REPORT)
+    claims = claims_by_marker(document)
+    assert claims["4"] == (
+        "The UN Office for the Coordination of Humanitarian Affairs counted more than "
+        "40,000 newly displaced people by the end of the month."
+    )
+    assert all("no marker cites" not in note.text for note in document.footnotes)
+
+
+def test_report_docx_note_texts_and_their_links():
+    notes = {block.label: block for block in read(REPORT.name).blocks}
+    assert notes["1"].kind == "note"
+    assert notes["1"].text == (
+        "SOHR, Regime forces renew shelling on southern Idlib countryside, "
+        "9 January 2025, https://www.syriahr.com/en/350001/"
+    )
+    assert [link.href for link in notes["1"].links] == [
+        "https://www.syriahr.com/en/350001/"
+    ]
+    # note 3's link is a HYPERLINK field, not a w:hyperlink element
+    url = "https://english.enabbaladi.net/archives/2025/01/flee-idlib/"
+    [link] = notes["3"].links
+    assert (link.href, notes["3"].text[link.start : link.end]) == (url, url)
+    assert notes["ii"].text == "UNHCR, Cross-border operations update, 3 February 2025"
+
+
+def test_report_docx_citations_are_read_from_the_notes():
+    notes = {n.label: n for n in parse_path(REPORT).footnotes}
+    [citation] = notes["2"].citations
+    assert citation.outlet == "SOHR"
+    assert citation.title == "Four civilians killed in air strikes on Ariha"
+    assert citation.url == "https://www.syriahr.com/en/350112/"
+
+
+def test_report_docx_headings_lists_and_body_link():
+    blocks = read(REPORT.name).blocks
+    headings = [(b.level, b.text) for b in blocks if b.kind == "heading"]
+    assert headings == [
+        (1, "Syria: Security situation in Idlib governorate"),
+        (1, "1. Conflict dynamics"),
+        (2, "1.1 Shelling and air strikes"),
+        (2, "1.2 Armed groups"),
+        (1, "2. Humanitarian situation"),
+    ]
+    items = [b.text for b in blocks if b.kind == "list_item"]
+    assert items == [
+        "Ariha: repeated shelling of residential areas.",
+        "Saraqib: front line largely unchanged.",
+    ]
+    [link] = [link for b in blocks for link in b.links if b.kind != "note"]
+    assert (link.text, link.href) == ("OCHA Syria page", "https://www.unocha.org/syria")
+
+
+def test_report_docx_properties_become_fields():
+    fields = load(REPORT).fields
+    assert fields.title == "Syria: Security situation in Idlib governorate"
+    assert fields.authors == ("Country Research Unit",)
+    assert fields.date == "2025-02-14T09:30:00Z"
+    assert fields.language == "en-GB"
+
+
+def test_footnote_and_endnote_of_pandoc_notes_docx():
+    blocks = read("pandoc-notes.docx").blocks
+    body = [b for b in blocks if b.kind != "note"]
+    notes = [(b.label, b.text) for b in blocks if b.kind == "note"]
+    assert notes == [
+        ("1", "My note."),
+        ("i", "This is an endnote at the end of the document."),
+    ]
+    [paragraph] = [b for b in body if b.kind == "paragraph"]
+    assert paragraph.text == "Test footnote. Test endnote."
+    assert [(m.label, m.offset) for m in paragraph.marks] == [("1", 14), ("i", 28)]
+
+
+def test_separators_are_found_by_type_not_by_id():
+    """GIVEN a LibreOffice file whose separators have ids 0 and 1
+    THEN its endnotes 2 and 3 show as i and ii, as its settings ask."""
+    blocks = read("mammoth-endnotes.docx").blocks
+    assert [(b.label, b.text) for b in blocks if b.kind == "note"] == [
+        ("i", "A tachyon walks into a bar."),
+        ("ii", "Fin."),
+    ]
+    assert [(m.label, m.offset) for m in blocks[0].marks] == [("i", 4), ("ii", 5)]
+
+
+def test_footnotes_docx_through_parse_path():
+    document = parse_path(FIXTURES / "mammoth-footnotes.docx")
+    assert document.kind == "report"
+    assert [(n.label, n.text) for n in document.footnotes] == [
+        ("1", "A tachyon walks into a bar."),
+        ("2", "Fin."),
+    ]
+
+
+def test_link_inside_a_footnote():
+    [note] = [b for b in read("pandoc-link_in_notes.docx").blocks if b.kind == "note"]
+    assert note.text == "http://wikipedia.org/"
+    assert [(link.text, link.href) for link in note.links] == [
+        ("http://wikipedia.org/", "http://wikipedia.org/")
+    ]
+
+
+def test_content_control_inside_a_footnote_keeps_its_text():
+    [note] = [b for b in read("pandoc-sdt_in_footnote.docx").blocks if b.kind == "note"]
+    assert note.text.startswith("Vgl. Bitzios u. a.: Dissonance in the food")
+    assert note.text.endswith("Wageningen im Druck, hier S. 100-105.")
+
+
+def test_heading_levels_from_styles():
+    blocks = read("pandoc-headers.docx").blocks
+    assert [(b.kind, b.level, b.text) for b in blocks[:2]] == [
+        ("heading", 1, "A Test of Headers"),
+        ("heading", 2, "Second Level"),
+    ]
+    levels = [b.level for b in blocks if b.kind == "heading"]
+    assert levels == [1, 2, 3, 4, 5, 6]
+    seventh = next(b for b in blocks if b.text == "Seventh level")
+    assert seventh.kind == "paragraph"  # no "heading 7" style is defined
+
+
+def test_nested_lists_with_their_numbers():
+    blocks = read("pandoc-lists.docx").blocks
+    items = [(b.level, b.label, b.text) for b in blocks if b.kind == "list_item"]
+    assert items[:4] == [(1, "1", "one"), (1, "2", "two"), (2, "a", "a"), (2, "b", "b")]
+    assert [(level, text) for level, _, text in items[4:8]] == [
+        (1, "one"),
+        (1, "two"),
+        (2, "three"),
+        (3, "four"),
+    ]
+
+
+def test_hyperlink_fields_become_links():
+    [block] = read("pandoc-instrText_hyperlink.docx").blocks
+    assert [(link.text, link.href) for link in block.links] == [
+        (
+            "Foundations of Analysis, 2nd Edition",
+            "https://books.google.com/books?id=sp_Zcb9ot90C&lpg=PR4&hl=zh-CN&pg=PA19"
+            "#v=onepage&q&f=true",
+        ),
+        (
+            "Classic Set Theory: For Guided Independent Study",
+            "https://books.google.ae/books?id=dlc0DwAAQBAJ&lpg=PT29&hl=zh-CN&pg=PT26"
+            "#v=onepage&q&f=true",
+        ),
+    ]
+
+
+def test_table_rows_become_paragraphs():
+    texts = [b.text for b in read("mammoth-tables.docx").blocks]
+    assert texts == [
+        "Above",
+        "Top left | Top right",
+        "Bottom left | Bottom right",
+        "Below",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "expected"),
+    [
+        ("report.docx", b"PK\x03\x04" + b"\0" * 26 + b"word/document.xml", 0.95),
+        ("report.zip", b"PK\x03\x04" + b"\0" * 26 + b"[Content_Types].xml", None),
+        ("report.txt", b"plain words", None),
+    ],
+)
+def test_sniff(name: str, head: bytes, expected: float | None):
+    assert docx.sniff(name, head) == expected

@@ -1,0 +1,109 @@
+"""ODT: real OpenDocument files and the ODT twin of the DOCX report fixture.
+
+Expectations come from ``make_odt.py``'s text and from pandoc's expected
+readings of its test files (``test/odt/markdown/*.md``, ``native/*.native``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest import parse_path
+from ingest.formats import odt
+from ingest.loader import load
+
+FIXTURES = Path(__file__).parent.parent.parent / "fixtures" / "odt"
+REPORT = FIXTURES / "coi_report.odt"
+
+
+def read(name: str):
+    path = FIXTURES / name
+    return odt.read(str(path), path.read_bytes())
+
+
+def test_report_odt_is_a_report_with_footnotes_and_endnotes():
+    document = parse_path(REPORT)
+    assert document.kind == "report"
+    assert document.source_format == "odt"
+    assert [n.label for n in document.footnotes] == [*"123456789", "i", "ii"]
+    assert not document.warnings
+
+
+def test_report_odt_markers_stand_in_their_sentences_and_notes_hold_their_text():
+    document = parse_path(REPORT)
+    claims = {
+        marker.label: claim.text
+        for passage in document.passages
+        for claim in passage.claims
+        for marker in claim.markers
+    }
+    assert (
+        claims["3"] == "Local sources reported displacement towards the Turkish border."
+    )
+    assert claims["i"] == claims["6"]
+    assert claims["9"] == "January 2025 | 44 | SNHR"
+    notes = {n.label: n.text for n in document.footnotes}
+    assert notes["5"] == "Al-Monitor, HTS tightens its grip on Idlib, 20 January 2025"
+    assert notes["i"] == (
+        "Human Rights Watch, Syria: Armed group detains critics in Idlib, "
+        "22 January 2025, https://www.hrw.org/news/2025/01/22/syria"
+    )
+
+
+def test_report_odt_headings_and_metadata():
+    blocks = read(REPORT.name).blocks
+    assert [(b.level, b.text) for b in blocks if b.kind == "heading"][:3] == [
+        (1, "Syria: Security situation in Idlib governorate"),
+        (1, "1. Conflict dynamics"),
+        (2, "1.1 Shelling and air strikes"),
+    ]
+    fields = load(REPORT).fields
+    assert fields.title == "Syria: Security situation in Idlib governorate"
+    assert fields.authors == ("Country Research Unit",)
+    assert fields.date == "2025-02-14T09:30:00"
+
+
+def test_pandoc_footnote_and_endnote():
+    blocks = read("pandoc-footnote.odt").blocks
+    assert [(b.kind, b.text, b.label) for b in blocks] == [
+        ("paragraph", "Some text with a footnote.", None),
+        ("note", "Footnote text", "1"),
+    ]
+    assert [(m.label, m.offset) for m in blocks[0].marks] == [("1", len("Some text"))]
+    endnote = read("pandoc-endnote.odt").blocks
+    assert [(b.kind, b.text, b.label) for b in endnote] == [
+        ("paragraph", "Some text with an endnote.", None),
+        ("note", "Endnote text", "i"),
+    ]
+
+
+def test_pandoc_headers_and_link():
+    blocks = read("pandoc-headers.odt").blocks
+    assert [(b.kind, b.level, b.text) for b in blocks] == [
+        ("heading", 1, "A header (Lv 1)"),
+        ("paragraph", None, "A paragraph"),
+        ("heading", 2, "Another header (Lv 2)"),
+        ("paragraph", None, "Another paragraph"),
+        ("heading", 1, "Back to Level 1"),
+    ]
+    [block] = read("pandoc-externalLink.odt").blocks
+    assert block.text == "Here comes an external link to example.com."
+    assert [(link.text, link.href) for link in block.links] == [
+        ("external link", "http://example.com/")
+    ]
+
+
+def test_pandoc_nested_list_and_table():
+    items = [(b.level, b.text) for b in read("pandoc-unorderedList.odt").blocks]
+    assert items[:6] == [
+        (1, "A list item"),
+        (1, "A second"),
+        (1, "A third"),
+        (2, "New level!"),
+        (3, "And another!"),
+        (3, "It's great up here!"),
+    ]
+    assert [b.text for b in read("pandoc-table.odt").blocks] == [
+        "Table header | Another header",
+        "Content | More content",
+    ]

@@ -1,0 +1,164 @@
+"""Broken, hostile and protected DOCX/ODT files: one clear line each, no traceback.
+
+The hostile files (zip bombs, entity expansion, external entities) are built
+here in a temporary folder rather than kept in the repository.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ingest import ParseError, parse_path
+
+DOCX = Path(__file__).parent.parent.parent / "fixtures" / "docx"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCUMENT = f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>Hi</w:t></w:r></w:p>'
+DOCUMENT += "</w:body></w:document>"
+LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(2, 10)
+    ).replace("&lol1;", "&lol;")
+    + f']><w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>'
+    + "</w:body></w:document>"
+)
+EXTERNAL = (
+    '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+    f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&secret;</w:t></w:r></w:p>'
+    "</w:body></w:document>"
+)
+ENTITIES = (
+    "word/document.xml declares XML entities or a DTD, which office files never do; "
+    "refused because they could expand without bound or read other files"
+)
+ODT_MIME = "application/vnd.oasis.opendocument.text"
+ODT_CONTENT = (
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+    'office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+    "<office:body><office:text><text:p>Hi</text:p></office:text></office:body>"
+    "</office:document-content>"
+)
+
+
+def zipped(parts: dict[str, bytes | str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def refused(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ParseError) as caught:
+        parse_path(path)
+    assert str(caught.value) == f"{path}: {caught.value.reason}"
+    return caught.value.reason
+
+
+def test_file_that_is_not_a_zip_is_damaged(tmp_path):
+    reason = refused(tmp_path, "report.docx", b"This was never a Word file.\n")
+    assert (
+        reason == "is damaged: not a readable zip archive, as a Word document must be"
+    )
+
+
+def test_truncated_docx_is_damaged(tmp_path):
+    data = (DOCX / "coi_report.docx").read_bytes()
+    reason = refused(tmp_path, "cut.docx", data[: len(data) // 2])
+    assert (
+        reason == "is damaged: not a readable zip archive, as a Word document must be"
+    )
+
+
+def test_zip_without_a_main_document_is_not_a_word_document(tmp_path):
+    reason = refused(tmp_path, "notes.docx", zipped({"notes.txt": "hello"}))
+    assert reason == "is not a Word document: it has no word/document.xml"
+
+
+def test_part_declared_too_large_is_refused_before_inflating(tmp_path):
+    data = zipped({"word/document.xml": b"\0" * (65 * 2**20)})
+    assert len(data) < 200_000
+    reason = refused(tmp_path, "bomb.docx", data)
+    assert reason == "word/document.xml inflates to more than 64 MiB; refused"
+
+
+def test_part_with_a_bomb_ratio_is_refused(tmp_path):
+    data = zipped({"word/document.xml": DOCUMENT + " " * (8 * 2**20)})
+    reason = refused(tmp_path, "ratio.docx", data)
+    assert reason.startswith("word/document.xml would inflate ")
+    assert reason.endswith(" times its packed size; refused as a likely zip bomb")
+
+
+@pytest.mark.parametrize("xml", [LAUGHS, EXTERNAL], ids=["billion-laughs", "xxe"])
+def test_xml_entities_are_refused_quickly(tmp_path, xml):
+    started = time.perf_counter()
+    reason = refused(tmp_path, "hostile.docx", zipped({"word/document.xml": xml}))
+    assert reason == ENTITIES
+    assert time.perf_counter() - started < 2
+
+
+def test_malformed_xml_names_the_part(tmp_path):
+    data = zipped({"word/document.xml": f'<w:document xmlns:w="{W}"><w:body>'})
+    reason = refused(tmp_path, "broken.docx", data)
+    assert reason.startswith("word/document.xml is not well-formed XML (")
+
+
+def test_password_protected_docx_says_so():
+    path = DOCX / "msoffcrypto-example_password.docx"
+    with pytest.raises(ParseError) as caught:
+        parse_path(path)
+    assert caught.value.reason == (
+        "is password-protected: open it in Word, remove the password "
+        "(File > Info > Protect Document) and save it again"
+    )
+
+
+def test_old_binary_word_file_is_named(tmp_path):
+    data = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 504
+        + "WordDocument".encode("utf-16-le")
+    )
+    reason = refused(tmp_path, "old.doc", data)
+    assert (
+        reason == "is an old binary Word file (.doc), not DOCX: save it as .docx first"
+    )
+
+
+def test_odt_problems(tmp_path):
+    assert refused(tmp_path, "a.odt", b"not a zip at all") == (
+        "is damaged: not a readable zip archive, as an OpenDocument text must be"
+    )
+    no_content = zipped({"mimetype": ODT_MIME, "meta.xml": "<x/>"})
+    assert refused(tmp_path, "b.odt", no_content) == (
+        "is not an OpenDocument text: it has no content.xml"
+    )
+    sheet = zipped({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"})
+    assert refused(tmp_path, "c.odt", sheet) == (
+        "is not an OpenDocument text but application/vnd.oasis.opendocument.spreadsheet"
+    )
+    locked = zipped(
+        {
+            "mimetype": ODT_MIME,
+            "META-INF/manifest.xml": "<manifest:encryption-data/>",
+            "content.xml": b"\x8f\x02 encrypted bytes",
+        }
+    )
+    assert refused(tmp_path, "d.odt", locked).startswith("is password-protected")
+    laughs = zipped({"mimetype": ODT_MIME, "content.xml": LAUGHS})
+    assert refused(tmp_path, "e.odt", laughs) == ENTITIES.replace(
+        "word/document.xml", "content.xml"
+    )
+
+
+def test_plain_odt_built_here_is_read(tmp_path):
+    path = tmp_path / "plain.odt"
+    path.write_bytes(zipped({"mimetype": ODT_MIME, "content.xml": ODT_CONTENT}))
+    assert parse_path(path).kind == "document"
