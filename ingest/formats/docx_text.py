@@ -84,6 +84,10 @@ class Inline:
                     self.builder.add_text(child.text or "", literal_markers=False)
             elif name in _SPACE:
                 self.builder.add_space()
+            elif name == "ruby":  # East Asian reading aid: the base text only
+                base = child.find(W + "rubyBase")
+                if base is not None:
+                    self.walk(base)
             elif name == "noBreakHyphen":
                 self.builder.add_text("-", literal_markers=False)
             elif name in ("footnoteReference", "endnoteReference"):

@@ -239,3 +239,40 @@ def test_table_rows_become_paragraphs():
 )
 def test_sniff(name: str, head: bytes, expected: float | None):
     assert docx.sniff(name, head) == expected
+
+
+def test_word_2007_footnote_and_endnote_from_poi():
+    """POI's own test expects "Eto ochen prostoy[footnoteRef:1] text so snoskoy"
+    and, in endnotes.docx, an endnote with id 2 after "tilaka" holding "XXX"."""
+    blocks = read("poi-footnotes.docx").blocks
+    assert [(b.kind, b.text, b.label) for b in blocks] == [
+        ("paragraph", "Eto ochen prostoy text so snoskoy", None),
+        ("note", "snoska", "1"),
+    ]
+    assert [(m.label, m.offset) for m in blocks[0].marks] == [
+        ("1", len("Eto ochen prostoy"))
+    ]
+    blocks = read("poi-endnotes.docx").blocks
+    [cited] = [b for b in blocks if b.marks]
+    assert "(tilaka" in cited.text[: cited.marks[0].offset]
+    assert [(b.label, b.text) for b in blocks if b.kind == "note"] == [("i", "XXX")]
+
+
+def test_footnote_cited_in_a_table_cell():
+    blocks = read("poi-table_footnotes.docx").blocks
+    [row] = [b for b in blocks if b.marks]
+    assert row.text.startswith("slove")
+    assert [(b.label, b.text) for b in blocks if b.kind == "note"] == [("1", "snoska")]
+
+
+def test_content_controls_in_notes_and_body():
+    blocks = read("poi-Bug54849.docx").blocks
+    notes = [(b.label, b.text) for b in blocks if b.kind == "note"]
+    assert notes == [("1", "Footnote_sdt"), ("i", "Endnote Endnote_sdt")]
+    texts = [b.text for b in blocks]
+    assert "Rich_text_pre_table" in texts
+    assert "Plain_text_with_newlines1 plain_text_with_newlines2" in texts
+
+
+def test_ruby_keeps_the_base_text_only():
+    assert [b.text for b in read("poi-61470.docx").blocks] == ["東京"]

@@ -162,3 +162,27 @@ def test_plain_odt_built_here_is_read(tmp_path):
     path = tmp_path / "plain.odt"
     path.write_bytes(zipped({"mimetype": ODT_MIME, "content.xml": ODT_CONTENT}))
     assert parse_path(path).kind == "document"
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("poi-ExternalEntityInText.docx", ENTITIES),
+        (
+            "poi-truncated62886.docx",
+            "is damaged: not a readable zip archive, as a Word document must be",
+        ),
+        (
+            "poi-clusterfuzz-5313273089884160.docx",
+            "is damaged: not a readable zip archive, as a Word document must be",
+        ),
+        (
+            "poi-clusterfuzz-6442791109263360.docx",
+            "is damaged: not a readable zip archive, as a Word document must be",
+        ),
+    ],
+)
+def test_real_broken_and_hostile_files(name, reason):
+    with pytest.raises(ParseError) as caught:
+        parse_path(DOCX / name)
+    assert caught.value.reason == reason
