@@ -59,8 +59,8 @@ def read(name: str, data: bytes) -> Content:
     if document is None or document.tag != W + "document":
         raise ParseError(name, f"is not a Word document: it has no {_MAIN}")
     parts = _related_parts(package, main)
-    labels = NoteLabels()
     formats = _note_formats(_xml(package, parts.get("settings")), document)
+    labels = NoteLabels(formats["footnote"][0] == formats["endnote"][0])
     inline = Inline(_hyperlinks(package, main), _note_marker(labels, formats))
     body = Body(
         inline,

@@ -1,10 +1,10 @@
 """Labels for a document's footnotes and endnotes, unique across both.
 
 Office files number footnotes and endnotes apart (Word shows "1, 2, 3" and
-"i, ii, iii" by default). Each note keeps the label the document shows, unless
-that label is already taken by a note of the other series, when it is
-qualified ("endnote 1"). Note blocks follow the body: footnotes, then endnotes,
-each in the order the body first cites them.
+"i, ii, iii" by default). Each note keeps the label the document shows; when
+both series show the same labels, every endnote's label is qualified
+("endnote 1"), and so is any other label already taken. Note blocks follow the
+body: footnotes, then endnotes, each in the order the body first cites them.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ SERIES = ("footnote", "endnote")
 
 
 class NoteLabels:
-    def __init__(self) -> None:
+    def __init__(self, qualify_endnotes: bool = False) -> None:
         self._labels: dict[tuple[str, str], str] = {}
         self._taken: set[str] = set()
+        self._qualify_endnotes = qualify_endnotes
 
     def label(self, series: str, key: str, shown: str) -> str:
         """The label of note ``key`` of ``series``, given on its first citation."""
@@ -25,6 +26,8 @@ class NoteLabels:
         if known is not None:
             return known
         label, copy = shown, 1
+        if series == "endnote" and self._qualify_endnotes:
+            label, copy = f"{series} {shown}", 2
         while label in self._taken:
             copy += 1
             label = f"{series} {shown}" + (f" ({copy})" if copy > 2 else "")

@@ -14,7 +14,7 @@ from ingest.blocks import Content
 from ingest.errors import ParseError
 from ingest.formats import office_zip
 from ingest.formats.note_labels import NoteLabels
-from ingest.formats.odt_text import OdtText
+from ingest.formats.odt_text import TEXT, OdtText
 from ingest.formats.office_meta import odf_fields
 
 NAME = "odt"
@@ -50,7 +50,7 @@ def read(name: str, data: bytes) -> Content:
     text = content.find(f"{OFFICE}body/{OFFICE}text")
     if text is None:
         raise ParseError(name, "is not an OpenDocument text: it holds no text body")
-    labels = NoteLabels()
+    labels = NoteLabels(_series_share_labels(text))
     walker = OdtText(labels, *_styles(content))
     blocks = list(walker.blocks(text))
     blocks += labels.ordered(walker.notes)
@@ -76,6 +76,17 @@ def _zipped(name: str, data: bytes) -> tuple[Element, Element | None]:
     if content is None:
         raise ParseError(name, "is not an OpenDocument text: it has no content.xml")
     return content, package.xml("meta.xml")
+
+
+def _series_share_labels(text: Element) -> bool:
+    """True when some footnote and some endnote show the same citation."""
+    shown: dict[str, set[str]] = {"footnote": set(), "endnote": set()}
+    for note in text.iter(TEXT + "note"):
+        citation = note.find(TEXT + "note-citation")
+        if citation is not None:
+            series = note.get(TEXT + "note-class", "footnote")
+            shown.setdefault(series, set()).add("".join(citation.itertext()).strip())
+    return bool(shown["footnote"] & shown["endnote"])
 
 
 def _styles(root: Element) -> tuple[set[str], set[str]]:

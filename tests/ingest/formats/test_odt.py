@@ -6,6 +6,8 @@ readings of its test files (``test/odt/markdown/*.md``, ``native/*.native``).
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from ingest import parse_path
@@ -106,4 +108,40 @@ def test_pandoc_nested_list_and_table():
     assert [b.text for b in read("pandoc-table.odt").blocks] == [
         "Table header | Another header",
         "Content | More content",
+    ]
+
+
+def test_endnote_showing_a_footnote_number_is_qualified(tmp_path):
+    """GIVEN an ODT whose endnotes are numbered 1, 2 like its footnotes
+    THEN the endnotes are labelled "endnote 1", "endnote 2"."""
+
+    def note(series: str, shown: str, text: str) -> str:
+        return (
+            f'<text:note text:id="{series}{shown}" text:note-class="{series}">'
+            f"<text:note-citation>{shown}</text:note-citation><text:note-body>"
+            f"<text:p>{text}</text:p></text:note-body></text:note>"
+        )
+
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:'
+        'xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+        "<office:body><office:text><text:p>One."
+        + note("endnote", "1", "E one")
+        + " Two."
+        + note("footnote", "1", "F one")
+        + " Three."
+        + note("endnote", "2", "E two")
+        + "</text:p></office:text></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    blocks = odt.read("notes.odt", buffer.getvalue()).blocks
+    assert blocks[0].text == "One. Two. Three."
+    assert [m.label for m in blocks[0].marks] == ["endnote 1", "1", "endnote 2"]
+    assert [(b.label, b.text) for b in blocks[1:]] == [
+        ("1", "F one"),
+        ("endnote 1", "E one"),
+        ("endnote 2", "E two"),
     ]

@@ -1,0 +1,164 @@
+"""How DOCX notes are numbered: settings, section properties, custom marks.
+
+Each test writes a small Word file whose parts say how notes are numbered, and
+checks the labels against what Word displays for those settings.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ingest.formats import docx
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def note_ref(series: str, ident: int, custom: str = "") -> str:
+    if custom:
+        return (
+            f'<w:r><w:{series}Reference w:customMarkFollows="1" w:id="{ident}"/>'
+            f"<w:t>{custom}</w:t></w:r>"
+        )
+    return f'<w:r><w:{series}Reference w:id="{ident}"/></w:r>'
+
+
+def notes_part(series: str, texts: dict[int, str], ns: str = W) -> str:
+    notes = "".join(
+        f'<w:{series} w:id="{ident}"><w:p><w:r><w:{series}Ref/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{series}>'
+        for ident, text in texts.items()
+    )
+    separator = (
+        f'<w:{series} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+        f"</w:p></w:{series}>"
+    )
+    return f'<w:{series}s xmlns:w="{ns}">{separator}{notes}</w:{series}s>'
+
+
+def word_file(body: str, parts: dict[str, str], ns: str = W) -> bytes:
+    rels = "".join(
+        f'<Relationship Id="r{n}" Type="{RELS}/{name.removesuffix(".xml")}" '
+        f'Target="{name}"/>'
+        for n, name in enumerate(parts)
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "word/document.xml",
+            f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>',
+        )
+        archive.writestr(
+            "word/_rels/document.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            f'relationships">{rels}</Relationships>',
+        )
+        for name, text in parts.items():
+            archive.writestr(f"word/{name}", text)
+    return buffer.getvalue()
+
+
+def labels(data: bytes) -> tuple[list[str], list[tuple[str, str]]]:
+    blocks = docx.read("test.docx", data).blocks
+    marks = [m.label for b in blocks for m in b.marks]
+    return marks, [(b.label, b.text) for b in blocks if b.kind == "note"]
+
+
+def paragraph(*pieces: str) -> str:
+    return (
+        "<w:p>"
+        + "".join(
+            p
+            if p.startswith("<")
+            else f'<w:r><w:t xml:space="preserve">{p}</w:t></w:r>'
+            for p in pieces
+        )
+        + "</w:p>"
+    )
+
+
+def test_endnotes_set_to_decimal_do_not_take_the_footnotes_labels():
+    """GIVEN footnotes and endnotes both numbered 1, 2 (endnotes set to decimal)
+    THEN the endnotes are labelled "endnote 1", "endnote 2"."""
+    settings = f'<w:settings xmlns:w="{W}"><w:endnotePr><w:numFmt w:val="decimal"/>'
+    settings += "</w:endnotePr></w:settings>"
+    body = paragraph("One.", note_ref("footnote", 5), " Two.", note_ref("endnote", 8))
+    body += paragraph(
+        "Three.", note_ref("endnote", 9), " Four.", note_ref("footnote", 6)
+    )
+    data = word_file(
+        body,
+        {
+            "settings.xml": settings,
+            "footnotes.xml": notes_part("footnote", {5: "F five", 6: "F six"}),
+            "endnotes.xml": notes_part("endnote", {8: "E eight", 9: "E nine"}),
+        },
+    )
+    marks, notes = labels(data)
+    assert marks == ["1", "endnote 1", "endnote 2", "2"]
+    assert notes == [
+        ("1", "F five"),
+        ("2", "F six"),
+        ("endnote 1", "E eight"),
+        ("endnote 2", "E nine"),
+    ]
+
+
+def test_section_settings_give_format_and_first_number():
+    section = (
+        '<w:sectPr><w:footnotePr><w:numFmt w:val="upperLetter"/>'
+        '<w:numStart w:val="3"/></w:footnotePr></w:sectPr>'
+    )
+    body = paragraph("A.", note_ref("footnote", 1), " B.", note_ref("footnote", 2))
+    data = word_file(
+        body + section,
+        {"footnotes.xml": notes_part("footnote", {1: "first", 2: "second"})},
+    )
+    assert labels(data) == (["C", "D"], [("C", "first"), ("D", "second")])
+
+
+def test_chicago_symbols():
+    settings = f'<w:settings xmlns:w="{W}"><w:footnotePr><w:numFmt w:val="chicago"/>'
+    settings += "</w:footnotePr></w:settings>"
+    refs = [note_ref("footnote", n) for n in range(1, 6)]
+    data = word_file(
+        paragraph("Text", *refs),
+        {
+            "settings.xml": settings,
+            "footnotes.xml": notes_part("footnote", {n: f"n{n}" for n in range(1, 6)}),
+        },
+    )
+    assert labels(data)[0] == ["*", "†", "‡", "§", "**"]
+
+
+def test_custom_mark_is_the_label_and_takes_no_number():
+    body = paragraph(
+        "Claim.",
+        note_ref("footnote", 1, custom="*"),
+        " Next.",
+        note_ref("footnote", 2),
+    )
+    data = word_file(
+        body, {"footnotes.xml": notes_part("footnote", {1: "starred", 2: "numbered"})}
+    )
+    blocks = docx.read("test.docx", data).blocks
+    assert blocks[0].text == "Claim. Next."
+    assert labels(data) == (["*", "1"], [("*", "starred"), ("1", "numbered")])
+
+
+def test_a_note_cited_twice_keeps_one_label():
+    body = paragraph("A.", note_ref("footnote", 4), " B.", note_ref("footnote", 4))
+    data = word_file(body, {"footnotes.xml": notes_part("footnote", {4: "same"})})
+    assert labels(data) == (["1", "1"], [("1", "same")])
+
+
+def test_strict_open_xml_is_read_like_transitional():
+    body = paragraph("Strict.", note_ref("footnote", 1))
+    data = word_file(
+        body,
+        {"footnotes.xml": notes_part("footnote", {1: "strict note"}, STRICT_W)},
+        ns=STRICT_W,
+    )
+    assert labels(data) == (["1"], [("1", "strict note")])
