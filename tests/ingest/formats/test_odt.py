@@ -145,3 +145,58 @@ def test_endnote_showing_a_footnote_number_is_qualified(tmp_path):
         ("endnote 1", "E one"),
         ("endnote 2", "E two"),
     ]
+
+
+def test_wikipedia_article_saved_as_odt():
+    """GIVEN a 29-heading article with 49 footnotes (20 and 46 empty in the file)
+    THEN every marker keeps its number and sentence, and 47 notes have text."""
+    path = FIXTURES / "odfdo-collection.odt"
+    blocks = read(path.name).blocks
+    marks = [m.label for b in blocks for m in b.marks]
+    assert marks == [str(n) for n in range(1, 50)]
+    assert sum(b.kind == "heading" for b in blocks) == 29
+    assert blocks[0].text == "The Hitchhiker's Guide to the Galaxy"
+    document = parse_path(path)
+    assert document.kind == "report"
+    notes = {n.label: n.text for n in document.footnotes}
+    assert len(notes) == 47 and "20" not in notes and "46" not in notes
+    assert notes["13"] == (
+        "Adams, Douglas (2002). Peter Guzzardi (ed.). ed. The Salmon of Doubt: "
+        "Hitchhiking the Galaxy One Last Time (First UK Edition ed.). Macmillan. "
+        "p. 198. ISBN 0-333-76657-1."
+    )
+    claims = {
+        marker.label: claim.text
+        for passage in document.passages
+        for claim in passage.claims
+        for marker in claim.markers
+    }
+    assert claims["13"] == (
+        "Adams also remarked that if he were to write a sixth installment, he would "
+        "at least start with all the characters in the same place."
+    )
+
+
+def test_annotation_is_left_out_and_notes_keep_their_places():
+    [paragraph, footnote, endnote] = read("odfdo-note.odt").blocks
+    assert paragraph.text == "Un paragraphe d'apparence banale."
+    assert [(m.label, m.offset) for m in paragraph.marks] == [
+        ("1", len("Un paragraphe")),
+        ("i", len("Un paragraphe d'apparence")),
+    ]
+    assert (footnote.label, footnote.text) == (
+        "1",
+        "C'est-à-dire l'élément « text:p ».",
+    )
+    assert (endnote.label, endnote.text) == ("i", "Les apparences sont trompeuses !")
+
+
+def test_marker_in_a_heading_and_link_in_a_note():
+    blocks = read("odfdo-dormeur_notes.odt").blocks
+    assert (blocks[0].kind, blocks[0].text) == ("heading", "Le dormeur du val")
+    assert [m.label for m in blocks[0].marks] == ["1"]
+    notes = {b.label: b for b in blocks if b.kind == "note"}
+    assert sorted(notes) == ["1", "2", "i"]
+    assert [(link.text, link.href) for link in notes["2"].links] == [
+        ("remote link", "https://test.example.com/")
+    ]
