@@ -58,6 +58,19 @@ def read(name: str, data: bytes) -> Content:
     document = _xml(package, main)
     if document is None or document.tag != W + "document":
         raise ParseError(name, f"is not a Word document: it has no {_MAIN}")
+    try:
+        blocks = _blocks(package, main, document)
+    except RecursionError as error:
+        raise ParseError(name, office_zip.TOO_DEEP) from error
+    if not blocks:
+        raise ParseError(name, "holds no text")
+    return Content(
+        tuple(blocks), fields=core_fields(_xml(package, "docProps/core.xml"))
+    )
+
+
+def _blocks(package: office_zip.Package, main: str, document: Element) -> list[Block]:
+    """The body's blocks, then the notes it cites, numbered as Word shows them."""
     parts = _related_parts(package, main)
     formats = _note_formats(_xml(package, parts.get("settings")), document)
     labels = NoteLabels(formats["footnote"][0] == formats["endnote"][0])
@@ -75,12 +88,7 @@ def read(name: str, data: bytes) -> Content:
         if part and labels.count(series):
             inline = Inline(_hyperlinks(package, part))
             notes.update(_notes(_xml(package, part), series, labels, inline))
-    blocks += labels.ordered(notes)
-    if not blocks:
-        raise ParseError(name, "holds no text")
-    return Content(
-        tuple(blocks), fields=core_fields(_xml(package, "docProps/core.xml"))
-    )
+    return blocks + labels.ordered(notes)
 
 
 def _ole_reason(data: bytes) -> str:

@@ -52,7 +52,10 @@ def read(name: str, data: bytes) -> Content:
         raise ParseError(name, "is not an OpenDocument text: it holds no text body")
     labels = NoteLabels(_series_share_labels(text))
     walker = OdtText(labels, *_styles(content))
-    blocks = list(walker.blocks(text))
+    try:
+        blocks = list(walker.blocks(text))
+    except RecursionError as error:
+        raise ParseError(name, office_zip.TOO_DEEP) from error
     blocks += labels.ordered(walker.notes)
     if not blocks:
         raise ParseError(name, "holds no text")

@@ -20,14 +20,15 @@ from xml.etree.ElementTree import ParseError as XMLSyntaxError
 
 from ingest.errors import ParseError
 
-MAX_PART = 64 * 2**20  # the largest part inflated
-MAX_TOTAL = 160 * 2**20  # all parts of one file together
+MAX_PART = 32 * 2**20  # the largest part inflated (parsed, some 13 times that)
+MAX_TOTAL = 96 * 2**20  # all parts of one file together
 MAX_RATIO = 150  # inflated/compressed, above which a large part is a bomb
 RATIO_FLOOR = 2 * 2**20  # parts smaller than this are never judged by ratio
 MAX_PARTS = 20_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+TOO_DEEP = "nests its elements too deeply to be read; the file is damaged"
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError)
 
 

@@ -83,10 +83,10 @@ def test_zip_without_a_main_document_is_not_a_word_document(tmp_path):
 
 
 def test_part_declared_too_large_is_refused_before_inflating(tmp_path):
-    data = zipped({"word/document.xml": b"\0" * (65 * 2**20)})
+    data = zipped({"word/document.xml": b"\0" * (33 * 2**20)})
     assert len(data) < 200_000
     reason = refused(tmp_path, "bomb.docx", data)
-    assert reason == "word/document.xml inflates to more than 64 MiB; refused"
+    assert reason == "word/document.xml inflates to more than 32 MiB; refused"
 
 
 def test_part_with_a_bomb_ratio_is_refused(tmp_path):
@@ -186,3 +186,16 @@ def test_real_broken_and_hostile_files(name, reason):
     with pytest.raises(ParseError) as caught:
         parse_path(DOCX / name)
     assert caught.value.reason == reason
+
+
+def test_deeply_nested_elements_are_refused(tmp_path):
+    deep = "<w:sdt><w:sdtContent>" * 5000 + "<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+    deep += "</w:sdtContent></w:sdt>" * 5000
+    xml = f'<w:document xmlns:w="{W}"><w:body>{deep}</w:body></w:document>'
+    reason = refused(tmp_path, "deep.docx", zipped({"word/document.xml": xml}))
+    assert reason == "nests its elements too deeply to be read; the file is damaged"
+    lists = "<text:list><text:list-item>" * 5000 + "<text:p>x</text:p>"
+    lists += "</text:list-item></text:list>" * 5000
+    content = ODT_CONTENT.replace("<text:p>Hi</text:p>", lists)
+    odt = zipped({"mimetype": ODT_MIME, "content.xml": content})
+    assert refused(tmp_path, "deep.odt", odt) == reason
