@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
 from ingest.blocks import Block, BlockKind
-from ingest.formats.docx_styles import Numbering, Styles, W, attr, outline_level
+from ingest.formats.docx_numbering import Numbering
+from ingest.formats.docx_styles import Styles, W, attr, outline_level
 from ingest.formats.docx_text import Inline
 
 _CONTAINERS = {"sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"}
@@ -39,32 +40,48 @@ class Body:
     def _paragraph(self, paragraph: Element) -> Block | None:
         properties = paragraph.find(W + "pPr")
         style = attr(_child(properties, "pStyle"))
-        self.inline.walk(paragraph)
         if self.styles.is_contents(style):
+            self.inline.walk(paragraph)  # for the fields it opens and closes
             self.inline.block("paragraph", None, None)
             return None
-        kind, level, label = self._kind(properties, style)
+        kind, level, shown = self._kind(properties, style)
+        if kind == "heading" and shown:
+            self.inline.builder.add_text(shown + " ", literal_markers=False)
+        self.inline.walk(paragraph)
+        label = shown.strip("().") if kind == "list_item" and shown else None
         return _kept(self.inline.block(kind, level, label))
 
     def _kind(
         self, properties: Element | None, style: str | None
     ) -> tuple[BlockKind, int | None, str | None]:
+        """The paragraph's kind and level, and the number Word shows before it."""
         outline = attr(_child(properties, "outlineLvl"))
         if outline is not None and outline.isdigit():
             level = outline_level(int(outline))
         else:
             level = self.styles.heading_level(style)
+        list_id, ilvl = self._list(properties, style)
+        shown = None if list_id is None else self.numbering.count(list_id, ilvl)
         if level is not None:
-            return "heading", level, None
-        numbered = _child(properties, "numPr")
-        if numbered is not None:
-            list_id = attr(numbered.find(W + "numId"))
-            ilvl = int(attr(numbered.find(W + "ilvl")) or 0)
-        else:
-            list_id, ilvl = self.styles.numbering(style) or (None, 0)
-        if list_id is None or list_id == "0":
+            return "heading", level, shown
+        if list_id is None:
             return "paragraph", None, None
-        return "list_item", ilvl + 1, self.numbering.item_label(list_id, ilvl)
+        return "list_item", ilvl + 1, shown
+
+    def _list(
+        self, properties: Element | None, style: str | None
+    ) -> tuple[str | None, int]:
+        """The list (numId) and list level the paragraph belongs to, if any."""
+        from_style = self.styles.numbering(style) or (None, 0)
+        numbered = _child(properties, "numPr")
+        direct_id = attr(_child(numbered, "numId"))
+        direct_level = attr(_child(numbered, "ilvl"))
+        list_id = direct_id if direct_id is not None else from_style[0]
+        if direct_level is not None and direct_level.isdigit():
+            ilvl = min(int(direct_level), 8)
+        else:
+            ilvl = from_style[1]
+        return (None, 0) if list_id in (None, "0") else (list_id, ilvl)
 
     def _table(self, table: Element) -> Iterator[Block]:
         for row in _children(table, "tr"):

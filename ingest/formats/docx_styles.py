@@ -1,9 +1,8 @@
-"""What a Word file's styles and numbering say about its paragraphs.
+"""What a Word file's styles say about its paragraphs.
 
 Headings come from the built-in "heading N" styles or an outline level (set on
 the paragraph or inherited through ``basedOn``); lists from numbering set on the
-paragraph or its style. Numbered list items and footnotes are labelled as Word
-displays them (decimal, roman, letters, or the Chicago symbols).
+paragraph or its style (``docx_numbering`` counts them).
 """
 
 from __future__ import annotations
@@ -14,8 +13,6 @@ from xml.etree.ElementTree import Element
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_NAME = re.compile(r"heading\s*(\d)$", re.IGNORECASE)
-_CHICAGO = "*†‡§"
-_NOT_NUMBERED = {"bullet", "none", ""}
 MAX_LEVEL = 6
 
 
@@ -57,7 +54,7 @@ class Styles:
                 based_on=attr(style.find(W + "basedOn")),
                 outline=int(outline) if outline and outline.isdigit() else None,
                 num_id=attr(num.find(W + "numId")) if num is not None else None,
-                ilvl=_int(attr(num.find(W + "ilvl"))) if num is not None else 0,
+                ilvl=min(_int(attr(num.find(W + "ilvl"))), 8) if num is not None else 0,
             )
         return styles
 
@@ -98,80 +95,6 @@ class Styles:
 
 def outline_level(value: int) -> int | None:
     return None if value >= 9 else min(value + 1, MAX_LEVEL)
-
-
-@dataclass
-class Numbering:
-    """List formats from numbering.xml, and the counters of the lists in use."""
-
-    formats: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
-    counters: dict[str, list[int]] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, root: Element | None) -> Numbering:
-        numbering = cls()
-        if root is None:
-            return numbering
-        abstract = {a.get(W + "abstractNumId"): a for a in root.iter(W + "abstractNum")}
-        for num in root.iter(W + "num"):
-            base = abstract.get(attr(num.find(W + "abstractNumId")))
-            levels = {} if base is None else _levels(base)
-            for override in num.iter(W + "lvlOverride"):
-                ilvl = _int(attr(override, "ilvl"))
-                start = attr(override.find(W + "startOverride"))
-                if ilvl in levels and start is not None:
-                    levels[ilvl] = (levels[ilvl][0], _int(start))
-            for ilvl, level in levels.items():
-                numbering.formats[(num.get(W + "numId", ""), ilvl)] = level
-        return numbering
-
-    def item_label(self, num_id: str, ilvl: int) -> str | None:
-        """Count one item of list ``num_id`` at ``ilvl``; its label if numbered."""
-        fmt, start = self.formats.get((num_id, ilvl), ("bullet", 1))
-        counts = self.counters.setdefault(num_id, [])
-        while len(counts) <= ilvl:
-            counts.append(0)
-        counts[ilvl] += 1
-        del counts[ilvl + 1 :]
-        if fmt in _NOT_NUMBERED:
-            return None
-        return number_label(start + counts[ilvl] - 1, fmt)
-
-
-def _levels(abstract: Element) -> dict[int, tuple[str, int]]:
-    levels = {}
-    for lvl in abstract.iter(W + "lvl"):
-        fmt = attr(lvl.find(W + "numFmt")) or "decimal"
-        levels[_int(attr(lvl, "ilvl"))] = (fmt, _int(attr(lvl.find(W + "start")), 1))
-    return levels
-
-
-def number_label(number: int, fmt: str) -> str:
-    """``number`` as Word shows it in format ``fmt`` (decimal for unknown ones)."""
-    if fmt in ("lowerRoman", "upperRoman"):
-        text = _roman(number)
-        return text.upper() if fmt == "upperRoman" else text
-    if fmt in ("lowerLetter", "upperLetter") and number > 0:
-        letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt == "chicago" and number > 0:
-        return _CHICAGO[(number - 1) % 4] * ((number - 1) // 4 + 1)
-    if fmt == "decimalZero" and 0 <= number < 10:
-        return f"0{number}"
-    return str(number)
-
-
-def _roman(number: int) -> str:
-    if not 0 < number < 4000:
-        return str(number)
-    text = ""
-    for value, letters in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
-        count, number = divmod(number, value)
-        text += letters * count
-    return text
 
 
 def _int(value: str | None, default: int = 0) -> int:

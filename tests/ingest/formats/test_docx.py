@@ -276,3 +276,50 @@ def test_content_controls_in_notes_and_body():
 
 def test_ruby_keeps_the_base_text_only():
     assert [b.text for b in read("poi-61470.docx").blocks] == ["東京"]
+
+
+def test_list_numbers_restart_jump_and_continue_as_word_shows_them():
+    """The item texts of this file name the number Word shows before them."""
+    items = [
+        (b.label, b.text)
+        for b in read("poi-ComplexNumberedLists.docx").blocks
+        if b.kind == "list_item"
+    ]
+    assert items == [
+        ("1", "Entry #1"),
+        ("2", "Entry #2, with children"),
+        ("a", "2-a"),
+        ("b", "2-b"),
+        ("c", "2-c"),
+        ("3", "Entry #3"),
+        ("4", "Entry #4"),
+        ("1", "Restarted to 1 from 5"),
+        ("2", "Restarted @ 2"),
+        ("3", "Restarted @ 3"),
+        ("10", "Jump to new list at 10"),
+        ("11", "Now 11"),
+        ("12", "Carrying on @ 12"),
+        ("13", "Carrying on @ 13"),
+    ]
+
+
+def test_overridden_list_format_continues_the_sequence():
+    items = [
+        (b.label, b.text)
+        for b in read("poi-NumberingWOverrides.docx").blocks
+        if b.kind == "list_item"
+    ]
+    assert items == [(text, text) for text in ["1", "B", "C", "A", "B", "4"]]
+
+
+def test_numbered_headings_show_their_numbers():
+    """Word shows "1.1" before a heading numbered by a multi-level list."""
+    blocks = read("pandoc-enumerated_headings.docx").blocks
+    assert [(b.kind, b.level, b.text) for b in blocks] == [
+        ("heading", 1, "1 H1"),
+        ("heading", 2, "1.1 H2"),
+        ("heading", 3, "1.1.1 H3"),
+        ("paragraph", None, "And some text"),
+    ]
+    [heading] = read("pandoc-numbered_header.docx").blocks
+    assert heading.text == "1. A Numbered Header."
