@@ -19,7 +19,7 @@ from ingest.formats.docx_body import Body
 from ingest.formats.docx_numbering import Numbering, number_label
 from ingest.formats.docx_styles import Styles, W, attr
 from ingest.formats.docx_text import Inline
-from ingest.formats.note_labels import NoteLabels
+from ingest.formats.note_labels import NoteLabels, attach_lone_marks
 from ingest.formats.office_meta import core_fields
 
 NAME = "docx"
@@ -82,7 +82,9 @@ def _blocks(package: office_zip.Package, main: str, document: Element) -> list[B
         Numbering.read(_xml(package, parts.get("numbering"))),
     )
     content = document.find(W + "body")
-    blocks = list(body.blocks(document if content is None else content))
+    blocks = attach_lone_marks(
+        list(body.blocks(document if content is None else content))
+    )
     notes: dict[tuple[str, str], Block] = {}
     for series in ("footnote", "endnote"):
         part = parts.get(series + "s")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from ingest import parse_path
 from ingest.formats import docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -162,3 +163,30 @@ def test_strict_open_xml_is_read_like_transitional():
         ns=STRICT_W,
     )
     assert labels(data) == (["1"], [("1", "strict note")])
+
+
+def test_paragraph_of_nothing_but_a_marker_joins_the_text_before(tmp_path):
+    """GIVEN a paragraph holding only footnote 2's marker between two others
+    THEN the marker ends the paragraph before it, and the text after it stays
+    body text instead of being read as the note's definition."""
+    body = (
+        paragraph("A claim here.", note_ref("footnote", 1))
+        + paragraph(note_ref("footnote", 2))
+        + paragraph("Another claim follows.", note_ref("footnote", 3))
+    )
+    notes = {1: "SOHR, One, 1 January 2025", 2: "SOHR, Two, 2 January 2025"}
+    notes[3] = "SOHR, Three, 3 January 2025"
+    path = tmp_path / "lone.docx"
+    path.write_bytes(word_file(body, {"footnotes.xml": notes_part("footnote", notes)}))
+    document = parse_path(path)
+    claims = [
+        (claim.text, [m.label for m in claim.markers])
+        for passage in document.passages
+        for claim in passage.claims
+    ]
+    assert claims == [
+        ("A claim here.", ["1", "2"]),
+        ("Another claim follows.", ["3"]),
+    ]
+    assert [n.label for n in document.footnotes] == ["1", "2", "3"]
+    assert not document.warnings
