@@ -19,7 +19,8 @@ from ingest.formats.docx_body import Body
 from ingest.formats.docx_numbering import Numbering, number_label
 from ingest.formats.docx_styles import Styles, W, attr
 from ingest.formats.docx_text import Inline
-from ingest.formats.note_labels import NoteLabels, attach_lone_marks
+from ingest.formats.note_labels import NoteLabels
+from ingest.formats.office_blocks import as_read
 from ingest.formats.office_meta import core_fields
 
 NAME = "docx"
@@ -74,7 +75,11 @@ def _blocks(package: office_zip.Package, main: str, document: Element) -> list[B
     """The body's blocks, then the notes it cites, numbered as Word shows them."""
     parts = _related_parts(package, main)
     formats = _note_formats(_xml(package, parts.get("settings")), document)
-    labels = NoteLabels(formats["footnote"][0] == formats["endnote"][0])
+    both = all(
+        next(document.iter(f"{W}{series}Reference"), None) is not None
+        for series in formats
+    )
+    labels = NoteLabels(both and formats["footnote"][0] == formats["endnote"][0])
     inline = Inline(_hyperlinks(package, main), _note_marker(labels, formats))
     body = Body(
         inline,
@@ -82,9 +87,7 @@ def _blocks(package: office_zip.Package, main: str, document: Element) -> list[B
         Numbering.read(_xml(package, parts.get("numbering"))),
     )
     content = document.find(W + "body")
-    blocks = attach_lone_marks(
-        list(body.blocks(document if content is None else content))
-    )
+    blocks = as_read(list(body.blocks(document if content is None else content)))
     notes: dict[tuple[str, str], Block] = {}
     for series in ("footnote", "endnote"):
         part = parts.get(series + "s")

@@ -9,9 +9,7 @@ body: footnotes, then endnotes, each in the order the body first cites them.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from ingest.blocks import Block, Mark
+from ingest.blocks import Block
 
 SERIES = ("footnote", "endnote")
 
@@ -51,22 +49,3 @@ class NoteLabels:
             for key in self._labels
             if key[0] == series and key in notes
         ]
-
-
-def attach_lone_marks(blocks: list[Block]) -> list[Block]:
-    """Body blocks where a paragraph holding nothing but markers joins the one before.
-
-    Word and Writer show such a paragraph as a lone raised number under the text
-    it annotates (a table, a quotation); the kinds would otherwise read it as an
-    exported endnote whose text follows.
-    """
-    kept: list[Block] = []
-    for block in blocks:
-        if kept and block.kind != "note" and block.marks and not block.text.strip():
-            before = kept[-1]
-            at = len(before.text)
-            moved = tuple(Mark(mark.label, at) for mark in block.marks)
-            kept[-1] = replace(before, marks=before.marks + moved)
-        else:
-            kept.append(block)
-    return kept

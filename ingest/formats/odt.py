@@ -13,8 +13,9 @@ from xml.etree.ElementTree import Element
 from ingest.blocks import Content
 from ingest.errors import ParseError
 from ingest.formats import office_zip
-from ingest.formats.note_labels import NoteLabels, attach_lone_marks
+from ingest.formats.note_labels import NoteLabels
 from ingest.formats.odt_text import TEXT, OdtText
+from ingest.formats.office_blocks import as_read
 from ingest.formats.office_meta import odf_fields
 
 NAME = "odt"
@@ -53,7 +54,7 @@ def read(name: str, data: bytes) -> Content:
     labels = NoteLabels(_series_share_labels(text))
     walker = OdtText(labels, *_styles(content))
     try:
-        blocks = attach_lone_marks(list(walker.blocks(text)))
+        blocks = as_read(list(walker.blocks(text)))
     except RecursionError as error:
         raise ParseError(name, office_zip.TOO_DEEP) from error
     blocks += labels.ordered(walker.notes)

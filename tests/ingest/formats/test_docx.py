@@ -323,3 +323,68 @@ def test_numbered_headings_show_their_numbers():
     ]
     [heading] = read("pandoc-numbered_header.docx").blocks
     assert heading.text == "1. A Numbered Header."
+
+
+def test_un_background_report_binds_all_54_footnotes():
+    """GIVEN the WGIG Background Report (footnote ids 2-55, separators 0 and 1)
+    THEN its 54 markers are numbered 1-54 and each is bound to its note."""
+    path = FIXTURES / "oxsdk-wgig_background_report.docx"
+    blocks = read(path.name).blocks
+    assert [m.label for b in blocks for m in b.marks] == [str(n) for n in range(1, 55)]
+    document = parse_path(path)
+    assert document.kind == "report"
+    notes = {n.label: n.text for n in document.footnotes}
+    assert sorted(notes, key=int) == [str(n) for n in range(1, 55)]
+    assert notes["1"] == (
+        "WSIS Declaration of Principles, Paragraphs 48 and 49, WSIS-03/GENEVA/DOC/0004."
+    )
+    claims = claims_by_marker(document)
+    assert claims["30"] == (
+        "The principal formal mechanism is the World Conference on International "
+        "Telecommunication (WCIT), which updates the International Telecommunication "
+        "Regulations (ITRs)."
+    )
+    assert not [w for w in document.warnings if "referenced" in w]
+    # paragraph 39 is set in the "heading 2" style for its look, yet is prose
+    [styled] = [b for b in blocks if b.text.startswith("39. The core term")]
+    assert styled.kind == "paragraph"
+
+
+def test_space_before_a_marker_glued_to_the_next_word_is_kept():
+    blocks = read("oxsdk-ftEdNote.docx").blocks
+    assert blocks[0].text == (
+        "This is a test paragraph with footnotes, and endnotes attached."
+    )
+    assert [(m.label, m.offset) for m in blocks[0].marks] == [
+        ("1", len("This is a test paragraph with footnotes")),
+        ("i", len("This is a test paragraph with footnotes, and endnotes")),
+    ]
+    assert [(b.label, b.text) for b in blocks if b.kind == "note"] == [
+        ("1", "This is the test footnote 1."),
+        ("2", "This is the test footnote 2."),
+        ("i", "This is the test end notes 1"),
+        ("ii", "This is the test end notes 2"),
+    ]
+
+
+def test_notes_cited_in_table_cells():
+    blocks = read("oxsdk-TableFntEdnt.docx").blocks
+    assert [m.label for b in blocks for m in b.marks] == [
+        "i", "1", "2", "ii", "iii", "3"
+    ]  # fmt: skip
+    assert [b.text for b in blocks if b.kind == "note"] == [
+        "Footnote 1", "Footnote 2", "Footnote 3",
+        "Endnote 1", "Endnote 2", "Endnote 3",
+    ]  # fmt: skip
+
+
+def test_strict_open_xml_file_from_word():
+    blocks = read("oxsdk-strict_endnotes.docx").blocks
+    assert [(b.kind, b.label, b.text) for b in blocks] == [
+        ("paragraph", None, "Text 1"),
+        ("paragraph", None, "Text 2"),
+        ("paragraph", None, "Text 3"),
+        ("note", "i", "Endnote 1"),
+        ("note", "ii", "Endnote 2"),
+        ("note", "iii", "Endnote 3"),
+    ]
