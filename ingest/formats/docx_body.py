@@ -2,7 +2,8 @@
 
 Each paragraph becomes one block, its kind from its style, outline level or
 list numbering. A table row becomes one paragraph whose cells are joined by
-" | ", as the HTML reader does. Table-of-contents entries are left out: they
+" | ", as the HTML reader does; the paragraphs of a text box follow the
+paragraph it is anchored in. Table-of-contents entries are left out: they
 repeat the headings.
 """
 
@@ -32,6 +33,8 @@ class Body:
                 block = self._paragraph(child)
                 if block is not None:
                     yield block
+                for box in _text_boxes(child):
+                    yield from self.blocks(box)
             elif name == "tbl":
                 yield from self._table(child)
             elif name in _CONTAINERS:
@@ -94,6 +97,22 @@ class Body:
             block = _kept(self.inline.block("paragraph", None, None))
             if block is not None:
                 yield block
+
+
+def _text_boxes(paragraph: Element) -> Iterator[Element]:
+    """The text boxes anchored in ``paragraph``, each once.
+
+    A shape is written twice, for new and old readers (``mc:Choice`` and
+    ``mc:Fallback``); only the first is read.
+    """
+    if next(paragraph.iter(W + "txbxContent"), None) is None:
+        return
+    for child in paragraph:
+        name = child.tag.rpartition("}")[2]
+        if name == "txbxContent":
+            yield child
+        elif name != "Fallback":
+            yield from _text_boxes(child)
 
 
 def _children(element: Element, name: str) -> Iterator[Element]:

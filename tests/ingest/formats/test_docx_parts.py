@@ -1,7 +1,8 @@
-"""How DOCX notes are numbered: settings, section properties, custom marks.
+"""Small Word files written part by part: how notes are numbered, text boxes.
 
-Each test writes a small Word file whose parts say how notes are numbered, and
-checks the labels against what Word displays for those settings.
+Each test writes a Word file whose parts say how notes are numbered (settings,
+section properties, custom marks) or hold a shape, and checks the reading
+against what Word displays for them.
 """
 
 from __future__ import annotations
@@ -190,3 +191,26 @@ def test_paragraph_of_nothing_but_a_marker_joins_the_text_before(tmp_path):
     ]
     assert [n.label for n in document.footnotes] == ["1", "2", "3"]
     assert not document.warnings
+
+
+def test_text_box_is_read_once_after_its_paragraph():
+    """GIVEN a shape written for new readers (mc:Choice) and old (mc:Fallback)
+    THEN its text follows the paragraph it is anchored in, once."""
+    box = (
+        "<w:txbxContent><w:p><w:r><w:t>Key finding in a box.</w:t></w:r></w:p>"
+        "</w:txbxContent>"
+    )
+    shape = (
+        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+        'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing>'
+        f'<wps:txbx xmlns:wps="urn:wps">{box}</wps:txbx></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:textbox xmlns:v="urn:v">{box}</v:textbox>'
+        "</w:pict></mc:Fallback></mc:AlternateContent>"
+    )
+    body = paragraph("Before the box.", f"<w:r>{shape}</w:r>") + paragraph("After.")
+    blocks = docx.read("box.docx", word_file(body, {})).blocks
+    assert [b.text for b in blocks] == [
+        "Before the box.",
+        "Key finding in a box.",
+        "After.",
+    ]
