@@ -1,11 +1,11 @@
 """Turn OpenDocument text content into blocks.
 
 ``text:h`` is a heading at its outline level, ``text:p`` a paragraph, the
-paragraphs of ``text:list`` list items, and a table row one paragraph whose
-cells are joined by " | ". A ``text:note`` becomes a mark where it stands, with
+paragraphs of ``text:list`` list items, a table row one paragraph whose cells
+are joined by " | "; the paragraphs of a text box follow the paragraph that
+anchors it. A ``text:note`` becomes a mark where it stands, with
 the label its ``text:note-citation`` shows, and a note block of its body.
-Frames, annotations, tracked deletions and indexes (tables of contents) are
-left out.
+Annotations, tracked deletions and indexes (tables of contents) are left out.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ingest.text_marks import TextBuilder
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 XLINK = "{http://www.w3.org/1999/xlink}"
+DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 _SPACES = {TEXT + "s", TEXT + "tab", TEXT + "line-break"}
 _LEFT_OUT = {
     TEXT + name
@@ -60,12 +61,19 @@ class OdtText:
                     yield from self.blocks(item, depth + 1)
             elif tag == TABLE + "table":
                 yield from self._table(child)
+            elif tag == DRAW + "frame":
+                for box in _text_boxes(child):
+                    yield from self.blocks(box)
             elif tag in _CONTAINERS:
                 yield from self.blocks(child, depth)
 
-    def _block(self, element: Element, kind: BlockKind, level: int | None):
+    def _block(
+        self, element: Element, kind: BlockKind, level: int | None
+    ) -> Iterator[Block]:
         self.inline(element)
-        return self._finish(kind, level)
+        yield from self._finish(kind, level)
+        for box in _text_boxes(element):
+            yield from self.blocks(box)
 
     def _finish(self, kind: BlockKind, level: int | None) -> Iterator[Block]:
         block = self.builder.block(kind, level=level)
@@ -136,6 +144,15 @@ def paragraphs(element: Element) -> Iterator[Element]:
             yield child
         elif child.tag not in _LEFT_OUT:
             yield from paragraphs(child)
+
+
+def _text_boxes(element: Element) -> Iterator[Element]:
+    """The text boxes of the frames in ``element`` (not those inside notes)."""
+    for child in element:
+        if child.tag == DRAW + "text-box":
+            yield child
+        elif child.tag != TEXT + "note":
+            yield from _text_boxes(child)
 
 
 def _rows(table: Element) -> Iterator[Element]:

@@ -200,3 +200,11 @@ def test_marker_in_a_heading_and_link_in_a_note():
     assert [(link.text, link.href) for link in notes["2"].links] == [
         ("remote link", "https://test.example.com/")
     ]
+
+
+def test_caption_in_a_text_box_follows_its_paragraph():
+    assert [b.text for b in read("odfdo-chair.odt").blocks] == [
+        "Image test",
+        "A chair :",
+        "Figure 1 chair",
+    ]
