@@ -16,10 +16,11 @@ from ingest.blocks import Block, Content
 from ingest.errors import ParseError
 from ingest.formats import office_zip
 from ingest.formats.docx_body import Body
-from ingest.formats.docx_numbering import Numbering, number_label
+from ingest.formats.docx_numbering import Numbering
 from ingest.formats.docx_styles import Styles, W, attr
 from ingest.formats.docx_text import Inline
 from ingest.formats.note_labels import NoteLabels
+from ingest.formats.numbers import number_label
 from ingest.formats.office_blocks import as_read
 from ingest.formats.office_meta import core_fields
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from ingest.formats.docx_styles import W, attr
+from ingest.formats.numbers import number_label
 
-_CHICAGO = "*†‡§"
 _NOT_NUMBERED = {"bullet", "none", ""}
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
@@ -95,34 +95,6 @@ def _level(lvl: Element) -> Level:
         start=_int(attr(lvl.find(W + "start")), 1),
         text=attr(lvl.find(W + "lvlText")) or "",
     )
-
-
-def number_label(number: int, fmt: str) -> str:
-    """``number`` as Word shows it in format ``fmt`` (decimal for unknown ones)."""
-    if fmt in ("lowerRoman", "upperRoman"):
-        text = _roman(number)
-        return text.upper() if fmt == "upperRoman" else text
-    if fmt in ("lowerLetter", "upperLetter") and number > 0:
-        letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt == "chicago" and number > 0:
-        return _CHICAGO[(number - 1) % 4] * ((number - 1) // 4 + 1)
-    if fmt == "decimalZero" and 0 <= number < 10:
-        return f"0{number}"
-    return str(number)
-
-
-def _roman(number: int) -> str:
-    if not 0 < number < 4000:
-        return str(number)
-    text = ""
-    for value, letters in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
-        count, number = divmod(number, value)
-        text += letters * count
-    return text
 
 
 def _int(value: str | None, default: int = 0) -> int:

@@ -14,6 +14,7 @@ from ingest.blocks import Content
 from ingest.errors import ParseError
 from ingest.formats import office_zip
 from ingest.formats.note_labels import NoteLabels
+from ingest.formats.odt_lists import ListCounter, list_styles
 from ingest.formats.odt_text import TEXT, OdtText
 from ingest.formats.office_blocks import as_read
 from ingest.formats.office_meta import odf_fields
@@ -41,18 +42,20 @@ def sniff(name: str, head: bytes) -> float | None:
 
 def read(name: str, data: bytes) -> Content:
     if data.startswith(office_zip.ZIP_MAGIC):
-        content, meta = _zipped(name, data)
+        content, meta, styles = _zipped(name, data)
     elif _FLAT in data[:4096]:
         if len(data) > office_zip.MAX_PART:
             raise ParseError(name, "is too large a flat OpenDocument file")
         content = meta = office_zip.parse_xml(name, "the document", data)
+        styles = None
     else:
         raise ParseError(name, office_zip.damaged(KIND))
     text = content.find(f"{OFFICE}body/{OFFICE}text")
     if text is None:
         raise ParseError(name, "is not an OpenDocument text: it holds no text body")
     labels = NoteLabels(_series_share_labels(text))
-    walker = OdtText(labels, *_styles(content))
+    lists = ListCounter(list_styles(styles, content))
+    walker = OdtText(labels, *_styles(content), lists)
     try:
         blocks = as_read(list(walker.blocks(text)))
     except RecursionError as error:
@@ -63,7 +66,7 @@ def read(name: str, data: bytes) -> Content:
     return Content(tuple(blocks), fields=odf_fields(meta))
 
 
-def _zipped(name: str, data: bytes) -> tuple[Element, Element | None]:
+def _zipped(name: str, data: bytes) -> tuple[Element, Element | None, Element | None]:
     package = office_zip.Package(name, data, KIND)
     mimetype = package.part("mimetype")
     if mimetype is not None and not mimetype.strip().startswith(MIMETYPE):
@@ -79,7 +82,7 @@ def _zipped(name: str, data: bytes) -> tuple[Element, Element | None]:
     content = package.xml("content.xml")
     if content is None:
         raise ParseError(name, "is not an OpenDocument text: it has no content.xml")
-    return content, package.xml("meta.xml")
+    return content, package.xml("meta.xml"), package.xml("styles.xml")
 
 
 def _series_share_labels(text: Element) -> bool:

@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element
 
 from ingest.blocks import Block, BlockKind
 from ingest.formats.note_labels import NoteLabels
+from ingest.formats.odt_lists import ListCounter
 from ingest.text_marks import TextBuilder
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -38,12 +39,16 @@ MAX_LEVEL = 6
 class OdtText:
     """Walks ``office:text``, collecting body blocks and note blocks."""
 
-    def __init__(self, labels: NoteLabels, italic: set[str], titles: set[str]) -> None:
+    def __init__(
+        self, labels: NoteLabels, italic: set[str], titles: set[str], lists: ListCounter
+    ) -> None:
         self.labels = labels
         self.italic = italic
         self.titles = titles
+        self.lists = lists
         self.builder = TextBuilder()
         self.notes: dict[tuple[str, str], Block] = {}
+        self._item_label: str | None = None
 
     def blocks(self, container: Element, depth: int = 0) -> Iterator[Block]:
         for child in container:
@@ -55,10 +60,14 @@ class OdtText:
                 yield from self._block(child, "heading", 1)
             elif tag == TEXT + "p":
                 kind: BlockKind = "list_item" if depth else "paragraph"
-                yield from self._block(child, kind, depth or None)
+                label, self._item_label = self._item_label, None
+                yield from self._block(child, kind, depth or None, label)
             elif tag == TEXT + "list":
+                self.lists.enter(child)
                 for item in child:
+                    self._item_label = self.lists.item(item)
                     yield from self.blocks(item, depth + 1)
+                self.lists.leave()
             elif tag == TABLE + "table":
                 yield from self._table(child)
             elif tag == DRAW + "frame":
@@ -68,15 +77,21 @@ class OdtText:
                 yield from self.blocks(child, depth)
 
     def _block(
-        self, element: Element, kind: BlockKind, level: int | None
+        self,
+        element: Element,
+        kind: BlockKind,
+        level: int | None,
+        label: str | None = None,
     ) -> Iterator[Block]:
         self.inline(element)
-        yield from self._finish(kind, level)
+        yield from self._finish(kind, level, label)
         for box in _text_boxes(element):
             yield from self.blocks(box)
 
-    def _finish(self, kind: BlockKind, level: int | None) -> Iterator[Block]:
-        block = self.builder.block(kind, level=level)
+    def _finish(
+        self, kind: BlockKind, level: int | None, label: str | None = None
+    ) -> Iterator[Block]:
+        block = self.builder.block(kind, level=level, label=label)
         self.builder = TextBuilder()
         if block.text.strip(" |") or block.marks:
             yield block

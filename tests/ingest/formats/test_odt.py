@@ -208,3 +208,27 @@ def test_caption_in_a_text_box_follows_its_paragraph():
         "A chair :",
         "Figure 1 chair",
     ]
+
+
+def test_list_numbers_follow_the_list_styles():
+    """pandoc reads the second list of orderedListSimple as starting at 4 (its
+    style's start value); orderedListMixed's level 2 shows two levels ("3.1")
+    and level 3 letters."""
+    items = [(b.level, b.label) for b in read("pandoc-orderedListSimple.odt").blocks]
+    assert items == [
+        (1, "1"), (1, "2"), (1, "3"), (2, "1"), (3, "1"), (3, "2"),
+        (2, "2"), (2, "3"), (1, "4"), (1, "5"), (1, "4"), (1, "5"),
+    ]  # fmt: skip
+    mixed = [b.label for b in read("pandoc-orderedListMixed.odt").blocks][:8]
+    assert mixed == ["1", "2", "3", "3.1", "a", "b", "3.2", "3.3"]
+
+
+def test_continued_lists_go_on_counting():
+    """The item texts of this file name the number Writer shows before them."""
+    items = [
+        (b.label, b.text)
+        for b in read("pandoc-listContinueNumbering.odt").blocks
+        if b.kind == "list_item"
+    ]
+    assert [label for label, _ in items] == ["1", "2", "3", "4", "1", "2", "3"]
+    assert all(text == f"Some text ({label}.)" for label, text in items)
