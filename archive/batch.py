@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive.errors import ArchiveError
 from archive.garbage import collecting_less_often
-from archive.parsing import Parsed, parse_ahead, parse_file
+from archive.parsing import Parsed, parse_ahead
 from archive.store import StoreResult, store_together
 from ingest import ParsedDocument, ParseOptions
 
@@ -32,6 +33,7 @@ class Outcome:
     status: str
     document: int | None = None
     kind: str | None = None
+    format: str | None = None
     passages: int = 0
     claims: int = 0
     footnotes: int = 0
@@ -45,6 +47,7 @@ class Outcome:
             "status": self.status,
             "document": self.document,
             "kind": self.kind,
+            "format": self.format,
             "passages": self.passages,
             "claims": self.claims,
             "footnotes": self.footnotes,
@@ -136,24 +139,13 @@ def _stored(
         status=result.status,
         document=result.document_id,
         kind=parsed.kind,
+        format=parsed.source_format,
         passages=len(parsed.passages),
         claims=len(parsed.claims),
         footnotes=len(parsed.footnotes),
         citations=len(parsed.citations),
         warnings=parsed.warnings,
     )
-
-
-def ingest_file(
-    path: Path,
-    sessions: sessionmaker[Session],
-    options: ParseOptions,
-    kind: str | None = None,
-    after_store: AfterStore | None = None,
-) -> Outcome:
-    """Parse and store one file; any failure is reported in the outcome, not raised."""
-    parsed = parse_file(path, options, kind)
-    return store_parsed(path, parsed, sessions, options, after_store)
 
 
 def ingest_all(
@@ -206,6 +198,22 @@ def summary(outcomes: Iterable[Outcome]) -> str:
     order = ("added", "updated", "unchanged", "failed")
     parts = [f"{counts[status]} {status}" for status in order if counts.get(status)]
     return ", ".join(parts) or "no files to ingest"
+
+
+def breakdown(outcomes: Iterable[Outcome]) -> str | None:
+    """ "stored by kind: 2 report, 1 document; by format: 2 pdf, 1 html" for
+    the files a run added or updated (None if there are none)."""
+    kinds: Counter[str] = Counter()
+    formats: Counter[str] = Counter()
+    for outcome in outcomes:
+        if outcome.status in ("added", "updated"):
+            kinds[outcome.kind or "unknown"] += 1
+            formats[outcome.format or "unknown"] += 1
+    if not kinds:
+        return None
+    by_kind = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+    by_format = ", ".join(f"{n} {name}" for name, n in formats.most_common())
+    return f"stored by kind: {by_kind}; by format: {by_format}"
 
 
 def _reason(error: Exception) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from archive.batch import Outcome, expand, ingest_all, summary
+from archive.batch import Outcome, breakdown, expand, ingest_all, summary
 from archive.config import Settings, settings_from_env
 from archive.db import connect, refresh_statistics
 from archive.errors import ArchiveError
@@ -84,7 +84,7 @@ def ingest(
         parsers = default_parsers(len(files))
     outcomes, indexed = _run_ingest(settings, files, options, kind, as_json, parsers)
     if not as_json:
-        click.echo(summary(outcomes))
+        _summarise(outcomes)
     if not indexed or any(outcome.status == "failed" for outcome in outcomes):
         sys.exit(1)
 
@@ -130,6 +130,14 @@ def _run_ingest(
         ids = ", ".join(f"#{n}" for n in updates.missed)
         click.echo(f"not in the search index: {ids}: {updates.problem}", err=True)
     return outcomes, indexed
+
+
+def _summarise(outcomes: list[Outcome]) -> None:
+    """What the archive took, by kind and format, then the counts by status."""
+    stored = breakdown(outcomes) if len(outcomes) > 1 else None
+    if stored:
+        click.echo(stored)
+    click.echo(summary(outcomes))
 
 
 def _waiting(seconds: float) -> None:
@@ -205,7 +213,7 @@ def demo(ctx: click.Context, then_serve: bool | None, port: int) -> None:
     settings: Settings = ctx.obj
     options = ParseOptions(load_registry(settings.outlets_file))
     outcomes, indexed = _run_ingest(settings, expand([SAMPLES]), options, None, False)
-    click.echo(summary(outcomes))
+    _summarise(outcomes)
     ctx.invoke(stats)
     if not indexed or any(outcome.status == "failed" for outcome in outcomes):
         sys.exit(1)
@@ -238,6 +246,33 @@ def reindex(settings: Settings) -> None:
     click.echo(
         f"indexed {update.passages} passages of {len(update.documents)} documents"
     )
+
+
+@cli.command()
+@click.pass_obj
+def upgrade(settings: Settings) -> None:
+    """Upgrade the archive's database to this version's schema, saying what changes.
+
+    Any command does this by itself on first use; this one only upgrades.
+
+    \b
+    Example:
+        archive upgrade
+    """
+    from archive import migrations
+    from archive.db import make_engine, upgrade_schema
+
+    engine = make_engine(settings.database_url)
+    try:
+        applied = upgrade_schema(engine, settings.database_url)
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        engine.dispose()
+    for revision in applied:
+        click.echo(f"{revision}: {migrations.describe(revision)}")
+    newest = f"the archive is at revision {migrations.head()}, the newest"
+    click.echo(newest if applied else f"{newest}; nothing to do")
 
 
 @cli.command("check")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -14,35 +15,56 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive import migrations
 from archive.errors import ArchiveError
-from archive.models import Base
 
 
 def connect(url: str) -> sessionmaker[Session]:
-    """A session factory for ``url`` with the schema in place.
+    """A session factory for ``url`` with the schema in place and up to date.
 
     A SQLite file's folder is created; its foreign keys are enforced and writers
-    wait for each other instead of failing at once.
+    wait for each other instead of failing at once. An archive made by an
+    earlier version is upgraded in place (``archive.migrations``).
     """
     engine = make_engine(url)
-    _create_schema(engine, url)
+    upgrade_schema(engine, url)
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def _create_schema(engine: Engine, url: str, attempts: int = 3) -> None:
-    """Create missing tables; another process creating them at once is no error."""
+def upgrade_schema(engine: Engine, url: str, attempts: int = 3) -> list[str]:
+    """Create or upgrade the schema; the revisions applied, oldest first.
+
+    Another process doing the same at once is no error: the loser tries again
+    and finds the work done.
+    """
     for attempt in range(attempts):
         try:
-            Base.metadata.create_all(engine)
-            return
+            with engine.begin() as connection:
+                applied = migrations.upgrade(connection)
+            for revision in applied:
+                log.warning(
+                    "upgraded the archive to revision %s: %s",
+                    revision,
+                    migrations.describe(revision),
+                )
+            return applied
         except (OperationalError, ProgrammingError, IntegrityError) as error:
-            if "already exists" in str(error.orig) and attempt + 1 < attempts:
+            if _lost_race(error) and attempt + 1 < attempts:
                 continue
             raise ArchiveError(
                 f"cannot open the database {_safe(url)}: {error.orig}"
             ) from error
+    return []
 
 
+def _lost_race(error: Exception) -> bool:
+    text = str(getattr(error, "orig", error))
+    return (
+        "already exists" in text or "UNIQUE constraint" in text or "duplicate" in text
+    )
+
+
+log = logging.getLogger(__name__)
 CACHE_KB = 64 * 1024  # page cache per SQLite connection (held only as it fills)
 CHECKPOINT_PAGES = 10_000  # WAL pages (4 KB) written before a checkpoint
 

@@ -65,6 +65,7 @@ class Document(Base):
     checksum: Mapped[str] = mapped_column(String(64), index=True)
     path: Mapped[str] = mapped_column(Text)
     source_format: Mapped[str] = mapped_column(String(20))
+    url: Mapped[str | None] = mapped_column(Text, nullable=True)
     kind: Mapped[str] = mapped_column(String(20), index=True)
     title: Mapped[str] = mapped_column(Text)
     title_derived: Mapped[bool] = mapped_column(Boolean, default=False)

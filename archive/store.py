@@ -145,6 +145,7 @@ def _describe(
         "checksum": parsed.checksum,
         "path": parsed.path,
         "source_format": parsed.source_format,
+        "url": parsed.url,
         "kind": parsed.kind,
         "title": parsed.title,
         "title_derived": parsed.title_derived,

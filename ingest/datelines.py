@@ -2,9 +2,10 @@
 
 A dateline opens the first paragraph: "DAMASCUS, Feb 23 (Reuters) - ",
 "QAMISHLI, Syria (AP) — ", "BEIRUT, March 3, 2025 (AFP) - ", or in a
-republished copy just "DAMASCUS, Feb 23 - ". A sign-off closes the story: a
-line that is only an agency's name ("REUTERS", "Associated Press"), sometimes
-glued to the end of the last paragraph.
+republished copy just "DAMASCUS, Feb 23 - ". The dash may be "--", a wire's
+"_" ("BEIJING (AP) _ ") or Spanish agencies' ".-" ("Lima, Jan 2 (EFE).- ").
+A sign-off closes the story: a line that is only an agency's name ("REUTERS",
+"Associated Press"), sometimes glued to the end of the last paragraph.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ _DAY = rf"{_MONTH} \d{{1,2}}(?:, \d{{4}})?"
 _REGION = rf"(?!{_MONTH} \d)[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{0,2}}"
 _TAIL = (
     rf"(?:, (?P<region>{_REGION}))?(?:,? (?P<date>{_DAY}))?"
-    r"(?:\s*\((?P<agency>[^()\s][^()]{1,38})\))?\s*[-—–]+(?:\s+|$)"
+    r"(?:\s*\((?P<agency>[^()\s][^()]{1,38})\)\.?)?(?:\s*[-—–]+|\s+_)(?:\s+|$)"
 )
 # An all-capitals place may stand alone; a mixed-case one needs an agency.
 _CAPS_DATELINE = re.compile(
@@ -46,12 +47,16 @@ class Dateline:
     end: int
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline that opens ``text``, if there is one."""
+def find_dateline(text: str, stated: bool = False) -> Dateline | None:
+    """The dateline that opens ``text``, if there is one.
+
+    In story text a mixed-case place ("Helsinki -") needs an agency to count;
+    a dateline the format ``stated`` in a field of its own does not.
+    """
     match = _CAPS_DATELINE.match(text)
     if match is None:
         match = _NAMED_DATELINE.match(text)
-        if match is None or not match["agency"]:
+        if match is None or not (match["agency"] or stated):
             return None
     place = match["place"]
     if match["region"]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.blocks import Block, Link
+from ingest.blocks import Block, Link, Work
 from ingest.report_meta import is_footer
 
 
@@ -23,6 +23,7 @@ class NoteText:
     text: str
     links: tuple[Link, ...]
     index: int
+    works: tuple[Work, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,4 +138,5 @@ def _note(label: str, blocks: list[Block], index: int) -> NoteText:
         )
         parts.append(text)
         offset += len(text)
-    return NoteText(label, " ".join(parts), tuple(links), index)
+    works = tuple(work for block in blocks for work in block.works)
+    return NoteText(label, " ".join(parts), tuple(links), index, works)

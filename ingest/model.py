@@ -142,6 +142,7 @@ class ParsedDocument:
     credits: tuple[str, ...] = ()
     footnotes: tuple[ParsedFootnote, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    url: str | None = None  # the original's address, where the file states one
 
     @property
     def claims(self) -> tuple[ParsedClaim, ...]:

@@ -40,6 +40,7 @@ def test_ingest_json_reports_each_file(runner: CliRunner) -> None:
         "status": "added",
         "document": 1,
         "kind": "report",
+        "format": "markdown",
         "passages": 6,
         "claims": 9,
         "footnotes": 18,
@@ -72,7 +73,10 @@ def test_folder_with_bad_files_stores_the_good_ones_and_exits_1(
         shutil.copy(FIXTURES / "bad" / name, folder / name)
     result = runner.invoke(cli, ["ingest", str(folder)])
     assert result.exit_code == 1
-    assert result.stdout.strip().splitlines()[-1] == "4 added, 3 failed"
+    assert result.stdout.strip().splitlines()[-2:] == [
+        "stored by kind: 2 wire, 1 report, 1 document; by format: 3 text, 1 markdown",
+        "4 added, 3 failed",
+    ]
     errors = [line for line in result.stderr.splitlines() if "warning:" not in line]
     assert f"{folder / 'empty.txt'}: file is empty" in errors
     assert f"{folder / 'report.pdf'}: looks like a binary file, not text" in errors

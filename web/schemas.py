@@ -146,6 +146,7 @@ SCHEMAS = {
         warnings=array(STR),
         publisher_outlet=nullable(ref("Outlet")),
         archived_at=STR,
+        url=NULL_STR,
         passages=array(ref("Passage")),
         footnotes=array(ref("Footnote")),
         sections=array(ref("DocumentSummary")),

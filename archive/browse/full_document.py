@@ -46,6 +46,7 @@ _HEAD = columns.summaries(
     Document.credits,
     Document.warnings,
     Document.archived_at,
+    Document.url,
     columns.PUBLISHER.short_name,
     columns.PUBLISHER.name,
     columns.PUBLISHER.kind,
@@ -118,7 +119,9 @@ def document(session: Session, document_id: int) -> DocumentDetail:
     if head is None:
         raise NotFound("document", document_id)
     summary = columns.summary_fields_of(head)
-    cite_as, dateline, authors, credits, warnings, archived_at, *publisher = head[12:]
+    cite_as, dateline, authors, credits, warnings, archived_at, url, *publisher = head[
+        12:
+    ]
     outlets: dict[str, OutletInfo] = {}
     markers, cited_by = _markers(session, at)
     report_id = summary["report_id"]
@@ -133,6 +136,7 @@ def document(session: Session, document_id: int) -> DocumentDetail:
             OutletInfo(summary["source"], *publisher) if summary["source"] else None
         ),
         archived_at=archived_at.date().isoformat(),
+        url=url,
         passages=_passages(session, at, markers, outlets),
         footnotes=_footnotes(session, document_id, cited_by, outlets),
         sections=_other_sections(session, document_id, report_id),

@@ -131,6 +131,7 @@ class DocumentDetail(DocumentSummary):
     warnings: tuple[str, ...]
     publisher_outlet: OutletInfo | None
     archived_at: str
+    url: str | None  # the original's address, where the file states one
     passages: tuple[PassageInfo, ...]
     footnotes: tuple[FootnoteInfo, ...]
     sections: tuple[DocumentSummary, ...]

@@ -10,9 +10,22 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ingest.formats import docx, html, markdown, odt, text
+from ingest.formats import (
+    anpa,
+    docx,
+    html,
+    markdown,
+    newsml,
+    newsml1,
+    nitf,
+    odt,
+    sgml,
+    text,
+)
 
-READERS: tuple[ModuleType, ...] = (html, markdown, text, docx, odt)
+READERS: tuple[ModuleType, ...] = (
+    html, markdown, text, nitf, newsml, newsml1, sgml, anpa, docx, odt,
+)  # fmt: skip
 HEAD_BYTES = 64 * 1024
 
 

@@ -12,6 +12,7 @@ from ingest.dates import stated_date
 from ingest.errors import ParseError
 from ingest.model import ParsedDocument, PartialDate
 from ingest.options import ParseOptions
+from ingest.outlets import OutletRegistry
 from ingest.passages import attributed_passages, lead_sentence
 from ingest.wire_meta import META_DATE_KEYS, derived_title
 
@@ -20,7 +21,7 @@ SCORE = 0.05  # any text will do: every other kind that claims a file outbids th
 META_TITLE_KEYS = ("citation_title", "dc.title", "og:title", "h1", "title")
 
 
-def sniff(source: Source) -> float | None:
+def sniff(source: Source, registry: OutletRegistry | None = None) -> float | None:
     return SCORE if any(block.text.strip() for block in source.blocks) else None
 
 
@@ -45,6 +46,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         publisher=fields.publisher or fields.outlet,
         authors=fields.authors,
         warnings=tuple(warnings),
+        url=source.fields.url,
     )
 
 

@@ -22,8 +22,10 @@ from ingest.model import (
     ParsedReference,
 )
 from ingest.options import ParseOptions
+from ingest.outlets import OutletRegistry
 from ingest.report_meta import cite_as_text, is_footer, read_meta, section_heading
 from ingest.sentences import sentence_spans
+from ingest.works import work_citations
 
 KIND = "report"
 _SEE_REPORT = re.compile(
@@ -33,7 +35,7 @@ _SEE_REPORT = re.compile(
 )
 
 
-def sniff(source: Source) -> float | None:
+def sniff(source: Source, registry: OutletRegistry | None = None) -> float | None:
     """High when body markers meet footnote definitions; None without both."""
     split = split_notes(source.blocks)
     defined = {note.label for note in split.notes}
@@ -80,6 +82,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         cite_as=meta.cite_as,
         footnotes=footnotes,
         warnings=tuple(warnings),
+        url=source.fields.url,
     )
 
 
@@ -152,10 +155,13 @@ def _footnotes(
     warnings: list[str] = []
     previous: ParsedCitation | None = None
     for note in notes:
-        citations, problems = split_footnote(
-            note.label, note.text, note.links, options.registry, previous
-        )
-        warnings.extend(problems)
+        if note.works:
+            citations = work_citations(note.text, note.works, options.registry)
+        else:
+            citations, problems = split_footnote(
+                note.label, note.text, note.links, options.registry, previous
+            )
+            warnings.extend(problems)
         footnotes.append(ParsedFootnote(note.label, note.text, citations))
         previous = citations[-1] if citations else previous
     return tuple(footnotes), warnings

@@ -29,13 +29,16 @@ LOOKED_FOR = (
 FOOTNOTED = 10  # this many footnote markers and notes make a report, not a story
 
 
-def sniff(source: Source) -> float | None:
-    """How sure we are that ``source`` is a wire story; None to decline."""
+def sniff(source: Source, registry: OutletRegistry | None = None) -> float | None:
+    """How sure we are that ``source`` is a wire story; None to decline.
+
+    ``registry`` is the caller's (with any outlets it adds), else the bundled one.
+    """
     footnotes = sum(len(b.marks) for b in source.blocks)
     footnotes += sum(b.kind == "note" for b in source.blocks)
     if footnotes >= FOOTNOTED:
         return None
-    registry = load_registry()
+    registry = registry or load_registry()
     parts = _with_field_dateline(split_story(source, registry), source.fields)
     score = _signal_score(parts, source.meta, registry)
     if source.fields.agency or source.fields.outlet:
@@ -104,11 +107,24 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         publisher=fields.outlet or fields.publisher,
         dateline=parts.dateline.place if parts.dateline else None,
         authors=parts.authors
-        or fields.authors
+        or _field_authors(fields.authors, parts.corpus, registry)
         or _meta_authors(source.meta, parts.corpus, registry),
         credits=parts.credits,
         warnings=(*date_warnings, *agency_warnings, *warnings),
+        url=source.fields.url,
     )
+
+
+def _field_authors(
+    stated: tuple[str, ...], corpus: str, registry: OutletRegistry
+) -> tuple[str, ...]:
+    """The format's byline names, re-cased, without agencies or staff initials."""
+    names: list[str] = []
+    for written in stated:
+        for name in author_names(written, corpus, registry) or ():
+            if name not in names:
+                names.append(name)
+    return tuple(names)
 
 
 def _meta_authors(
@@ -128,7 +144,7 @@ def _with_field_dateline(parts: StoryParts, fields: Fields) -> StoryParts:
     if parts.dateline is not None or not fields.dateline:
         return parts
     written = fields.dateline.strip().rstrip("-—–_ ")
-    dateline = find_dateline(f"{written} -")
+    dateline = find_dateline(f"{written} -", stated=True)
     if dateline is None:
         return parts
     return replace(parts, dateline=dateline)

@@ -127,3 +127,38 @@ def test_html_endnote_list_numbering_starts_where_the_list_says() -> None:
     assert parsed.footnotes[2].citations[0].pages == "p. 2"
     assert parsed.footnotes[0].citations[0].url.startswith("https://rojava")
     assert not any(p.text == "Endnotes" for p in parsed.passages)
+
+
+def test_a_note_whose_format_states_its_works_is_read_from_their_fields() -> None:
+    from ingest.blocks import Block, Mark, Source, Work
+
+    work = Work(
+        title="Jacinda Ardern sworn in as new Prime Minister",
+        outlet="New Zealand Herald",
+        date="26 October 2017",
+        accessed="26 October 2017",
+        url="http://www.nzherald.co.nz/nz/news/article.cfm?c_id=1&objectid=11936791",
+    )
+    written = (
+        '"Jacinda Ardern sworn in as new Prime Minister". New Zealand Herald. '
+        "26 October 2017. Retrieved 26 October 2017."
+    )
+    source = Source(
+        "a.html",
+        "0",
+        "html",
+        (
+            Block("paragraph", "She took office in 2017.", marks=(Mark("81", 24),)),
+            Block("note", written, label="81", works=(work,)),
+        ),
+    )
+    parsed = report.parse(source, ParseOptions())
+    (citation,) = parsed.footnotes[0].citations
+    assert citation.text == written
+    assert (citation.outlet, citation.title, citation.url) == (
+        "New Zealand Herald",
+        "Jacinda Ardern sworn in as new Prime Minister",
+        work.url,
+    )
+    assert citation.date.isoformat() == "2017-10-26"
+    assert parsed.warnings == ()

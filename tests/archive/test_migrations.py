@@ -1,0 +1,109 @@
+"""An archive made by an earlier version upgrades in place, with nothing lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from click.testing import CliRunner
+from sqlalchemy import create_engine, inspect, select, text
+
+from archive import migrations
+from archive.batch import expand, ingest_all
+from archive.cli import cli
+from archive.db import connect
+from archive.models import Base, Document, Passage
+from ingest import ParseOptions
+from tests.conftest import SAMPLES
+
+NOW = dt.datetime(2026, 1, 5, 12, 0)
+
+
+def _config(connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations.HERE))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _archive_made_before_migrations(url: str) -> None:
+    """The tables as every version before migrations made them, with a document."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), migrations.BASELINE)
+        connection.execute(text("DROP TABLE alembic_version"))
+        connection.execute(
+            text(
+                "INSERT INTO document (id, source_key, checksum, path, source_format,"
+                " kind, title, title_derived, authors, credits, warnings,"
+                " archived_at, updated_at) VALUES (7, 'key', 'sum', 'old.txt',"
+                " 'text', 'wire', 'Troops leave Qasrak', false, '[]', '[]', '[]',"
+                " :now, :now)"
+            ),
+            {"now": NOW},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO passage (document_id, position, anchor, kind, text)"
+                " VALUES (7, 0, 'p-1', 'paragraph', 'U.S. forces left Qasrak.')"
+            )
+        )
+    engine.dispose()
+
+
+def test_an_archive_made_before_migrations_is_upgraded_with_nothing_lost(
+    database_url: str,
+) -> None:
+    _archive_made_before_migrations(database_url)
+    sessions = connect(database_url)
+    with sessions() as session:
+        document = session.get(Document, 7)
+        assert (document.title, document.url) == ("Troops leave Qasrak", None)
+        texts = session.scalars(select(Passage.text)).all()
+        assert texts == ["U.S. forces left Qasrak."]
+        connection = session.connection()
+        assert migrations.current(connection) == migrations.head()
+    outcomes = list(ingest_all(expand([SAMPLES]), sessions, ParseOptions()))
+    assert [o.status for o in outcomes] == ["added"] * 3
+    sessions.kw["bind"].dispose()
+
+
+def test_the_revisions_build_exactly_the_tables_the_models_describe(
+    database_url: str,
+) -> None:
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), "head")
+        differences = compare_metadata(
+            MigrationContext.configure(connection), Base.metadata
+        )
+    engine.dispose()
+    assert differences == []
+
+
+def test_a_new_archive_is_made_at_the_newest_revision(database_url: str) -> None:
+    sessions = connect(database_url)
+    with sessions() as session:
+        connection = session.connection()
+        assert migrations.current(connection) == migrations.head()
+        assert "url" in {c["name"] for c in inspect(connection).get_columns("document")}
+    sessions.kw["bind"].dispose()
+
+
+def test_archive_upgrade_says_what_it_does(sqlite_url: str) -> None:
+    _archive_made_before_migrations(sqlite_url)
+    runner = CliRunner()
+    env = {"ARCHIVE_DATABASE_URL": sqlite_url}
+    first = runner.invoke(cli, ["upgrade"], env=env)
+    assert first.exit_code == 0, first.output
+    assert first.output.splitlines() == [
+        "0002: Each document's original URL, where its file states one.",
+        f"the archive is at revision {migrations.head()}, the newest",
+    ]
+    again = runner.invoke(cli, ["upgrade"], env=env)
+    assert again.output.splitlines() == [
+        f"the archive is at revision {migrations.head()}, the newest; nothing to do"
+    ]
