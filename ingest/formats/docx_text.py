@@ -2,18 +2,20 @@
 
 Runs give text; tabs and line breaks a space; ``w:del`` and field instructions
 nothing. Hyperlinks (``w:hyperlink``, simple fields and complex ``HYPERLINK``
-fields) become links, italic runs emphasis, and footnote and endnote references
-marks, labelled through ``NoteLabels`` as the document numbers them.
+fields) become links, italic runs emphasis, footnote and endnote references
+marks, labelled through ``NoteLabels`` as the document numbers them, and a
+reference manager's citation fields the works they state (``csl_works``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.etree.ElementTree import Element
 
-from ingest.blocks import Block, BlockKind
+from ingest.blocks import Block, BlockKind, Work
+from ingest.formats.csl_works import field_works
 from ingest.formats.docx_styles import W, attr, is_on
 from ingest.text_marks import TextBuilder
 
@@ -40,11 +42,15 @@ class Inline:
     hyperlinks: dict[str, str]  # relationship id -> external URL
     note_mark: NoteMark | None = None
     builder: TextBuilder = field(default_factory=TextBuilder)
+    works: list[Work] = field(default_factory=list)
     _fields: list[_Field] = field(default_factory=list)
 
     def block(self, kind: BlockKind, level: int | None, label: str | None) -> Block:
         block = self.builder.block(kind, level=level, label=label)
         self.builder = TextBuilder()
+        if self.works:
+            block = replace(block, works=tuple(self.works))
+            self.works.clear()
         return block
 
     def walk(self, element: Element) -> None:
@@ -57,7 +63,7 @@ class Inline:
             elif name == "fldSimple":
                 start = self.builder.position
                 self.walk(child)
-                self._link_field(child.get(W + "instr", ""), start)
+                self._field_done(child.get(W + "instr", ""), start)
             elif name not in _SKIP:
                 self.walk(child)  # ins, smartTag, sdt, sdtContent, customXml ...
 
@@ -119,9 +125,11 @@ class Inline:
         elif kind == "end" and self._fields:
             done = self._fields.pop()
             if done.builder is self.builder and done.result_start is not None:
-                self._link_field(done.instruction, done.result_start)
+                self._field_done(done.instruction, done.result_start)
 
-    def _link_field(self, instruction: str, start: int) -> None:
+    def _field_done(self, instruction: str, start: int) -> None:
+        """A field whose result began at ``start`` ends: a link, or cited works."""
+        self.works.extend(field_works(instruction))
         found = _HYPERLINK.match(instruction)
         if found and self.builder.position > start:
             href = found.group(1) or found.group(2)

@@ -388,3 +388,28 @@ def test_strict_open_xml_file_from_word():
         ("note", "ii", "Endnote 2"),
         ("note", "iii", "Endnote 3"),
     ]
+
+
+def test_zotero_citation_fields_state_their_works():
+    """The field's result stays the text; the CSL-JSON in its instruction gives
+    the works (here as written in the file's first citation field)."""
+    first = read("pandoc-zotero_citations.docx").blocks[0]
+    assert first.text == "This is a citation (Smith et al., 2013)"
+    [work] = first.works
+    assert work.title == (
+        "A comparison of full-field and anomaly initialization for seasonal to "
+        "decadal climate prediction"
+    )
+    assert work.outlet == "Climate Dynamics"
+    assert work.authors == ("Doug M. Smith", "Rosie Eade", "Holger Pohlmann")
+    assert (work.date, work.pages, work.kind) == ("2013-12", "3325–3338", "journal")
+
+
+def test_mendeley_citation_fields_state_their_works():
+    blocks = read("pandoc-mendeley_citations.docx").blocks
+    last = next(b for b in blocks if b.text.startswith("The last test"))
+    assert [w.title for w in last.works] == [
+        "Computational Thinking for Youth in Practice",
+        "Future of library and museum services supporting teen learning: "
+        "Perceptions of professionals in learning labs and makerspaces",
+    ]

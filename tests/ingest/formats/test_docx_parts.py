@@ -8,7 +8,9 @@ against what Word displays for them.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
+from xml.sax.saxutils import escape
 
 from ingest import parse_path
 from ingest.formats import docx
@@ -214,3 +216,46 @@ def test_text_box_is_read_once_after_its_paragraph():
         "Key finding in a box.",
         "After.",
     ]
+
+
+def test_zotero_field_in_a_footnote_gives_the_note_its_work(tmp_path):
+    """GIVEN a footnote whose text is a Zotero citation field for a news story
+    THEN the report's citation comes from the field's fields, not the text."""
+    item = {
+        "type": "article-newspaper",
+        "title": "Families flee southern Idlib",
+        "container-title": "Enab Baladi",
+        "URL": "https://english.enabbaladi.net/archives/2025/01/flee-idlib/",
+        "issued": {"date-parts": [[2025, 1, 13]]},
+        "accessed": {"date-parts": [[2025, 2, 1]]},
+    }
+    instruction = "ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(
+        {"citationItems": [{"id": 1, "itemData": item}]}
+    )
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f"<w:r><w:instrText>{escape(instruction)}</w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        "<w:r><w:t>Enab Baladi, “Families flee southern Idlib,” January 13, 2025.</w:t>"
+        '</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    footnotes = (
+        f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1"><w:p>'
+        f"<w:r><w:footnoteRef/></w:r>{field}</w:p></w:footnote></w:footnotes>"
+    )
+    body = paragraph("Families fled towards the border.", note_ref("footnote", 1))
+    path = tmp_path / "zotero.docx"
+    path.write_bytes(word_file(body, {"footnotes.xml": footnotes}))
+    [note] = [b for b in docx.read(str(path), path.read_bytes()).blocks if b.works]
+    [work] = note.works
+    assert (work.outlet, work.kind, work.date, work.accessed) == (
+        "Enab Baladi",
+        "news",
+        "2025-01-13",
+        "2025-02-01",
+    )
+    [footnote] = parse_path(path).footnotes
+    [citation] = footnote.citations
+    assert citation.title == "Families flee southern Idlib"
+    assert citation.url == item["URL"]
+    assert citation.outlet == "Enab Baladi"
