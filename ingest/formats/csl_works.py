@@ -3,8 +3,10 @@
 Zotero and Mendeley insert each citation as a field whose instruction is
 ``ADDIN ZOTERO_ITEM CSL_CITATION {json}`` (Mendeley: ``ADDIN CSL_CITATION``),
 the JSON holding every cited item in CSL-JSON: title, container title,
-authors, issued date, URL, pages. The field's result is the formatted citation
-the reader sees; the reader keeps that text and takes the works from the JSON.
+authors, issued date, URL, pages. (In Writer, Zotero names a reference mark
+``ZOTERO_ITEM CSL_CITATION {json} RND...`` instead.) The field's result is the
+formatted citation the reader sees: it stays the text, and the works come from
+the JSON.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import re
 
 from ingest.blocks import Work
 
-_PREFIX = re.compile(r"^\s*ADDIN\s+(?:ZOTERO_ITEM\s+)?CSL_CITATION\s*", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^\s*(?:ADDIN\s+)?(?:ZOTERO_ITEM\s+)?CSL_CITATION\s*", re.IGNORECASE
+)
 _KINDS = {
     "article-newspaper": "news",
     "article-magazine": "news",

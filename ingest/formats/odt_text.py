@@ -4,16 +4,19 @@
 paragraphs of ``text:list`` list items, a table row one paragraph whose cells
 are joined by " | "; the paragraphs of a text box follow the paragraph that
 anchors it. A ``text:note`` becomes a mark where it stands, with
-the label its ``text:note-citation`` shows, and a note block of its body.
+the label its ``text:note-citation`` shows, and a note block of its body; a
+Zotero citation (a reference mark named with its CSL-JSON) gives its works.
 Annotations, tracked deletions and indexes (tables of contents) are left out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from xml.etree.ElementTree import Element
 
-from ingest.blocks import Block, BlockKind
+from ingest.blocks import Block, BlockKind, Work
+from ingest.formats.csl_works import field_works
 from ingest.formats.note_labels import NoteLabels
 from ingest.formats.odt_lists import ListCounter
 from ingest.text_marks import TextBuilder
@@ -31,6 +34,7 @@ _LEFT_OUT = {
         "user-index", "alphabetical-index", "bibliography", "sequence-decls",
     )
 } | {"{urn:oasis:names:tc:opendocument:xmlns:office:1.0}annotation"}  # fmt: skip
+_CITATION_MARKS = {TEXT + "reference-mark-start", TEXT + "reference-mark"}
 _CONTAINERS = {TEXT + "section", TEXT + "soft-page-break", TABLE + "table-row-group"}
 _ROWS = {TABLE + "table-rows", TABLE + "table-header-rows", TABLE + "table-row-group"}
 MAX_LEVEL = 6
@@ -47,6 +51,7 @@ class OdtText:
         self.titles = titles
         self.lists = lists
         self.builder = TextBuilder()
+        self.works: list[Work] = []
         self.notes: dict[tuple[str, str], Block] = {}
         self._item_label: str | None = None
 
@@ -91,10 +96,17 @@ class OdtText:
     def _finish(
         self, kind: BlockKind, level: int | None, label: str | None = None
     ) -> Iterator[Block]:
-        block = self.builder.block(kind, level=level, label=label)
+        block = self._with_works(self.builder.block(kind, level=level, label=label))
         self.builder = TextBuilder()
         if block.text.strip(" |") or block.marks:
             yield block
+
+    def _with_works(self, block: Block) -> Block:
+        if not self.works:
+            return block
+        block = replace(block, works=tuple(self.works))
+        self.works.clear()
+        return block
 
     def _table(self, table: Element) -> Iterator[Block]:
         for row in _rows(table):
@@ -122,6 +134,8 @@ class OdtText:
                     self.builder.add_link(self.builder.text()[start:], href, start)
             elif tag == TEXT + "note":
                 self._note(child)
+            elif tag in _CITATION_MARKS:  # Zotero keeps its CSL-JSON in the name
+                self.works.extend(field_works(child.get(TEXT + "name", "")))
             elif tag not in _LEFT_OUT and tag.startswith(TEXT):
                 start = self.builder.position
                 self.inline(child)
@@ -144,12 +158,15 @@ class OdtText:
         )
         self.builder.add_mark(label)
         outer, self.builder = self.builder, TextBuilder()
+        outer_works, self.works = self.works, []
         body_element = note.find(TEXT + "note-body")
         for paragraph in () if body_element is None else paragraphs(body_element):
             self.inline(paragraph)
             self.builder.add_space()
-        self.notes[(series, key)] = self.builder.block("note", label=label)
-        self.builder = outer
+        self.notes[(series, key)] = self._with_works(
+            self.builder.block("note", label=label)
+        )
+        self.builder, self.works = outer, outer_works
 
 
 def paragraphs(element: Element) -> Iterator[Element]:

@@ -7,8 +7,10 @@ readings of its test files (``test/odt/markdown/*.md``, ``native/*.native``).
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 from ingest import parse_path
 from ingest.formats import odt
@@ -16,6 +18,12 @@ from ingest.loader import load
 
 FIXTURES = Path(__file__).parent.parent.parent / "fixtures" / "odt"
 REPORT = FIXTURES / "coi_report.odt"
+ODT_CONTENT = (
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:'
+    'xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+    "<office:body><office:text><text:p>CLAIM</text:p></office:text></office:body>"
+    "</office:document-content>"
+)
 
 
 def read(name: str):
@@ -232,3 +240,42 @@ def test_continued_lists_go_on_counting():
     ]
     assert [label for label, _ in items] == ["1", "2", "3", "4", "1", "2", "3"]
     assert all(text == f"Some text ({label}.)" for label, text in items)
+
+
+def test_zotero_reference_mark_in_a_footnote_gives_its_work():
+    """GIVEN a Writer footnote holding a Zotero citation (a reference mark whose
+    name carries the CSL-JSON) THEN the note block carries that work."""
+    item = {
+        "type": "webpage",
+        "title": "Syria: Flash Update No. 4",
+        "container-title": "ReliefWeb",
+        "URL": "https://reliefweb.int/report/syria/flash-update-4",
+        "issued": {"date-parts": [["2025", "1", "31"]]},
+        "author": [{"literal": "OCHA"}],
+    }
+    name = "ZOTERO_ITEM CSL_CITATION " + json.dumps({"citationItems": [
+        {"id": 7, "itemData": item}
+    ]}) + " RNDk3jF0a"  # fmt: skip
+    note = (
+        '<text:note text:id="ftn1" text:note-class="footnote">'
+        "<text:note-citation>1</text:note-citation><text:note-body><text:p>"
+        f"<text:reference-mark-start text:name={quoteattr(name)}/>"
+        "OCHA, Syria: Flash Update No. 4, 31 January 2025."
+        f"<text:reference-mark-end text:name={quoteattr(name)}/>"
+        "</text:p></text:note-body></text:note>"
+    )
+    content = ODT_CONTENT.replace("CLAIM", f"Displacement rose.{note}")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    body, footnote = odt.read("zotero.odt", buffer.getvalue()).blocks
+    assert not body.works
+    [work] = footnote.works
+    assert (work.title, work.outlet, work.authors, work.date, work.kind) == (
+        "Syria: Flash Update No. 4",
+        "ReliefWeb",
+        ("OCHA",),
+        "2025-01-31",
+        "web",
+    )
