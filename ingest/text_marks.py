@@ -57,6 +57,20 @@ class TextBuilder:
     def text(self) -> str:
         return "".join(self._parts)
 
+    def text_since(self, start: int) -> str:
+        """The text from offset ``start`` on, without joining what comes before.
+
+        Linear in the length returned, so a paragraph of many links stays linear.
+        """
+        pieces: list[str] = []
+        length = self._length
+        for part in reversed(self._parts):
+            if length <= start:
+                break
+            pieces.append(part)
+            length -= len(part)
+        return "".join(reversed(pieces))[start - length :]
+
     def block(
         self, kind: BlockKind, level: int | None = None, label: str | None = None
     ) -> Block:

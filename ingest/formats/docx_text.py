@@ -75,7 +75,7 @@ class Inline:
         if href and anchor and "#" not in href:
             href += "#" + anchor
         if href:
-            self.builder.add_link(self.builder.text()[start:], href, start)
+            self.builder.add_link(self.builder.text_since(start), href, start)
 
     def _run(self, run: Element) -> None:
         start = self.builder.position
@@ -136,7 +136,7 @@ class Inline:
             anchor = _ANCHOR.search(instruction, found.end())
             if anchor and (anchor.group(1) or anchor.group(2)):
                 href += "#" + (anchor.group(1) or anchor.group(2))
-            self.builder.add_link(self.builder.text()[start:], href, start)
+            self.builder.add_link(self.builder.text_since(start), href, start)
 
 
 def _local(tag: str) -> str:

@@ -18,6 +18,7 @@ class NoteLabels:
     def __init__(self, qualify_endnotes: bool = False) -> None:
         self._labels: dict[tuple[str, str], str] = {}
         self._taken: set[str] = set()
+        self._copies: dict[str, int] = {}
         self._qualify_endnotes = qualify_endnotes
 
     def label(self, series: str, key: str, shown: str) -> str:
@@ -25,12 +26,17 @@ class NoteLabels:
         known = self._labels.get((series, key))
         if known is not None:
             return known
-        label, copy = shown, 1
+        qualified = f"{series} {shown}"
+        label = shown
         if series == "endnote" and self._qualify_endnotes:
-            label, copy = f"{series} {shown}", 2
-        while label in self._taken:
-            copy += 1
-            label = f"{series} {shown}" + (f" ({copy})" if copy > 2 else "")
+            label = qualified
+        if label in self._taken:
+            label = qualified
+            copy = self._copies.get(qualified, 1)  # go on from the last copy
+            while label in self._taken:
+                copy += 1
+                label = f"{qualified} ({copy})"
+            self._copies[qualified] = copy
         self._labels[(series, key)] = label
         self._taken.add(label)
         return label

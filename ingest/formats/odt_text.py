@@ -131,7 +131,7 @@ class OdtText:
                 self.inline(child)
                 href = child.get(XLINK + "href", "")
                 if href and not href.startswith("#"):
-                    self.builder.add_link(self.builder.text()[start:], href, start)
+                    self.builder.add_link(self.builder.text_since(start), href, start)
             elif tag == TEXT + "note":
                 self._note(child)
             elif tag in _CITATION_MARKS:  # Zotero keeps its CSL-JSON in the name
