@@ -7,6 +7,7 @@ OpenDocument's one-character formats ("i", "A") map onto them.
 from __future__ import annotations
 
 _CHICAGO = "*†‡§"
+MAX_REPEATED = 20  # "aaaa…" and "****…" beyond this are written in digits
 ODF_FORMATS = {
     "1": "decimal",
     "a": "lowerLetter",
@@ -17,14 +18,18 @@ ODF_FORMATS = {
 
 
 def number_label(number: int, fmt: str) -> str:
-    """``number`` as Word shows it in format ``fmt`` (decimal for unknown ones)."""
+    """``number`` as Word shows it in format ``fmt`` (decimal for unknown ones).
+
+    Letters and symbols repeat past the alphabet ("aa", "**"); a number so large
+    that they would repeat more than ``MAX_REPEATED`` times is written in digits.
+    """
     if fmt in ("lowerRoman", "upperRoman"):
         text = _roman(number)
         return text.upper() if fmt == "upperRoman" else text
-    if fmt in ("lowerLetter", "upperLetter") and number > 0:
+    if fmt in ("lowerLetter", "upperLetter") and 0 < number <= MAX_REPEATED * 26:
         letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt == "chicago" and number > 0:
+    if fmt == "chicago" and 0 < number <= MAX_REPEATED * 4:
         return _CHICAGO[(number - 1) % 4] * ((number - 1) // 4 + 1)
     if fmt == "decimalZero" and 0 <= number < 10:
         return f"0{number}"
