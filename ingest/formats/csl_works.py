@@ -41,7 +41,7 @@ def field_works(instruction: str) -> tuple[Work, ...]:
         return ()
     try:
         data, _ = json.JSONDecoder().raw_decode(instruction, prefix.end())
-    except ValueError:  # not JSON after all: the field's text still stands
+    except (ValueError, RecursionError):  # not usable JSON: the text still stands
         return ()
     items = data.get("citationItems") if isinstance(data, dict) else None
     return tuple(

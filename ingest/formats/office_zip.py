@@ -38,13 +38,14 @@ class Package:
     def __init__(self, name: str, data: bytes, kind: str) -> None:
         self.name = name
         self.kind = kind  # "a Word document", "an OpenDocument text"
+        entries = data.count(b"PK\x01\x02")  # before zipfile builds one object each
+        if entries > MAX_PARTS:
+            raise ParseError(name, f"holds {entries} parts, too many for {kind}")
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except _ZIP_ERRORS as error:
             raise ParseError(name, damaged(kind)) from error
-        if len(infos) > MAX_PARTS:
-            raise ParseError(name, f"holds {len(infos)} parts, too many for {kind}")
         self._infos = {info.filename: info for info in infos}
         self._read = 0
 

@@ -239,3 +239,12 @@ def test_paragraph_of_many_links_and_many_like_marks_reads_in_linear_time(tmp_pa
     assert time.perf_counter() - started < 15
     assert len(blocks[0].links) == 40_000
     assert len({m.label for m in blocks[0].marks}) == 5_000
+
+
+def test_zip_of_too_many_parts_is_refused_before_listing_them(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for number in range(20_001):
+            archive.writestr(f"p{number}", b"")
+    reason = refused(tmp_path, "parts.docx", buffer.getvalue())
+    assert reason == "holds 20001 parts, too many for a Word document"
