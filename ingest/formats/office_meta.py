@@ -2,8 +2,10 @@
 
 DOCX keeps them in docProps/core.xml (Dublin Core: title, creator, created,
 language), ODT in meta.xml (the same Dublin Core names plus ``meta:``
-creation date and initial creator). Word fills "creator" with the account
-that made the file; names that only say so are left out.
+creation date and initial creator). Word and Writer fill "creator" with the
+account that made the file ("jdoe", "MATHUR", "Windows User"): a creator is
+kept as an author only when it reads as a person's or body's full name, with
+a space or a comma in it, and is not a known placeholder.
 """
 
 from __future__ import annotations
@@ -58,7 +60,11 @@ def _text(root: Element, tag: str) -> str | None:
 
 def _authors(creator: str | None) -> tuple[str, ...]:
     names = _AUTHOR_SEPARATOR.split(creator or "")
-    return tuple(name for name in names if name and not _PLACEHOLDER.match(name))
+    return tuple(
+        name
+        for name in names
+        if (" " in name or "," in name) and not _PLACEHOLDER.match(name)
+    )
 
 
 def _date(value: str | None) -> str | None:

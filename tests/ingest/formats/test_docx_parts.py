@@ -12,6 +12,8 @@ import json
 import zipfile
 from xml.sax.saxutils import escape
 
+import pytest
+
 from ingest import parse_path
 from ingest.formats import docx
 
@@ -259,3 +261,28 @@ def test_zotero_field_in_a_footnote_gives_the_note_its_work(tmp_path):
     assert citation.title == "Families flee southern Idlib"
     assert citation.url == item["URL"]
     assert citation.outlet == "Enab Baladi"
+
+
+@pytest.mark.parametrize(
+    ("creator", "authors"),
+    [
+        ("Country Research Unit", ("Country Research Unit",)),
+        ("Seo, JooYoung", ("Seo, JooYoung",)),
+        ("Jane Roe; John Doe", ("Jane Roe", "John Doe")),
+        ("MATHUR", ()),  # an account name, as Word writes one
+        ("jdoe", ()),
+        ("Windows User", ()),
+    ],
+)
+def test_creator_is_an_author_only_when_it_reads_as_a_name(creator, authors):
+    core = (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/'
+        '2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:creator>{creator}</dc:creator></cp:coreProperties>"
+    )
+    data = word_file(paragraph("Text."), {})
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("docProps/core.xml", core)
+    fields = docx.read("core.docx", buffer.getvalue()).fields
+    assert fields.authors == authors
