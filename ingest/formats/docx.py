@@ -21,7 +21,7 @@ from ingest.formats.docx_styles import Styles, W, attr
 from ingest.formats.docx_text import Inline
 from ingest.formats.note_labels import NoteLabels
 from ingest.formats.numbers import number_label
-from ingest.formats.office_blocks import as_read
+from ingest.formats.office_blocks import as_read, without_lead
 from ingest.formats.office_meta import core_fields
 
 NAME = "docx"
@@ -164,7 +164,7 @@ def _note_marker(labels: NoteLabels, formats: dict[str, tuple[str, int]]):
 
     def mark(series: str, key: str, custom: str | None) -> str:
         if labels.is_cited(series, key) or custom:
-            return labels.label(series, key, custom or "")
+            return labels.label(series, key, custom or "", custom=bool(custom))
         fmt, start = formats[series]
         shown = number_label(start + numbered[series], fmt)
         numbered[series] += 1
@@ -184,6 +184,9 @@ def _notes(
         for paragraph in note.iter(W + "p"):
             inline.walk(paragraph)
             inline.builder.add_space()
-        label = labels.label(series, key, "")
-        notes[(series, key)] = inline.block("note", None, label)
+        block = inline.block("note", None, labels.label(series, key, ""))
+        custom = labels.custom.get((series, key))
+        if custom and block.text.startswith(custom):
+            block = without_lead(block, custom)  # the mark, repeated in the note
+        notes[(series, key)] = block
     return notes

@@ -19,13 +19,19 @@ class NoteLabels:
         self._labels: dict[tuple[str, str], str] = {}
         self._taken: set[str] = set()
         self._copies: dict[str, int] = {}
+        self.custom: dict[tuple[str, str], str] = {}
         self._qualify_endnotes = qualify_endnotes
 
-    def label(self, series: str, key: str, shown: str) -> str:
-        """The label of note ``key`` of ``series``, given on its first citation."""
+    def label(self, series: str, key: str, shown: str, custom: bool = False) -> str:
+        """The label of note ``key`` of ``series``, given on its first citation.
+
+        A ``custom`` mark ("*") is the author's own; the note's text repeats it.
+        """
         known = self._labels.get((series, key))
         if known is not None:
             return known
+        if custom:
+            self.custom[(series, key)] = shown
         qualified = f"{series} {shown}"
         label = shown
         if series == "endnote" and self._qualify_endnotes:

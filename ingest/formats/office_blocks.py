@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ingest.blocks import Block, Mark
+from ingest.blocks import Block, Emphasis, Link, Mark
 
 PROSE_LENGTH = 150  # no heading runs this long and ends like a sentence
 _SENTENCE_END = (".", ";", ":", ".”", '."', ".’")
@@ -49,3 +49,22 @@ def attach_lone_marks(blocks: list[Block]) -> list[Block]:
         else:
             kept.append(block)
     return kept
+
+
+def without_lead(block: Block, lead: str) -> Block:
+    """``block`` without ``lead`` (and the space after it) at its start."""
+    rest = block.text[len(lead) :]
+    cut = len(block.text) - len(rest.lstrip())
+
+    def at(offset: int) -> int:
+        return max(offset - cut, 0)
+
+    return replace(
+        block,
+        text=block.text[cut:],
+        marks=tuple(Mark(m.label, at(m.offset)) for m in block.marks),
+        links=tuple(Link(k.text, k.href, at(k.start), at(k.end)) for k in block.links),
+        emphasis=tuple(
+            Emphasis(at(e.start), at(e.end)) for e in block.emphasis if e.end > cut
+        ),
+    )

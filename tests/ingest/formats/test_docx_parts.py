@@ -139,6 +139,18 @@ def test_chicago_symbols():
     assert labels(data)[0] == ["*", "†", "‡", "§", "**"]
 
 
+def test_custom_mark_note_does_not_repeat_its_mark():
+    """Word writes a custom mark again at the start of its note's text."""
+    footnotes = (
+        f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1"><w:p><w:r><w:t>†</w:t>'
+        '</w:r><w:r><w:t xml:space="preserve"> See the annex.</w:t></w:r></w:p>'
+        "</w:footnote></w:footnotes>"
+    )
+    body = paragraph("Claim.", note_ref("footnote", 1, custom="†"))
+    data = word_file(body, {"footnotes.xml": footnotes})
+    assert labels(data) == (["†"], [("†", "See the annex.")])
+
+
 def test_custom_mark_is_the_label_and_takes_no_number():
     body = paragraph(
         "Claim.",
