@@ -279,3 +279,30 @@ def test_zotero_reference_mark_in_a_footnote_gives_its_work():
         "2025-01-31",
         "web",
     )
+
+
+def test_flat_odt_is_one_xml_document(tmp_path):
+    flat = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'office:mimetype="application/vnd.oasis.opendocument.text">'
+        "<office:meta><dc:title>Flat report</dc:title></office:meta>"
+        '<office:body><office:text><text:h text:outline-level="1">Findings</text:h>'
+        "<text:p>Strikes continued."
+        + '<text:note text:id="n1" text:note-class="footnote"><text:note-citation>1'
+        "</text:note-citation><text:note-body><text:p>SOHR, Strikes, 2 May 2025"
+        "</text:p></text:note-body></text:note></text:p>"
+        "</office:text></office:body></office:document>"
+    )
+    path = tmp_path / "report.fodt"
+    path.write_text(flat, encoding="utf-8")
+    source = load(path)
+    assert source.format == "odt"
+    assert source.fields.title == "Flat report"
+    assert [(b.kind, b.text, b.label) for b in source.blocks] == [
+        ("heading", "Findings", None),
+        ("paragraph", "Strikes continued.", None),
+        ("note", "SOHR, Strikes, 2 May 2025", "1"),
+    ]
