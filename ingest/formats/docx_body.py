@@ -103,7 +103,7 @@ def _text_boxes(paragraph: Element) -> Iterator[Element]:
     """The text boxes anchored in ``paragraph``, each once.
 
     A shape is written twice, for new and old readers (``mc:Choice`` and
-    ``mc:Fallback``); only the first is read.
+    ``mc:Fallback``); the fallback is read only when the choice holds no text box.
     """
     if next(paragraph.iter(W + "txbxContent"), None) is None:
         return
@@ -111,7 +111,13 @@ def _text_boxes(paragraph: Element) -> Iterator[Element]:
         name = child.tag.rpartition("}")[2]
         if name == "txbxContent":
             yield child
-        elif name != "Fallback":
+        elif name == "AlternateContent":
+            for option in child:  # the choices, then the fallback
+                boxes = list(_text_boxes(option))
+                if boxes:
+                    yield from boxes
+                    break
+        else:
             yield from _text_boxes(child)
 
 

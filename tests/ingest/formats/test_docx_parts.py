@@ -298,3 +298,15 @@ def test_creator_is_an_author_only_when_it_reads_as_a_name(creator, authors):
         archive.writestr("docProps/core.xml", core)
     fields = docx.read("core.docx", buffer.getvalue()).fields
     assert fields.authors == authors
+
+
+def test_text_box_only_in_the_fallback_is_read():
+    box = "<w:txbxContent><w:p><w:r><w:t>hello</w:t></w:r></w:p></w:txbxContent>"
+    shape = (
+        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+        'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing/>'
+        f'</mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="urn:v">{box}'
+        "</v:textbox></w:pict></mc:Fallback></mc:AlternateContent>"
+    )
+    blocks = docx.read("box.docx", word_file(paragraph(f"<w:r>{shape}</w:r>"), {}))
+    assert [b.text for b in blocks.blocks] == ["hello"]
