@@ -177,6 +177,8 @@ def test_content_control_inside_a_footnote_keeps_its_text():
     [note] = [b for b in read("pandoc-sdt_in_footnote.docx").blocks if b.kind == "note"]
     assert note.text.startswith("Vgl. Bitzios u. a.: Dissonance in the food")
     assert note.text.endswith("Wageningen im Druck, hier S. 100-105.")
+    # pandoc's reading: Emph [Str "Bitzios"]
+    assert [note.text[e.start : e.end] for e in note.emphasis] == ["Bitzios"]
 
 
 def test_heading_levels_from_styles():
