@@ -81,19 +81,18 @@ def _blocks(package: office_zip.Package, main: str, document: Element) -> list[B
         for series in formats
     )
     labels = NoteLabels(both and formats["footnote"][0] == formats["endnote"][0])
-    inline = Inline(_hyperlinks(package, main), _note_marker(labels, formats))
-    body = Body(
-        inline,
-        Styles.read(_xml(package, parts.get("styles"))),
-        Numbering.read(_xml(package, parts.get("numbering"))),
-    )
+    styles = Styles.read(_xml(package, parts.get("styles")))
+    marker = _note_marker(labels, formats)
+    inline = Inline(_hyperlinks(package, main), marker, styles.italic)
+    numbering = Numbering.read(_xml(package, parts.get("numbering")))
+    body = Body(inline, styles, numbering)
     content = document.find(W + "body")
     blocks = as_read(list(body.blocks(document if content is None else content)))
     notes: dict[tuple[str, str], Block] = {}
     for series in ("footnote", "endnote"):
         part = parts.get(series + "s")
         if part and labels.count(series):
-            inline = Inline(_hyperlinks(package, part))
+            inline = Inline(_hyperlinks(package, part), italic_styles=styles.italic)
             notes.update(_notes(_xml(package, part), series, labels, inline))
     return blocks + labels.ordered(notes)
 

@@ -39,12 +39,16 @@ class Styles:
     """Paragraph styles by id, with heading levels resolved through inheritance."""
 
     by_id: dict[str, Style] = field(default_factory=dict)
+    italic: set[str] = field(default_factory=set)  # character styles in italic
 
     @classmethod
     def read(cls, root: Element | None) -> Styles:
         styles = cls()
         for style in root.iter(W + "style") if root is not None else ():
-            if style.get(W + "type", "paragraph") != "paragraph":
+            kind = style.get(W + "type", "paragraph")
+            if kind == "character" and is_on(style.find(f"{W}rPr/{W}i")):
+                styles.italic.add(style.get(W + "styleId", ""))
+            if kind != "paragraph":
                 continue
             ppr = style.find(W + "pPr")
             num = ppr.find(W + "numPr") if ppr is not None else None

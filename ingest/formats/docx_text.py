@@ -41,6 +41,7 @@ class Inline:
 
     hyperlinks: dict[str, str]  # relationship id -> external URL
     note_mark: NoteMark | None = None
+    italic_styles: set[str] = field(default_factory=set)
     builder: TextBuilder = field(default_factory=TextBuilder)
     works: list[Work] = field(default_factory=list)
     _fields: list[_Field] = field(default_factory=list)
@@ -109,7 +110,8 @@ class Inline:
                 self._fields[-1].instruction += child.text or ""
         if custom:
             self._mark(*custom, None)
-        if is_on(_find(run, "rPr", "i")):
+        style = attr(_find(run, "rPr", "rStyle"))
+        if is_on(_find(run, "rPr", "i")) or style in self.italic_styles:
             self.builder.add_emphasis(start)
 
     def _mark(self, series: str, key: str, custom: str | None) -> None:

@@ -310,3 +310,17 @@ def test_text_box_only_in_the_fallback_is_read():
     )
     blocks = docx.read("box.docx", word_file(paragraph(f"<w:r>{shape}</w:r>"), {}))
     assert [b.text for b in blocks.blocks] == ["hello"]
+
+
+def test_run_in_an_italic_character_style_is_emphasis():
+    styles = (
+        f'<w:styles xmlns:w="{W}"><w:style w:type="character" w:styleId="Em">'
+        '<w:name w:val="Emphasis"/><w:rPr><w:i/></w:rPr></w:style></w:styles>'
+    )
+    body = paragraph(
+        "See ",
+        '<w:r><w:rPr><w:rStyle w:val="Em"/></w:rPr><w:t>The Times</w:t></w:r>',
+        " today.",
+    )
+    [block] = docx.read("em.docx", word_file(body, {"styles.xml": styles})).blocks
+    assert [block.text[e.start : e.end] for e in block.emphasis] == ["The Times"]
