@@ -7,6 +7,7 @@ with ``[^12]`` footnotes and HTML with ``<sup>`` markers and endnote lists.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ingest.blocks import Block, Source
 from ingest.citations import split_footnote
@@ -115,14 +116,16 @@ def _claims(block: Block) -> tuple[ParsedClaim, ...]:
     """One claim per sentence that carries markers, each marker kept where it stood."""
     claims = []
     spans = sentence_spans(block.text)
+    marks = sorted(block.marks, key=lambda mark: mark.offset)
+    offsets = [mark.offset for mark in marks]
     for number, (start, end) in enumerate(spans):
         following = (
             spans[number + 1][0] if number + 1 < len(spans) else len(block.text) + 1
         )
+        first = (bisect_left if number == 0 else bisect_right)(offsets, start)
         markers = tuple(
             ParsedMarker(mark.label, mark.offset)
-            for mark in block.marks
-            if start < mark.offset < following or (number == 0 and mark.offset == start)
+            for mark in marks[first : bisect_left(offsets, following)]
         )
         if markers:
             claims.append(
