@@ -4,7 +4,7 @@ Runs give text; tabs and line breaks a space; ``w:del`` and field instructions
 nothing. Hyperlinks (``w:hyperlink``, simple fields and complex ``HYPERLINK``
 fields) become links, italic runs emphasis, footnote and endnote references
 marks, labelled through ``NoteLabels`` as the document numbers them, and a
-reference manager's citation fields the works they state (``csl_works``).
+reference manager's citation fields the works they state (``csl_items``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from xml.etree.ElementTree import Element
 
 from ingest.blocks import Block, BlockKind, Work
-from ingest.formats.csl_works import field_works
+from ingest.formats.csl_items import field_works
 from ingest.formats.docx_styles import W, attr, is_on
 from ingest.text_marks import TextBuilder
 

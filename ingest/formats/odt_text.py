@@ -16,7 +16,7 @@ from dataclasses import replace
 from xml.etree.ElementTree import Element
 
 from ingest.blocks import Block, BlockKind, Work
-from ingest.formats.csl_works import field_works
+from ingest.formats.csl_items import field_works
 from ingest.formats.note_labels import NoteLabels
 from ingest.formats.odt_lists import ListCounter
 from ingest.text_marks import TextBuilder

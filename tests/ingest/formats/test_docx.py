@@ -404,7 +404,11 @@ def test_zotero_citation_fields_state_their_works():
     )
     assert work.outlet == "Climate Dynamics"
     assert work.authors == ("Doug M. Smith", "Rosie Eade", "Holger Pohlmann")
-    assert (work.date, work.pages, work.kind) == ("2013-12", "3325–3338", "journal")
+    assert (work.date, work.pages, work.kind) == (
+        "2013-12",
+        "3325–3338",
+        "article-journal",
+    )
 
 
 def test_mendeley_citation_fields_state_their_works():

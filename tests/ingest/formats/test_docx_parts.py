@@ -264,7 +264,7 @@ def test_zotero_field_in_a_footnote_gives_the_note_its_work(tmp_path):
     [work] = note.works
     assert (work.outlet, work.kind, work.date, work.accessed) == (
         "Enab Baladi",
-        "news",
+        "article-newspaper",
         "2025-01-13",
         "2025-02-01",
     )

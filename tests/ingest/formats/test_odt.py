@@ -277,7 +277,7 @@ def test_zotero_reference_mark_in_a_footnote_gives_its_work():
         "ReliefWeb",
         ("OCHA",),
         "2025-01-31",
-        "web",
+        "webpage",
     )
 
 
