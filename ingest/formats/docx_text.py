@@ -4,7 +4,9 @@ Runs give text; tabs and line breaks a space; ``w:del`` and field instructions
 nothing. Hyperlinks (``w:hyperlink``, simple fields and complex ``HYPERLINK``
 fields) become links, italic runs emphasis, footnote and endnote references
 marks, labelled through ``NoteLabels`` as the document numbers them, and a
-reference manager's citation fields the works they state (``csl_items``).
+reference manager's citation fields the works they state (``csl_items``). A
+``NOTEREF`` field formatted as a note reference cites a note again: its shown
+number becomes a marker, as Word displays it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ingest.text_marks import TextBuilder
 
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]+)"|([^\s"\\]\S*))', re.I)
+_NOTEREF = re.compile(r"^\s*NOTEREF\s", re.IGNORECASE)
 _ANCHOR = re.compile(r'\\l\s+(?:"([^"]*)"|(\S+))')
 _SKIP = {"del", "moveFrom", "delText", "instrText", "rPr", "pPr", "drawing", "pict"}
 _SKIP |= {"object", "fldData", "commentReference", "AlternateContent"}
@@ -33,6 +36,12 @@ class _Field:
     instruction: str = ""
     result_start: int | None = None
     builder: TextBuilder | None = None
+    shown_mark: list[str] | None = None  # a NOTEREF's result, shown as a marker
+
+
+def _cites_note_again(instruction: str) -> bool:
+    """A NOTEREF formatted as a note reference (``\\f``): the note cited again."""
+    return bool(_NOTEREF.match(instruction)) and "\\f" in instruction
 
 
 @dataclass
@@ -62,11 +71,20 @@ class Inline:
             elif name == "hyperlink":
                 self._hyperlink(child)
             elif name == "fldSimple":
-                start = self.builder.position
-                self.walk(child)
-                self._field_done(child.get(W + "instr", ""), start)
+                self._simple_field(child)
             elif name not in _SKIP:
                 self.walk(child)  # ins, smartTag, sdt, sdtContent, customXml ...
+
+    def _simple_field(self, element: Element) -> None:
+        instruction = element.get(W + "instr", "")
+        start = self.builder.position
+        if _cites_note_again(instruction):
+            self._fields.append(_Field(instruction, shown_mark=[]))
+            self.walk(element)
+            self._field_char("end")
+        else:
+            self.walk(element)
+            self._field_done(instruction, start)
 
     def _hyperlink(self, element: Element) -> None:
         start = self.builder.position
@@ -87,6 +105,8 @@ class Inline:
                 if custom:
                     self._mark(*custom, child.text or None)
                     custom = None
+                elif self._fields and self._fields[-1].shown_mark is not None:
+                    self._fields[-1].shown_mark.append(child.text or "")
                 else:
                     self.builder.add_text(child.text or "", literal_markers=False)
             elif name in _SPACE:
@@ -122,11 +142,16 @@ class Inline:
         if kind == "begin":
             self._fields.append(_Field())
         elif kind == "separate" and self._fields:
-            self._fields[-1].result_start = self.builder.position
-            self._fields[-1].builder = self.builder
+            current = self._fields[-1]
+            current.result_start = self.builder.position
+            current.builder = self.builder
+            if _cites_note_again(current.instruction):
+                current.shown_mark = []
         elif kind == "end" and self._fields:
             done = self._fields.pop()
-            if done.builder is self.builder and done.result_start is not None:
+            if done.shown_mark is not None and "".join(done.shown_mark).strip():
+                self.builder.add_mark("".join(done.shown_mark).strip())
+            elif done.builder is self.builder and done.result_start is not None:
                 self._field_done(done.instruction, done.result_start)
 
     def _field_done(self, instruction: str, start: int) -> None:

@@ -324,3 +324,40 @@ def test_run_in_an_italic_character_style_is_emphasis():
     )
     [block] = docx.read("em.docx", word_file(body, {"styles.xml": styles})).blocks
     assert [block.text[e.start : e.end] for e in block.emphasis] == ["The Times"]
+
+
+def test_noteref_field_cites_a_note_again():
+    """GIVEN a second citation of footnote 1 made, as Word makes it, with a
+    NOTEREF field formatted as a note reference (\\f), complex or simple
+    THEN it is a marker for note 1, not the digit "1" in the text."""
+    complex_field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> NOTEREF _Ref1 \\f \\h </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    simple_field = (
+        '<w:fldSimple w:instr=" NOTEREF _Ref1 \\f \\h "><w:r><w:t>1</w:t></w:r>'
+        "</w:fldSimple>"
+    )
+    body = paragraph(
+        "First claim.",
+        note_ref("footnote", 5),
+        " Second claim.",
+        complex_field,
+        " Third claim.",
+        note_ref("footnote", 6),
+        " Fourth claim.",
+        simple_field,
+    )
+    notes = notes_part("footnote", {5: "SOHR, One", 6: "SOHR, Two"})
+    data = word_file(body, {"footnotes.xml": notes})
+    [block, *_] = docx.read("again.docx", data).blocks
+    assert block.text == "First claim. Second claim. Third claim. Fourth claim."
+    assert [(m.label, block.text[: m.offset].split(".")[-2]) for m in block.marks] == [
+        ("1", "First claim"),
+        ("1", " Second claim"),
+        ("2", " Third claim"),
+        ("1", " Fourth claim"),
+    ]
