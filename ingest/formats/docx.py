@@ -5,6 +5,8 @@ document found through the package relationships, its styles and numbering,
 footnotes and endnotes numbered as Word displays them (by order of first
 citation, in the format and from the start the settings give; separators and
 notes never cited are not shown), and docProps/core.xml as ``Fields``.
+Numbering that Word restarts on each page or section is counted on through the
+document instead, so that every note keeps a label of its own.
 """
 
 from __future__ import annotations
