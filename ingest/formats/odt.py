@@ -14,7 +14,7 @@ from ingest.blocks import Content
 from ingest.errors import ParseError
 from ingest.formats import office_zip
 from ingest.formats.note_labels import NoteLabels
-from ingest.formats.odt_lists import ListCounter, list_styles
+from ingest.formats.odt_lists import ListCounter, OutlineCounter, list_styles
 from ingest.formats.odt_text import TEXT, OdtText
 from ingest.formats.office_blocks import as_read
 from ingest.formats.office_meta import odf_fields
@@ -55,7 +55,8 @@ def read(name: str, data: bytes) -> Content:
         raise ParseError(name, "is not an OpenDocument text: it holds no text body")
     labels = NoteLabels(_series_share_labels(text))
     lists = ListCounter(list_styles(styles, content))
-    walker = OdtText(labels, *_styles(content), lists)
+    outline = OutlineCounter.read(styles, content)
+    walker = OdtText(labels, _styles(content), lists, outline)
     try:
         blocks = as_read(list(walker.blocks(text)))
     except RecursionError as error:

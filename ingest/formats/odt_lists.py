@@ -4,6 +4,7 @@ A list style (``text:list-style``, in content.xml or styles.xml) says for each
 level whether items are numbered, in which format ("1", "a", "i" ...), from
 which number, and how many levels the number shows ("1.2"). Each top-level
 ``text:list`` counts afresh unless it continues the previous list of its style.
+Headings are numbered the same way by the document's outline style.
 """
 
 from __future__ import annotations
@@ -110,3 +111,49 @@ def _int(value: str | None, default: int) -> int:
         return int(value) if value is not None else default
     except ValueError:
         return default
+
+
+@dataclass
+class OutlineCounter:
+    """Numbers of headings by the document's outline style ("1.", "1.2.")."""
+
+    levels: dict[int, tuple[ListLevel, str, str]]  # level, prefix, suffix
+    counts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, *roots: Element | None) -> OutlineCounter:
+        levels = {}
+        for root in roots:
+            for style in root.iter(TEXT + "outline-level-style") if root else ():
+                fmt = ODF_FORMATS.get(style.get(STYLE + "num-format") or "")
+                level = ListLevel(
+                    fmt,
+                    _int(style.get(TEXT + "start-value"), 1),
+                    _int(style.get(TEXT + "display-levels"), 1),
+                )
+                prefix = style.get(STYLE + "num-prefix", "")
+                suffix = style.get(STYLE + "num-suffix", "")
+                levels[_int(style.get(TEXT + "level"), 1)] = (level, prefix, suffix)
+        return cls(levels)
+
+    def heading(self, heading: Element, depth: int) -> str | None:
+        """Count heading ``heading`` at outline ``depth``; the number it shows."""
+        if heading.get(TEXT + "is-list-header") == "true" or depth > 10:
+            return None
+        while len(self.counts) < depth:
+            self.counts.append(0)
+        del self.counts[depth:]
+        self.counts[-1] += 1
+        level, prefix, suffix = self.levels.get(depth, (ListLevel(None, 1, 1), "", ""))
+        restart = _int(heading.get(TEXT + "start-value"), 0)
+        if heading.get(TEXT + "restart-numbering") == "true" and restart > 0:
+            self.counts[-1] = restart - level.start + 1
+        if level.fmt is None:
+            return None
+        shown = []
+        for n in range(max(depth - level.shown, 0), depth):
+            above = self.levels.get(n + 1, (ListLevel(None, 1, 1), "", ""))[0]
+            shown.append(
+                number_label(above.start + self.counts[n] - 1, above.fmt or "decimal")
+            )
+        return prefix + ".".join(shown) + suffix

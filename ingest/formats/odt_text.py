@@ -1,6 +1,7 @@
 """Turn OpenDocument text content into blocks.
 
-``text:h`` is a heading at its outline level, ``text:p`` a paragraph, the
+``text:h`` is a heading at its outline level (with the number the outline
+style gives it, as Writer shows it), ``text:p`` a paragraph, the
 paragraphs of ``text:list`` list items, a table row one paragraph whose cells
 are joined by " | "; the paragraphs of a text box follow the paragraph that
 anchors it. A ``text:note`` becomes a mark where it stands, with
@@ -18,7 +19,7 @@ from xml.etree.ElementTree import Element
 from ingest.blocks import Block, BlockKind, Work
 from ingest.formats.csl_items import field_works
 from ingest.formats.note_labels import NoteLabels
-from ingest.formats.odt_lists import ListCounter
+from ingest.formats.odt_lists import ListCounter, OutlineCounter
 from ingest.text_marks import TextBuilder
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -44,12 +45,16 @@ class OdtText:
     """Walks ``office:text``, collecting body blocks and note blocks."""
 
     def __init__(
-        self, labels: NoteLabels, italic: set[str], titles: set[str], lists: ListCounter
+        self,
+        labels: NoteLabels,
+        styles: tuple[set[str], set[str]],
+        lists: ListCounter,
+        outline: OutlineCounter,
     ) -> None:
         self.labels = labels
-        self.italic = italic
-        self.titles = titles
+        self.italic, self.titles = styles
         self.lists = lists
+        self.outline = outline
         self.builder = TextBuilder()
         self.works: list[Work] = []
         self.notes: dict[tuple[str, str], Block] = {}
@@ -60,6 +65,9 @@ class OdtText:
             tag = child.tag
             if tag == TEXT + "h":
                 level = _int(child.get(TEXT + "outline-level"), 1)
+                shown = None if depth else self.outline.heading(child, level)
+                if shown:
+                    self.builder.add_text(shown + " ", literal_markers=False)
                 yield from self._block(child, "heading", min(max(level, 1), MAX_LEVEL))
             elif tag == TEXT + "p" and child.get(TEXT + "style-name") in self.titles:
                 yield from self._block(child, "heading", 1)

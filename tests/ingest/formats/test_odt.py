@@ -306,3 +306,16 @@ def test_flat_odt_is_one_xml_document(tmp_path):
         ("paragraph", "Strikes continued.", None),
         ("note", "SOHR, Strikes, 2 May 2025", "1"),
     ]
+
+
+def test_headings_numbered_by_the_outline_style_as_the_contents_show_them():
+    """The file's own table of contents (left out of the text) lists "1. Lorem 1",
+    "1.1. Lorem 1A", "1.2. Lorem 1B", "1.3. Lorem 1C"."""
+    blocks = read("odfdo-doc_with_toc.odt").blocks
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "1. Lorem 1",
+        "1.1. Lorem 1A",
+        "1.2. Lorem 1B",
+        "1.3. Lorem 1C",
+    ]
+    assert not any(b.text.startswith("Table of Contents") for b in blocks)
