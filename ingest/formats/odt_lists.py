@@ -124,7 +124,9 @@ class OutlineCounter:
     def read(cls, *roots: Element | None) -> OutlineCounter:
         levels = {}
         for root in roots:
-            for style in root.iter(TEXT + "outline-level-style") if root else ():
+            for style in (
+                root.iter(TEXT + "outline-level-style") if root is not None else ()
+            ):
                 fmt = ODF_FORMATS.get(style.get(STYLE + "num-format") or "")
                 level = ListLevel(
                     fmt,
