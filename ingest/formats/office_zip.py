@@ -87,7 +87,8 @@ class Package:
         folder, base = posixpath.split(path)
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
         found: dict[str, tuple[str, str, bool]] = {}
-        for rel in root.iter(f"{{{RELATIONSHIPS}}}Relationship") if root else ():
+        rels = () if root is None else root.iter(f"{{{RELATIONSHIPS}}}Relationship")
+        for rel in rels:
             target = rel.get("Target", "")
             external = rel.get("TargetMode") == "External"
             if not external:
