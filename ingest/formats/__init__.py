@@ -21,10 +21,11 @@ from ingest.formats import (
     odt,
     sgml,
     text,
+    wikitext,
 )
 
 READERS: tuple[ModuleType, ...] = (
-    html, markdown, text, nitf, newsml, newsml1, sgml, anpa, docx, odt,
+    html, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext, docx, odt,
 )  # fmt: skip
 HEAD_BYTES = 64 * 1024
 
