@@ -19,13 +19,15 @@ from ingest.formats import (
     newsml1,
     nitf,
     odt,
+    pdf,
     sgml,
     text,
     wikitext,
 )
 
 READERS: tuple[ModuleType, ...] = (
-    html, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext, docx, odt,
+    pdf, html, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext, docx,
+    odt,
 )  # fmt: skip
 HEAD_BYTES = 64 * 1024
 
