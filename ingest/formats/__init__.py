@@ -14,6 +14,7 @@ from ingest.formats import (
     anpa,
     docx,
     html,
+    latex,
     markdown,
     newsml,
     newsml1,
@@ -26,8 +27,8 @@ from ingest.formats import (
 )
 
 READERS: tuple[ModuleType, ...] = (
-    pdf, html, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext, docx,
-    odt,
+    pdf, html, latex, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext,
+    docx, odt,
 )  # fmt: skip
 HEAD_BYTES = 64 * 1024
 
