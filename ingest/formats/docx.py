@@ -11,6 +11,7 @@ document instead, so that every note keeps a label of its own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -23,7 +24,7 @@ from ingest.formats.docx_styles import Styles, W, attr
 from ingest.formats.docx_text import Inline
 from ingest.formats.note_labels import NoteLabels
 from ingest.formats.numbers import number_label
-from ingest.formats.office_blocks import as_read, without_lead
+from ingest.formats.office_blocks import as_read, opening_title, without_lead
 from ingest.formats.office_meta import core_fields
 
 NAME = "docx"
@@ -69,9 +70,9 @@ def read(name: str, data: bytes) -> Content:
         raise ParseError(name, office_zip.TOO_DEEP) from error
     if not blocks:
         raise ParseError(name, "holds no text")
-    return Content(
-        tuple(blocks), fields=core_fields(_xml(package, "docProps/core.xml"))
-    )
+    blocks, title = opening_title(blocks)
+    fields = core_fields(_xml(package, "docProps/core.xml"))
+    return Content(tuple(blocks), fields=replace(fields, title=title or fields.title))
 
 
 def _blocks(package: office_zip.Package, main: str, document: Element) -> list[Block]:

@@ -7,6 +7,7 @@ is the same XML in one document.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -16,7 +17,7 @@ from ingest.formats import office_zip
 from ingest.formats.note_labels import NoteLabels
 from ingest.formats.odt_lists import ListCounter, OutlineCounter, list_styles
 from ingest.formats.odt_text import TEXT, OdtText
-from ingest.formats.office_blocks import as_read
+from ingest.formats.office_blocks import as_read, opening_title
 from ingest.formats.office_meta import odf_fields
 
 NAME = "odt"
@@ -64,7 +65,9 @@ def read(name: str, data: bytes) -> Content:
     blocks += labels.ordered(walker.notes)
     if not blocks:
         raise ParseError(name, "holds no text")
-    return Content(tuple(blocks), fields=odf_fields(meta))
+    blocks, title = opening_title(blocks)
+    fields = odf_fields(meta)
+    return Content(tuple(blocks), fields=replace(fields, title=title or fields.title))
 
 
 def _zipped(name: str, data: bytes) -> tuple[Element, Element | None, Element | None]:

@@ -8,10 +8,12 @@ endnote whose text follows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ingest.blocks import Block, Emphasis, Link, Mark
 
+_NUMBERED = re.compile(r"^\s*(?:\d+|[IVXLC]+|[A-Z])(?:\.\d+)*[.)]?\s")
 PROSE_LENGTH = 150  # no heading runs this long and ends like a sentence
 _SENTENCE_END = (".", ";", ":", ".”", '."', ".’")
 
@@ -49,6 +51,31 @@ def attach_lone_marks(blocks: list[Block]) -> list[Block]:
         else:
             kept.append(block)
     return kept
+
+
+def opening_title(blocks: list[Block]) -> tuple[list[Block], str | None]:
+    """A title the document sets over several lines at its top, as one heading.
+
+
+    Consecutive headings of one level before any other text ("BACKGROUND
+    REPORT" / "THE WORKING GROUP" / "ON INTERNET GOVERNANCE") are one title
+    broken into lines; the title is what a reader sees, so it outranks the
+    file's stored title, which is often a template's or an old draft's.
+    """
+    top = 0
+    while (
+        top < len(blocks)
+        and blocks[top].kind == "heading"
+        and blocks[top].level == blocks[0].level
+        and not blocks[top].marks
+        and not _NUMBERED.match(blocks[top].text)  # "1. Conflict dynamics"
+    ):
+        top += 1
+    if top < 2:  # one heading may be the first section's, not the title
+        return blocks, None
+    title = " ".join(block.text.strip() for block in blocks[:top])
+    joined = replace(blocks[0], text=title, links=(), emphasis=())
+    return [joined, *blocks[top:]], title
 
 
 def without_lead(block: Block, lead: str) -> Block:

@@ -347,6 +347,13 @@ def test_un_background_report_binds_all_54_footnotes():
         "Regulations (ITRs)."
     )
     assert not [w for w in document.warnings if "referenced" in w]
+    # the title page's three heading lines are its title, not the stale stored
+    # title "Introduction"
+    assert document.title == (
+        "BACKGROUND REPORT THE WORKING GROUP ON INTERNET GOVERNANCE"
+    )
+    assert blocks[0].text == document.title
+    assert blocks[1].text == "JUNE 2005"
     # paragraph 39 is set in the "heading 2" style for its look, yet is prose
     [styled] = [b for b in blocks if b.text.startswith("39. The core term")]
     assert styled.kind == "paragraph"
