@@ -21,7 +21,6 @@ from ingest.loader import load
 PDF = Path(__file__).parent.parent.parent / "fixtures" / "pdf"
 TWO_COLUMN = PDF / "ngo_two_column.pdf"
 ENDNOTES = PDF / "endnotes_one_column.pdf"
-WHITE_PAPER = PDF / "ithaka_open_access_white_paper_2019.pdf"
 LATER_CHAPTER = PDF / "ngo_two_column_notes_96_to_114.pdf"
 LONG_4 = PDF / "long_report_4_pages.pdf"
 LONG_5 = PDF / "long_report_5_pages.pdf"
@@ -63,11 +62,6 @@ def two_column() -> Source:
 @pytest.fixture(scope="module")
 def endnotes() -> Source:
     return load(ENDNOTES)
-
-
-@pytest.fixture(scope="module")
-def white_paper() -> Source:
-    return load(WHITE_PAPER)
 
 
 # --- the two-column report with page-foot notes ------------------------------
@@ -281,68 +275,6 @@ def test_endnotes_heading_is_not_a_passage_of_notes(endnotes: Source) -> None:
     assert "Northern Governorates Monitoring Group, Detention" not in _body_text(
         endnotes
     )
-
-
-# --- a real report: ITHAKA's white paper (Word, notes numbered per page) ------
-
-
-def test_white_paper_notes_numbered_again_on_each_page_stay_apart(
-    white_paper: Source,
-) -> None:
-    """GIVEN a report whose page-foot notes start again at 1 on pages 5, 8 and 9
-    WHEN read THEN there are four notes, each bound to its own marker."""
-    notes = _notes(white_paper)
-    marks = _marks(white_paper)
-    assert len(notes) == 4
-    assert len(marks) == 4
-    assert sorted(label for label, _ in marks) == sorted(notes)
-    expected = {
-        "a graduate research institution in Mexico City": "Throughout this paper, we",
-        "the stages of which are outlined below": "It is important to note that",
-        "humanities and humanistic social sciences profile": "This project was funded",
-        "the source document for each book was a print version": "Although JSTOR has",
-    }
-    for words, note in expected.items():
-        bound = [notes[label] for label, before in marks if before.endswith(words)]
-        assert [text[: len(note)] for text in bound] == [note], words
-
-
-def test_white_paper_note_texts(white_paper: Source) -> None:
-    texts = sorted(_flat(b.text) for b in white_paper.blocks if b.kind == "note")
-    assert texts[0] == (
-        "Although JSTOR has scanned a relatively small number of print books outside "
-        "this project, the bulk of our print scanning continues to be for journals. "
-        "However, the same imaging specifications are used regardless of whether "
-        "they are journal or book pages."
-    )
-    assert (
-        "scholar-advisors for the project, given that it was not feasible" in (texts[1])
-    )
-    assert texts[2].startswith("This project was funded through the Mellon")
-    assert texts[3] == (
-        "Throughout this paper, we generally refer to Direcci\u00f3n de Publicaciones "
-        "de El Colegio de M\u00e9xico, A.C. simply as El Colegio de M\u00e9xico or by "
-        "its common name \u201cColmex.\u201d"
-    )
-
-
-def test_hyphen_of_a_compound_at_a_line_end_is_kept(white_paper: Source) -> None:
-    """GIVEN "out-of-" at a line end and "print" on the next (a hyphen the
-    compound has anyway) WHEN read THEN the note says "out-of-print"."""
-    texts = [_flat(b.text) for b in white_paper.blocks if b.kind == "note"]
-    assert any(
-        t.endswith("which emphasizes out-of-print humanities books.") for t in texts
-    )
-
-
-def test_white_paper_running_header_is_left_out(white_paper: Source) -> None:
-    text = _body_text(white_paper)
-    assert not re.search(r"Open Access Latin American Scholarship \d", text)
-    assert "Mexico City. This grant enabled JSTOR" in text
-
-
-def test_white_paper_placeholder_author_is_not_an_author(white_paper: Source) -> None:
-    assert "Microsoft Office User" not in white_paper.fields.authors
 
 
 # --- PDFs that cannot be read: one line that says why --------------------------
