@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive.errors import ArchiveError
 from archive.garbage import collecting_less_often
-from archive.parsing import Parsed, parse_ahead, parse_file
+from archive.parsing import Parsed, parse_ahead
 from archive.store import StoreResult, store_together
 from ingest import ParsedDocument, ParseOptions
 
@@ -146,18 +146,6 @@ def _stored(
         citations=len(parsed.citations),
         warnings=parsed.warnings,
     )
-
-
-def ingest_file(
-    path: Path,
-    sessions: sessionmaker[Session],
-    options: ParseOptions,
-    kind: str | None = None,
-    after_store: AfterStore | None = None,
-) -> Outcome:
-    """Parse and store one file; any failure is reported in the outcome, not raised."""
-    parsed = parse_file(path, options, kind)
-    return store_parsed(path, parsed, sessions, options, after_store)
 
 
 def ingest_all(

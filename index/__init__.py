@@ -7,7 +7,6 @@ Public face: ``Indexer`` writes (one document's passages, or a rebuild),
 
 from __future__ import annotations
 
-from index import engine_fixes
 from index.errors import (
     IndexBusy,
     IndexMissing,
@@ -29,8 +28,6 @@ from index.search import Searcher
 from index.snippets import Snippet
 from index.text import result_lines
 from index.writer import Indexer, IndexUpdate
-
-engine_fixes.apply()  # before any index is opened
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -20,6 +20,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 
+from index import engine_fixes
 from index.errors import IndexBusy, IndexMissing, IndexOutdated
 from index.schema import SCHEMA_VERSION, build_schema
 
@@ -54,6 +55,7 @@ def open_index(path: Path) -> FileIndex:
     found = recorded_version(path)
     if found != SCHEMA_VERSION:
         raise IndexOutdated(path, found, SCHEMA_VERSION)
+    engine_fixes.apply()
     return whoosh_index.open_dir(str(path), INDEX_NAME, schema=build_schema())
 
 
@@ -65,6 +67,7 @@ def create_index(path: Path) -> FileIndex:
     that is refused, never one read as current.
     """
     (path / VERSION_FILE).unlink(missing_ok=True)
+    engine_fixes.apply()
     return FileIndex.create(FileStorage(str(path)), build_schema(), INDEX_NAME)
 
 

@@ -1,4 +1,7 @@
-"""Fixes to whoosh-reloaded 2.7.5, applied once when ``index`` is imported.
+"""Fixes to whoosh-reloaded 2.7.5, applied when an index is first opened.
+
+They replace methods of that release's classes, so they are applied to it and no
+other: ``apply`` refuses another version with a sentence saying which to install.
 
 The package's repository is archived, so these cannot go upstream; each fix is
 small, keeps Whoosh's behaviour, and has a test in tests/index/test_engine_fixes.py.
@@ -22,16 +25,27 @@ small, keeps Whoosh's behaviour, and has a test in tests/index/test_engine_fixes
 from __future__ import annotations
 
 import io
+from importlib import metadata
 
 from whoosh.codec import whoosh3
 from whoosh.filedb import structfile
 from whoosh.util.numeric import byte_to_length
 
+from index.errors import WrongWhoosh
+
+FOR_WHOOSH = "2.7.5"  # the whoosh-reloaded release these fixes were written for
 _MISSING = object()
 _PEEK = 4096  # bytes an unpickler may look ahead at once (its blocks' info is small)
 # Whoosh keeps a field's length per document as one byte; what each byte means.
 # Byte 0 gives None, as ``W3PerDocReader.doc_field_length`` does.
 _LENGTH_OF_BYTE = (None, *(byte_to_length(b) for b in range(1, 256)))
+
+
+def installed_whoosh() -> str | None:
+    try:
+        return metadata.version("whoosh-reloaded")
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def _cached_reader(self, fieldname, column):
@@ -134,6 +148,13 @@ def _buffer_file_init(self, buf, name=None, onclose=None):
 
 
 def apply() -> None:
+    """Patch Whoosh (once); ``WrongWhoosh`` for a release the fixes were not
+    written for."""
+    if structfile.BufferFile.__init__ is _buffer_file_init:
+        return
+    found = installed_whoosh()
+    if found != FOR_WHOOSH:
+        raise WrongWhoosh(found)
     structfile.BufferFile.__init__ = _buffer_file_init
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
     whoosh3.W3PerDocReader.doc_field_length = _doc_field_length

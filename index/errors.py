@@ -80,6 +80,21 @@ class IndexUnavailable(Exception):
     """The index cannot be used as it is; the message says what to do."""
 
 
+class WrongWhoosh(IndexUnavailable):
+    def __init__(self, found: str | None) -> None:
+        super().__init__(
+            f"the search index needs whoosh-reloaded {_for_whoosh()}, but "
+            f"{found or 'another Whoosh'} is installed: run "
+            f"`pip install whoosh-reloaded=={_for_whoosh()}`"
+        )
+
+
+def _for_whoosh() -> str:
+    from index.engine_fixes import FOR_WHOOSH
+
+    return FOR_WHOOSH
+
+
 class IndexMissing(IndexUnavailable):
     def __init__(self, path: object) -> None:
         super().__init__(

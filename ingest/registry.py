@@ -9,14 +9,15 @@ from ingest.errors import ParseError
 from ingest.kinds import document, report, wire
 from ingest.model import ParsedDocument
 from ingest.options import ParseOptions
+from ingest.outlets import OutletRegistry
 
 PARSERS: dict[str, ModuleType] = {m.KIND: m for m in (report, wire, document)}
 
 
-def pick(source: Source) -> str:
+def pick(source: Source, registry: OutletRegistry | None = None) -> str:
     """The name of the kind that scores ``source`` highest; a plain document
-    when no other kind claims it."""
-    scores = {name: module.sniff(source) for name, module in PARSERS.items()}
+    when no other kind claims it. ``registry``: the caller's known outlets."""
+    scores = {name: module.sniff(source, registry) for name, module in PARSERS.items()}
     claimed = {name: score for name, score in scores.items() if score is not None}
     if not claimed:
         raise ParseError(source.path, "holds no text")
@@ -26,7 +27,7 @@ def pick(source: Source) -> str:
 def parse_source(
     source: Source, options: ParseOptions, kind: str | None = None
 ) -> ParsedDocument:
-    name = kind or pick(source)
+    name = kind or pick(source, options.registry)
     if name not in PARSERS:
         raise ParseError(
             source.path, f"unknown kind {name!r}; known: {', '.join(PARSERS)}"

@@ -32,10 +32,6 @@ _COPYRIGHT_HOLDER = re.compile(
 )
 _QUOTED = re.compile(r"[‘'\"“](?P<text>[^’'\"”]+)[’'\"”]")
 _IN_TITLE = re.compile(r"\bin\s+(?P<title>[^,]+(?:,[^,]+)*?),\s*[^,]+$")
-_META_DATE_KEYS = (
-    "citation_publication_date", "dc.date", "dcterms.created", "date",
-    "article:published_time", "ld:datePublished",
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,33 +67,34 @@ def section_heading(block: Block) -> tuple[str, str] | None:
     return (match["number"], match["heading"].strip()) if match else None
 
 
+def _section_block(blocks: list[Block]) -> Block | None:
+    """The numbered heading of a section export ("3.4. US-led coalition"): the
+    first heading under the title. A numbered heading that comes after other
+    headings numbers a part of a whole document, not the document."""
+    for block in blocks:
+        if section_heading(block):
+            return block
+        if block.kind == "heading" and (block.level or 1) > 1:
+            return None
+    return None
+
+
 def read_meta(
     source: Source, blocks: list[Block], registry: OutletRegistry
 ) -> ReportMeta:
     cite_block = next((b for b in blocks if cite_as_text(b)), None)
     from_cite = _from_cite_as(cite_block) if cite_block else ReportMeta()
-    heading_block = next((b for b in blocks if section_heading(b)), None)
+    heading_block = _section_block(blocks)
     heading = section_heading(heading_block) if heading_block else None
-    meta = source.meta
+    fields = source.fields
     publisher = (
         from_cite.publisher
-        or meta.get("citation_publisher")
-        or meta.get("og:site_name")
-        or meta.get("ld:publisher")
-        or source.fields.publisher
-        or source.fields.outlet
+        or fields.publisher
+        or fields.outlet
         or _copyright_holder(blocks, registry)
     )
-    report_title = from_cite.report_title or meta.get("citation_title")
-    stated = stated_date(source.fields.date or "")
-    date = (
-        from_cite.date
-        or stated
-        or next(
-            filter(None, (parse_date(meta[k]) for k in _META_DATE_KEYS if k in meta)),
-            None,
-        )
-    )
+    report_title = from_cite.report_title or fields.title
+    date = from_cite.date or stated_date(fields.date or "")
     number, heading_text = heading or (None, None)
     return ReportMeta(
         publisher=_short_name(publisher, registry),
@@ -131,8 +128,9 @@ def _from_cite_as(block: Block) -> ReportMeta:
 def _copyright_holder(blocks: list[Block], registry: OutletRegistry) -> str | None:
     for block in reversed(blocks):
         match = _COPYRIGHT_HOLDER.match(block.text.strip())
-        if match and is_footer(block):
-            return match["name"].strip(" ,.")
+        name = match["name"].strip(" ,.") if match else ""
+        if name[:1].isupper() and is_footer(block):  # not "and related rights waived"
+            return name
     return None
 
 

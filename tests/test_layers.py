@@ -42,6 +42,7 @@ def test_package_imports_only_the_layers_below_it(package: str) -> None:
 FORMAT_LIBRARIES = {
     "bs4", "markdown", "lxml", "defusedxml", "xml", "pypdfium2", "pdfplumber",
     "pdfminer", "mwparserfromhell", "pylatexenc", "mammoth", "trafilatura", "zipfile",
+    "markdown_it", "mdit_py_plugins", "yaml",
 }  # fmt: skip
 
 

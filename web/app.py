@@ -28,7 +28,6 @@ DEFAULTS: dict[str, Any] = {
     "WORKS_PER_PAGE": 20,
     "CLAIMS_PER_GROUP": 5,
     "CLAIMS_PER_PAGE": 25,
-    "JSON_SORT_KEYS": False,
 }
 
 

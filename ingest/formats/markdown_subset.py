@@ -12,29 +12,40 @@ that longer road.
 from __future__ import annotations
 
 import re
+import string
+import unicodedata
 from dataclasses import dataclass, field
 
 from ingest.blocks import Block, BlockKind
 from ingest.formats.html_walk import anchor_marker, is_backlink
 from ingest.text_marks import TextBuilder
 
-ESCAPED = frozenset("\\`*_{}[]()>#+-.!|")
+ESCAPED = frozenset(string.punctuation)  # what CommonMark lets a backslash escape
 # Anything that asks for more of Markdown than this module reads.
 _BEYOND = re.compile(
-    r"[`<\t\x00-\x08\x0b-\x1f\x7f]|\*\*|!\[|\[\^|  \n"
+    r"[`<\t\x00-\x08\x0b-\x1f\x7f]|\*\*|!\[|\[\^|  \n|\\\n"
     r"|&[#0-9a-z]"
     r"|^(?:[^\S\n]|>|\[[^\[\]\n]*\]:|[-=_*+|: ]+$)",
     re.IGNORECASE | re.MULTILINE,
 )
 _BLANK_LINE = re.compile(r"(?<=\n) +\n")
 _HEADING = re.compile(r"(#{1,6}) +([^#\\\n]*[^#\\\s]) *")
-_ORDERED = re.compile(r"(\d+)\.[ ]+(.*)")
-_BULLET = re.compile(r"()[*+-][ ]+(.*)")
+_ORDERED = re.compile(r"(\d+)\.[ ]{1,4}(?! )(.*)")
+_BULLET = re.compile(r"()[*+-][ ]{1,4}(?! )(.*)")
 _NESTED = re.compile(r"#|>|[*+-][ ]|\d+\.[ ]|\[[^\[\]]*\]:|[-=_*+|: ]+$")
 _INLINE = re.compile(r"[\\\[\]*_]")
-_LINK = re.compile(r"\[((?:\\.|[^\\\[\]*_])+)\]\(([^\s()<>\"'\\]+)\)")
+# A link whose target markdown-it keeps as written: ASCII URL characters and
+# %-escapes only, and none of the schemes it refuses to link.
+_LINK = re.compile(
+    r"\[((?:\\.|[^\\\[\]*_])+)\]"
+    r"\((?!(?:javascript|vbscript|file|data):)"
+    r"((?:[A-Za-z0-9\-._~:/?#@!$&*+,;=]|%[0-9A-Fa-f]{2})+)\)",
+    re.IGNORECASE,
+)
 _LINK_ESCAPE = re.compile(r"\\(.)")
-_SPACE = re.compile(r"\s")
+_SPACES = frozenset("\t\n\x0b\x0c\r \xa0\u1680\u202f\u205f\u3000")
+# A line that starts a list, which CommonMark lets interrupt a paragraph.
+_LIST_START = re.compile(r"(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 class _Beyond(Exception):
@@ -68,6 +79,8 @@ def read(text: str) -> tuple[list[Block], dict[str, str]] | None:
 
 def _block(chunk: str, page: _Page) -> None:
     lines = chunk.split("\n")
+    if any(_LIST_START.match(line) for line in lines):
+        _lines_continue_one_list(lines)
     if any(line.startswith("#") for line in lines):
         if len(lines) > 1:
             raise _Beyond
@@ -79,6 +92,16 @@ def _block(chunk: str, page: _Page) -> None:
     else:
         page.list_tag = None
         page.blocks.append(_inline(chunk).block("paragraph"))
+
+
+def _lines_continue_one_list(lines: list[str]) -> None:
+    """Refuse a chunk in which a line starts a list that CommonMark would begin
+    afresh: after a paragraph line, or of another kind than the chunk's list."""
+    item_re = _ORDERED if _ORDERED.match(lines[0]) else _BULLET
+    if not item_re.match(lines[0]) or any(
+        _LIST_START.match(line) and not item_re.match(line) for line in lines[1:]
+    ):
+        raise _Beyond
 
 
 def _heading(line: str, page: _Page) -> None:
@@ -108,7 +131,11 @@ def _list(lines: list[str], tag: str, item_re: re.Pattern[str], page: _Page) -> 
         page.number = int(items[0][0]) if tag == "ol" else 1
     for _, content in items:
         first_line = content.split("\n", 1)[0]
-        if not first_line.strip() or _NESTED.match(first_line):
+        if (
+            not first_line.strip()
+            or _NESTED.match(first_line)
+            or _LIST_START.match(first_line)
+        ):
             raise _Beyond
         inline = _inline(content)
         label = str(page.number) if tag == "ol" else None
@@ -219,13 +246,31 @@ def _pieces(text: str) -> list:
         elif char == "]":
             pieces.append(char)
         elif char == "*":
-            after_space = at == 0 or bool(_SPACE.match(text[at - 1]))
-            before_space = at + 1 == len(text) or bool(_SPACE.match(text[at + 1]))
-            pieces.append(_Star(opens=not before_space, closes=not after_space))
+            before = text[at - 1] if at else " "
+            after = text[at + 1] if at + 1 < len(text) else " "
+            pieces.append(_star(before, after))
         else:  # "_" may open emphasis too; only the renderer knows
             raise _Beyond
     pieces.append(text[pos:])
     return pieces
+
+
+def _star(before: str, after: str) -> _Star:
+    """A star as CommonMark reads it: it opens when left-flanking, closes when
+    right-flanking (white space and punctuation on either side decide)."""
+    space_before, space_after = _is_space(before), _is_space(after)
+    punct_before, punct_after = _is_punct(before), _is_punct(after)
+    left = not space_after and (not punct_after or space_before or punct_before)
+    right = not space_before and (not punct_before or space_after or punct_after)
+    return _Star(opens=left, closes=right)
+
+
+def _is_space(char: str) -> bool:
+    return char in _SPACES or "\u2000" <= char <= "\u200a"
+
+
+def _is_punct(char: str) -> bool:
+    return unicodedata.category(char).startswith(("P", "S"))
 
 
 def _unescape(match: re.Match[str]) -> str:

@@ -7,6 +7,7 @@ with ``[^12]`` footnotes and HTML with ``<sup>`` markers and endnote lists.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ingest.blocks import Block, Source
 from ingest.citations import Note, read_notes
@@ -21,6 +22,7 @@ from ingest.model import (
     ParsedReference,
 )
 from ingest.options import ParseOptions
+from ingest.outlets import OutletRegistry
 from ingest.report_meta import cite_as_text, is_footer, read_meta, section_heading
 from ingest.sentences import sentence_spans
 from ingest.works import work_citations
@@ -33,7 +35,7 @@ _SEE_REPORT = re.compile(
 )
 
 
-def sniff(source: Source) -> float | None:
+def sniff(source: Source, registry: OutletRegistry | None = None) -> float | None:
     """High when body markers meet footnote definitions; None without both."""
     split = split_notes(source.blocks)
     defined = {note.label for note in split.notes}
@@ -61,7 +63,8 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         f"footnote {label} is defined twice; the first is kept"
         for label in split.duplicates
     ]
-    warnings += _marker_warnings(passages, footnotes)
+    in_notes = {m.label for b in source.blocks if b.kind == "note" for m in b.marks}
+    warnings += _marker_warnings(passages, footnotes, in_notes)
     title, derived = _title(meta, source.fields.title, passages, options)
     return ParsedDocument(
         kind=KIND,
@@ -113,14 +116,16 @@ def _claims(block: Block) -> tuple[ParsedClaim, ...]:
     """One claim per sentence that carries markers, each marker kept where it stood."""
     claims = []
     spans = sentence_spans(block.text)
+    marks = sorted(block.marks, key=lambda mark: mark.offset)
+    offsets = [mark.offset for mark in marks]
     for number, (start, end) in enumerate(spans):
         following = (
             spans[number + 1][0] if number + 1 < len(spans) else len(block.text) + 1
         )
+        first = (bisect_left if number == 0 else bisect_right)(offsets, start)
         markers = tuple(
             ParsedMarker(mark.label, mark.offset)
-            for mark in block.marks
-            if start < mark.offset < following or (number == 0 and mark.offset == start)
+            for mark in marks[first : bisect_left(offsets, following)]
         )
         if markers:
             claims.append(
@@ -167,9 +172,14 @@ def _footnotes(
 
 
 def _marker_warnings(
-    passages: tuple[ParsedPassage, ...], footnotes: tuple[ParsedFootnote, ...]
+    passages: tuple[ParsedPassage, ...],
+    footnotes: tuple[ParsedFootnote, ...],
+    in_notes: set[str],
 ) -> list[str]:
+    """Markers without notes, and notes no marker cites (in the text or in a
+    note: a wikitext note may cite another)."""
     used = [m.label for p in passages for c in p.claims for m in c.markers]
+    used += sorted(in_notes)
     defined = {note.label for note in footnotes}
     missing = sorted(set(used) - defined, key=_label_order)
     unused = sorted(defined - set(used), key=_label_order)

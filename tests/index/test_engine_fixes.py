@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 import pickle
 
+import pytest
 from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-import index  # noqa: F401  (applies the fixes)
+from index import engine_fixes
 from index.engine_fixes import MappedFile
+
+engine_fixes.apply()  # as opening an index does
 
 
 def _segment_reader(tmp_path):
@@ -87,3 +90,18 @@ def test_files_inside_a_mapped_segment_share_the_map(tmp_path):
     (stored_file,) = [name for name in files.list() if name.endswith("_stored.col")]
     opened = files.open_file(stored_file)
     assert isinstance(opened.file, MappedFile)
+
+
+def test_another_whoosh_release_is_refused_with_what_to_install(monkeypatch) -> None:
+    from whoosh.filedb import structfile
+
+    from index.errors import WrongWhoosh
+
+    monkeypatch.setattr(engine_fixes, "installed_whoosh", lambda: "2.8.0")
+    monkeypatch.setattr(structfile.BufferFile, "__init__", lambda *args: None)
+    with pytest.raises(WrongWhoosh) as refused:
+        engine_fixes.apply()
+    assert str(refused.value) == (
+        "the search index needs whoosh-reloaded 2.7.5, but 2.8.0 is installed: "
+        "run `pip install whoosh-reloaded==2.7.5`"
+    )

@@ -1,6 +1,6 @@
 """Plain Markdown (text exports of reports) read straight into blocks.
 
-Each input is also rendered by Python-Markdown and walked as HTML: both roads
+Each input is also parsed by markdown-it and its tokens walked: both roads
 must give the same blocks and metadata.
 """
 
@@ -35,8 +35,10 @@ PLAIN = {
     "backlinks": "1. A note. [↩](#fnref1)\n2. [back](#) Another [3](#fn3).",
     "headings": "# Security *situation*\n\n## 3.4. US-led coalition\n\n# Second",
     "literal markers": "A bracketed \\[12\\] number and 12] and Iraq & Syria | SOHR.",
-    "a lazy line": "1. item\n- not an item\nstill the item",
+    "a lazy line": "1. item\nstill the item\n2. next",
     "blank lines with spaces": "First.\n   \n\n\nSecond\nline.",
+    "any punctuation escaped": 'Times \\: 10\\% of \\$5 \\~ \\"quoted\\"',
+    "stars by punctuation": 'a*"b"* and *"c"* and (*d*)',
 }
 
 BEYOND = {
@@ -55,6 +57,13 @@ BEYOND = {
     "an image": "See ![alt](pic.png) here.",
     "a heading inside a paragraph": "Text\n# Heading",
     "a nested list": "- - nested",
+    "a list inside a list item": "1. item\n- a new list\nstill the item",
+    "a list after a paragraph line": "Text\n- item",
+    "a list with parentheses": "1) item",
+    "a backslash line break": "one\\\ntwo",
+    "code in a list item": "-     code",
+    "a link to a non-ASCII target": "[x](https://exämple.org)",
+    "a script link": "[x](javascript:alert)",
 }
 
 

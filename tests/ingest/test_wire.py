@@ -429,3 +429,27 @@ def test_malformed_boilerplate_rule_is_named(tmp_path: Path) -> None:
     rules.write_text('[[rule]]\nkind = "shout"\npattern = "x"\n', encoding="utf-8")
     with pytest.raises(ValueError, match="rule 1 needs a known kind"):
         read_rules(rules)
+
+
+def test_a_story_known_only_by_an_agency_the_caller_adds_is_a_story(
+    tmp_path: Path,
+) -> None:
+    from ingest import OutletRegistry, parse_path
+    from ingest.outlets import Outlet
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "ERBIL - Hundreds of families returned to Sinjar on Monday, local "
+        "officials said.\n\nKURDPRESS\n",
+        encoding="utf-8",
+    )
+    registry = OutletRegistry(
+        [*load_registry(), Outlet("kurdpress", "Kurdpress", "Kurdpress", "news agency")]
+    )
+    assert parse_path(story).kind == "document"
+    parsed = parse_path(story, ParseOptions(registry=registry))
+    assert (parsed.kind, parsed.agency, parsed.dateline) == (
+        "wire",
+        "Kurdpress",
+        "ERBIL",
+    )
