@@ -108,7 +108,7 @@ def test_citations_stored_before_revision_0003_keep_their_fields(
         assert (old.outlet_text, old.title) == ("SOHR", "Clashes")
         assert (old.authors, old.confidence, old.style) == (None, None, None)
     outcomes = list(ingest_all(expand([SAMPLES]), sessions, ParseOptions()))
-    assert [o.status for o in outcomes] == ["added"] * 3
+    assert {o.status for o in outcomes} == {"added"}
     with sessions() as session:
         styles = set(session.scalars(select(Citation.style).where(Citation.id != 3)))
         assert "euaa" in styles
