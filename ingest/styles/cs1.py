@@ -20,7 +20,7 @@ NAME = "cs1"
 _HEAD = re.compile(
     r"^(?P<authors>[^()\"“]{2,300}?)\s*\((?P<date>[^()]{4,40})\)\.\s+(?P<rest>.+)$"
 )
-_TITLE = re.compile(r"^[\"“](?P<title>[^\"“”]*[^\"“”,])[\"”]\.?(?:\s+(?P<rest>.*))?$")
+_TITLE = re.compile(r"^[\"“](?P<title>[^\"“”]*[^\"“”,])[\"”](?:\.\s+(?P<rest>.*)|\.?$)")
 _SKIP = re.compile(
     r"^(?:ISBN|ISSN|OCLC|doi|PMID|ID|pp?\.|Vol\.|No\.)\b|^\d+[\d:–-]*$", re.I
 )
@@ -36,7 +36,8 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
     if head:
         written = head["authors"].strip()
         known = is_person(written, registry) or is_organisation(written, registry)
-        if not known and not _SURNAME.match(written):
+        quoted_next = head["rest"][:1] in '"“'  # (date). "Title": CS1's own mark
+        if not (known or quoted_next or _SURNAME.match(written)):
             return None
         date = read_date(head["date"])
         if date is None:

@@ -89,10 +89,12 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         return None
     tail, date, pages, trailing_url = _tail(parts, item.links)
     if tail < 2:
-        if tail == 1 and (date or trailing_url):
+        whole_date = _BARE_DAY.match(parts[0].text.strip())
+        if tail == 1 and (date or trailing_url) and not whole_date:
             # "Interview with a Syrian lawyer, 12 March 2025": a work with no outlet.
             found = Fields(title=parts[0].text, date=date, pages=pages)
-            return reading(item, NAME, 0.6, found, registry)
+            short = len(parts[0].text.split()) <= 12  # a title, not a sentence
+            return reading(item, NAME, 0.6 if short else 0.35, found, registry)
         return None
     first = parts[0].text.strip()
     if _AUTHOR_LIST.match(first) or (
@@ -157,13 +159,20 @@ def _tail(parts: tuple[Field, ...], links: tuple[Link, ...]):
 def _score(first, person, date, trailing_url, registry: OutletRegistry) -> float:
     if first[:1] in "“\"‘'" or first.endswith((",”", ',"')):
         return 0.3  # a quoted title where the outlet should be: another style
-    score = 0.55 if date else 0.3
+    if len(first.split()) > 8 or ". " in first or _is_date(first):
+        return 0.2  # a sentence where the outlet should be: a note of explanation
+    score = 0.55 if date else 0.25
     if known(first, registry):
         score += 0.35
     elif person:
-        score += 0.1  # an author, or a blog named for one
+        score -= 0.1  # an author where the outlet should be: another style
     elif is_organisation(first, registry) or len(first.split()) <= 4:
         score += 0.2
     if trailing_url:
         score += 0.1
     return score
+
+
+def _is_date(text: str) -> bool:
+    """ "June 20" or "June 20, 2016": a date where the outlet should be."""
+    return bool(_BARE_DAY.match(text) or read_date(text))

@@ -66,7 +66,9 @@ def _items(text: str, links: tuple[Link, ...]) -> list[tuple[int, int]]:
 def _is_complete(piece: str, links: tuple[Link, ...]) -> bool:
     """An item that ends like a citation: a date, a URL, pages or a placeholder."""
     parts = fields(piece)
-    return len(parts) > 1 and any(
+    if len(parts) < 2 or read_date(f"{parts[0].text}, {parts[1].text}"):
+        return False  # "June 20, 2016" is a date in a sentence, not a cited work
+    return any(
         is_url(f, ())
         or URL.search(f.text)
         or PAGES.match(f.text.strip())

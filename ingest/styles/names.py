@@ -37,8 +37,8 @@ _PERSON = re.compile(
     r"^(?:(?:[A-Z][\w'’\-]+\s){0,2}[A-Z][\w'’\-]+,\s+(?:[A-Z][\w'’\-]*\.?\s*){1,3}"
     r"(?:Jr\.?|Sr\.?)?"  # Last, F.
     r"|(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+"  # F. Last
-    r"|[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|\(\w+\)|[A-Z][\w'’\-]+|van|von|de|der|al-\w+|bin|el)){1,3}"
-    r"(?:,?\s+(?:Jr|Sr)\.?)?)$"
+    r"|[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|\(\w+\)|van|von|de|der|bin|el|al))*"  # First
+    r"\s+[A-Z][\w'’\-]+(?:,?\s+(?:Jr|Sr)\.?)?)$"  # Last
 )
 _ET_AL = re.compile(r",?\s+et\.?\s+al\.?$", re.I)
 _SEPARATOR = re.compile(r";\s*|,\s*(?:&|and)\s+|\s+(?:&|and)\s+|,\s+")
@@ -48,6 +48,9 @@ _INITIALS = re.compile(
 )
 _EDITOR = re.compile(
     r",?\s*\((?:ed|eds|editor|editors)\.?\)|,\s*eds?\.?$", re.IGNORECASE
+)
+_SMALL_WORDS = frozenset(
+    "of the and for on in at to de du des la le el al di da von van und & a an".split()
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&\-]{1,9}$")
 
@@ -62,11 +65,22 @@ def known(name: str, registry: OutletRegistry) -> Outlet | None:
 def is_organisation(name: str, registry: OutletRegistry) -> bool:
     """A known outlet, an acronym or a name with an organisation's words."""
     value = name.strip().rstrip(".")
-    return bool(
-        registry.lookup(value)
-        or _ACRONYM.match(value)
+    if registry.lookup(value):
+        return True
+    return looks_like_name(value) and bool(
+        _ACRONYM.match(value)
         or _ORGANISATION_WORDS.search(value)
         or re.search(r"\.\w{2,3}$", value)
+    )
+
+
+def looks_like_name(text: str) -> bool:
+    """Written like a name, not a sentence: a few words, most of them capitalised."""
+    words = [w for w in text.split() if w.casefold() not in _SMALL_WORDS]
+    if not words or len(words) > 10:
+        return False
+    return sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(
+        words
     )
 
 
