@@ -93,7 +93,7 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
         if tail == 1 and (date or trailing_url) and not whole_date:
             # "Interview with a Syrian lawyer, 12 March 2025": a work with no outlet.
             found = Fields(title=parts[0].text, date=date, pages=pages)
-            short = len(parts[0].text.split()) <= 12  # a title, not a sentence
+            short = len(parts[0].text.split()) <= 8  # a title, not a sentence
             return reading(item, NAME, 0.6 if short else 0.35, found, registry)
         return None
     first = parts[0].text.strip()

@@ -287,3 +287,66 @@ def test_hostile_notes_are_read_or_reported_quickly(text: str) -> None:
     assert time.perf_counter() - start < 2.0
     assert all(isinstance(w, str) for w in warnings)
     assert all(c.confidence <= 1.0 for c in citations)
+
+
+def test_bare_address_keeps_its_url_and_the_date_in_its_path() -> None:
+    """D03's note 1: an address and nothing else."""
+    (c,), warnings = read(
+        "https://www.theguardian.com/inequality/2017/aug/02/"
+        "south-koreas-inequality-paradox-long-life-good-health-and-poverty"
+    )
+    assert c.url.startswith("https://www.theguardian.com/inequality/2017/aug/02/")
+    assert (c.date.isoformat(), c.title, c.kind) == ("2017-08-02", None, "web")
+    assert warnings == ()
+
+
+def test_wikipedia_citation_by_a_group_and_a_site_named_by_its_domain() -> None:
+    group = one(
+        'ROG Learning Team (23 August 2002). "The Prime Meridian at Greenwich". '
+        "Royal Museums Greenwich. Royal Museums Greenwich. Retrieved 11 September 2012."
+    )
+    assert (group.authors, group.outlet, group.date.isoformat()) == (
+        ("ROG Learning Team",),
+        "Royal Museums Greenwich",
+        "2002-08-23",
+    )
+    site = one(
+        '"Jodie Emery for MLA : HomePage". Jodieformla.ca. 2013-05-14. '
+        "Retrieved 2014-06-09."
+    )
+    assert (site.outlet, site.date.isoformat(), site.accessed.isoformat()) == (
+        "Jodieformla.ca",
+        "2013-05-14",
+        "2014-06-09",
+    )
+
+
+def test_academic_author_list_is_never_a_sure_outlet() -> None:
+    """AnyStyle's first gold reference: "Bergk" is an author, not an outlet."""
+    citations, _ = read(
+        "Bergk, V., Haefeli, W. E., Gasse, C., Brenner, H. & Martin- Facklam, M. "
+        "Information deficits in the summary of product characteristics preclude an "
+        "optimal management of drug interactions: a comparison with evidence from "
+        "the literature. European Journal of Clinical Pharmacology 2005, 61, 327–335."
+    )
+    assert not any(c.outlet == "Bergk" and not c.uncertain for c in citations)
+
+
+def test_dates_in_a_sentence_are_not_cited_works() -> None:
+    """L01's note 147 lists the days of releases: no sure citation comes of it."""
+    citations, warnings = read(
+        "Releases of documents on the Guccifer 2.0 blog occurred on June 15, 2016; "
+        "June 20, 2016; June 21, 2016; July 6, 2016; and October 18, 2016."
+    )
+    assert all(c.uncertain for c in citations)
+    assert warnings
+
+
+def test_unread_note_keeps_its_address() -> None:
+    (c,), (warning,) = read("Statement posted at https://example.org/statement")
+    assert (c.url, c.title, c.confidence) == (
+        "https://example.org/statement",
+        None,
+        0.0,
+    )
+    assert "kept as written" in warning
