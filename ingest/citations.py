@@ -27,6 +27,7 @@ from ingest.styles.shortforms import IBID, SUPRA, is_commentary, without_signal
 SAMPLE = 60  # items read by every grammar to decide a document's style, at most
 SETTLED = 8  # ... and at least, unless one style reads 90 % of them
 READABLE = 0.5  # a reading below this falls back to the next grammar
+SURE = 0.85  # a house-style reading this good on the first items settles the style
 GUESS = 0.4  # a reading below this is not kept: the note stays as written
 
 
@@ -89,6 +90,8 @@ def _decide_style(sample, notes, pieces, registry, cache) -> str | None:
     links = {
         id(p): note.links for note, ps in zip(notes, pieces, strict=True) for p in ps
     }
+    if _house_style_reads(sample[:SETTLED], links, registry):
+        return GRAMMARS[0].NAME
     votes: Counter[str] = Counter()
     for seen, piece in enumerate(sample, start=1):
         readings = _all_readings(piece, links[id(piece)], registry, cache)
@@ -101,6 +104,17 @@ def _decide_style(sample, notes, pieces, registry, cache) -> str | None:
         return None
     order = {grammar.NAME: n for n, grammar in enumerate(GRAMMARS)}
     return min(votes, key=lambda name: (-votes[name], order[name]))
+
+
+def _house_style_reads(sample, links, registry) -> bool:
+    """True when the COI house style reads every one of the first items surely:
+    no other style could read them better, so no other is tried."""
+    house = GRAMMARS[0]
+    return len(sample) == SETTLED and all(
+        (found := house.read(_item(piece, links[id(piece)]), registry)) is not None
+        and found.score >= SURE
+        for piece in sample
+    )
 
 
 def _all_readings(piece, links, registry, cache) -> list[Reading]:

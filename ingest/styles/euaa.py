@@ -140,7 +140,7 @@ def _tail(parts: tuple[Field, ...], links: tuple[Link, ...]):
             pages = field.text.strip().rstrip(".")
         elif _ACCESSED.match(value) or _REMARK.match(value):
             pass
-        elif date is None and (found := parse_date(_DATED_WORD.sub("", value))):
+        elif date is None and (found := parse_date(_undated(value))):
             date = found
             tail -= 1
             if found.month is None and tail > 1:
@@ -176,3 +176,8 @@ def _score(first, person, date, trailing_url, registry: OutletRegistry) -> float
 def _is_date(text: str) -> bool:
     """ "June 20" or "June 20, 2016": a date where the outlet should be."""
     return bool(_BARE_DAY.match(text) or read_date(text))
+
+
+def _undated(value: str) -> str:
+    """The date without a word before it ("dated March 2019")."""
+    return _DATED_WORD.sub("", value) if value[:1] in "dDpPiIuU" else value

@@ -102,7 +102,9 @@ def outlet_slug(name: str, registry: OutletRegistry) -> str | None:
 
 def guess_kind(item: Item, fields: Fields, registry: OutletRegistry) -> CitationKind:
     container = fields.outlet or fields.publisher or ""
-    if item.doi or (fields.outlet and _JOURNAL.search(item.text)):
+    folded = item.text.casefold()
+    journal_signs = "(" in folded or "vol" in folded or "no." in folded
+    if item.doi or (fields.outlet and journal_signs and _JOURNAL.search(item.text)):
         return "journal"
     if fields.report_number:
         return "report"
