@@ -19,6 +19,15 @@ from pathlib import Path
 
 from ingest.model import ParsedCitation
 from ingest.outlets import OutletRegistry
+from ingest.relations import (
+    how_cited,
+    is_non_answer,
+    mentions_non_answer,
+    passive_quotes,
+    qualifier,
+    qualify,
+    relayed,
+)
 from ingest.speakers import cite, clean
 
 RULES_FILE = Path(__file__).with_name("attributions.toml")
@@ -31,6 +40,7 @@ _NP_STOP = re.compile(
     r"since|while|if|to|on condition)\b"
 )
 _FINAL_PUNCTUATION = ' .!?"”’)'
+_INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "noted"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +58,8 @@ class Patterns:
 class Found:
     start: int
     citations: tuple[ParsedCitation, ...]
+    verb: str = ""  # the speech verb the source stands before, if any
+    quoting: bool = False  # "SANA quoted a military source": the quoted source
 
 
 @lru_cache(maxsize=1)
@@ -88,27 +100,67 @@ def sentence_citations(
     """Every source ``sentence`` attributes its claim to, in order of mention.
 
     ``previous`` are the citations of the story's last claim, which a pronoun
-    ("he said") refers back to.
+    ("he said") refers back to. Each citation says how it is cited, through
+    whom, whether it is a non-answer, and what the sentence says of its sourcing.
     """
     found = [*_named_after(sentence, registry), *_quoted(sentence, registry)]
-    found += _before_verbs(sentence, registry, previous)
+    found += [
+        Found(start, citations)
+        for start, citations in passive_quotes(
+            sentence, registry, previous, patterns().pronouns
+        )
+    ]
+    passive = any(c.how == "quoted by" for item in found for c in item.citations)
+    found += [
+        item
+        for item in _before_verbs(sentence, registry, previous)
+        if not (passive and item.verb == "quoted")
+    ]
     found.sort(key=lambda item: item.start)
     citations: list[ParsedCitation] = []
-    for item in found:
+    for item in _relays(found):
         citations.extend(c for c in item.citations if c not in citations)
-    return tuple(citations)
+    said = qualifier(sentence)
+    return qualify(tuple(citations), said) if said else tuple(citations)
+
+
+def _relays(found: list[Found]) -> list[Found]:
+    """ "SANA quoted a military source as saying": the source, via SANA."""
+    kept: list[Found] = []
+    for item in found:
+        relay = kept[-1] if kept else None
+        if item.quoting and relay is not None and relay.verb == "quoted":
+            via = relay.citations[0].outlet or relay.citations[0].description
+            citations = tuple(
+                dataclasses.replace(c, via=via, how="quoted by") for c in item.citations
+            )
+            kept[-1] = Found(relay.start, citations)
+        else:
+            kept.append(item)
+    return kept
 
 
 def _named_after(sentence: str, registry: OutletRegistry) -> list[Found]:
     """Sources that follow their phrase: "according to X", "nor did X"."""
     found = []
+    according, no_comment_from, nor_did = patterns().named_after
     for pattern in patterns().named_after:
         for match in pattern.finditer(sentence):
             start, end = _noun_phrase(sentence, match.end())
             phrase = sentence[match.start() : end]
-            found.append(
-                Found(match.start(), cite(sentence[start:end], phrase, registry))
+            silent = pattern is no_comment_from or (
+                pattern is nor_did and mentions_non_answer(sentence)
             )
+            how = (
+                "according to"
+                if pattern is according
+                else " ".join(match.group(0).split())
+            )
+            citations = tuple(
+                dataclasses.replace(c, how=how, no_comment=silent)
+                for c in cite(sentence[start:end], phrase, registry)
+            )
+            found.append(Found(match.start(), citations))
     return found
 
 
@@ -116,9 +168,11 @@ def _quoted(sentence: str, registry: OutletRegistry) -> list[Found]:
     """Sources quoted by another: "SANA quoted a military source as saying"."""
     found = []
     for match in patterns().quoted.finditer(sentence):
-        found.append(
-            Found(match.start(), cite(match["source"], match.group(0), registry))
-        )
+        if match["source"].startswith("by "):
+            continue  # "was quoted by PAP as saying": see passive_quotes
+        citations = cite(match["source"], match.group(0), registry)
+        citations = tuple(dataclasses.replace(c, how="quoted") for c in citations)
+        found.append(Found(match.start(), citations, quoting=True))
     return found
 
 
@@ -157,8 +211,16 @@ def _candidates(
     if written.endswith(tuple(_QUOTES)):  # '"…," said the official'
         return [_noun_phrase(sentence, verb.end(), appositive=True), clause]
     if written.endswith(","):  # "X, a spokesman, said …" or "…, said Y"
-        return [clause, _noun_phrase(sentence, verb.end(), appositive=True)]
+        after = _noun_phrase(sentence, verb.end(), appositive=True)
+        if verb.group(0) in _INVERTED and _reported(sentence[slice(*clause)]):
+            return [after, clause]  # a clause of reported speech, then "said Y"
+        return [clause, after]
     return [clause]
+
+
+def _reported(clause: str) -> bool:
+    """A long clause with no appositive: speech reported before "said Y"."""
+    return len(clause.split()) > 10 and "," not in clause.strip().rstrip(",")
 
 
 def _cite_span(
@@ -171,14 +233,24 @@ def _cite_span(
 ) -> Found | None:
     """Citations for the source at ``span``; a pronoun repeats ``previous``."""
     start, stop = span
-    source = clean(sentence[start:stop])
+    source, via = relayed(clean(sentence[start:stop]), registry)
     first, last = (start, end) if stop <= verb.start() else (verb.start(), stop)
     phrase = sentence[first:last].strip(" ,")
     if source.casefold() in patterns().pronouns:
         citations = tuple(dataclasses.replace(c, text=phrase) for c in previous)
     else:
         citations = cite(source, phrase, registry)
-    return Found(first, citations) if citations else None
+    silent = is_non_answer(verb.group(0))
+    how = (
+        verb.group(0)
+        if silent
+        else how_cited(verb.group(0), sentence[verb.end() : end])
+    )
+    citations = tuple(
+        dataclasses.replace(c, how=how, no_comment=silent, via=via or c.via)
+        for c in citations
+    )
+    return Found(first, citations, verb=verb.group(0)) if citations else None
 
 
 def _phrase_end(sentence: str, end: int) -> int:

@@ -28,7 +28,6 @@ CASES = {
         ("according to the Syrian Observatory for Human Rights", "sohr", None, False)
     ],
     "State news agency SANA quoted a military source as saying the attack failed.": [
-        ("State news agency SANA quoted", "sana", None, False),
         ("quoted a military source as saying", None, "a military source", True),
     ],
     "There was no immediate comment from the Syrian defence ministry.": [
