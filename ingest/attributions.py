@@ -33,13 +33,18 @@ from ingest.speakers import cite, clean
 RULES_FILE = Path(__file__).with_name("attributions.toml")
 _QUOTES = "\"“”'‘’"
 _PARENTHETICAL_END = re.compile(r"\s*(?:[,.;!?)\]\"”’]|$)")
-_CLAUSE_BREAK = re.compile(r"[;:—–]\s*|,\s+(?:and|but|while|whereas)\s+")
+_CLAUSE_BREAK = re.compile(
+    r"[;:—–]\s*|,\s+(?:and|but|while|whereas)\s+|[,.!?][\"”’]\s+"
+)
 _BREAK = re.compile(r"[,;:—–\"“”]")
 _NP_STOP = re.compile(
     r"[,;:—–()]|\s(?:that|which|who|whose|where|when|as|because|after|before|"
-    r"since|while|if|to|on condition)\b"
+    r"since|while|if|to|following|on condition)\b"
 )
 _FINAL_PUNCTUATION = ' .!?"”’)'
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[\s,\"“”])(he|she|they|it|we|I)(?:['’](?:s|ve|d|ll))?$", re.IGNORECASE
+)
 _INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "noted"})
 
 
@@ -205,6 +210,9 @@ def _candidates(
     """Where the verb's source may stand, most likely first."""
     left = _subject_end(sentence, bound, verb.start())
     written = sentence[bound:left].rstrip()
+    pronoun = _PRONOUN_SUBJECT.search(written)
+    if pronoun:  # "… who thinks he's found": the pronoun is the subject
+        return [(bound + pronoun.start(1), bound + pronoun.end(1))]
     clause = (_clause_start(sentence, bound, left), left)
     if parenthetical:  # "…, witnesses said." or "X, which …, did not respond."
         return [(_appositive_start(sentence, bound, left), left), clause]
@@ -234,6 +242,8 @@ def _cite_span(
     """Citations for the source at ``span``; a pronoun repeats ``previous``."""
     start, stop = span
     source, via = relayed(clean(sentence[start:stop]), registry)
+    if source.casefold().startswith("according to"):
+        return None  # "According to media reports, …": named after its phrase
     first, last = (start, end) if stop <= verb.start() else (verb.start(), stop)
     phrase = sentence[first:last].strip(" ,")
     if source.casefold() in patterns().pronouns:

@@ -18,6 +18,7 @@ from ingest.attributions import sentence_citations
 from ingest.blocks import Block
 from ingest.model import ParsedCitation, ParsedClaim, ParsedPassage
 from ingest.outlets import OutletRegistry
+from ingest.pronouns import antecedent
 from ingest.quotes import open_after, quote_only
 from ingest.relations import qualify, sourcing_statement
 from ingest.sentences import sentence_spans
@@ -38,6 +39,9 @@ class Attributed:
 class _Reading:
     claims: list[list[ParsedClaim]] = field(default_factory=list)  # per passage
     no_comment: list[ParsedCitation] = field(default_factory=list)
+    speakers: list[tuple[ParsedCitation, ...]] = field(default_factory=list)
+    before: list[str] = field(default_factory=list)  # the last two sentences
+    since: int = 0  # sentences since the last claim
 
     @property
     def previous(self) -> tuple[ParsedCitation, ...]:
@@ -93,9 +97,12 @@ def _claims(
     """One claim per sentence that names its source (or its quote's speaker)."""
     spans = sentence_spans(text)
     found: list[tuple[ParsedCitation, ...]] = []
-    previous = reading.previous
+    last = reading.previous
     for start, end in spans:
         sentence = text[start:end]
+        previous = antecedent(
+            sentence, reading.before, reading.speakers, last, reading.since
+        )
         citations = sentence_citations(sentence, registry, previous)
         reading.no_comment.extend(c for c in citations if c.no_comment)
         citations = tuple(c for c in citations if not c.no_comment)
@@ -103,7 +110,11 @@ def _claims(
         if statement:
             _qualify_previous(reading, found, *statement)
         found.append(citations)
-        previous = citations or previous
+        reading.before = [*reading.before[-1:], sentence]
+        reading.since = 0 if citations else reading.since + 1
+        if citations:
+            reading.speakers.append(citations)
+            last = citations
     if quote_only(text) and not any(found) and reading.previous:
         found = [reading.previous for _ in spans]  # the last speaker goes on
     found = _quotes_spoken(text, spans, found)
@@ -124,8 +135,9 @@ def _quotes_spoken(
         if not found[index] and opened[index] and found[index + 1]:
             found[index] = found[index + 1]
     for index in range(1, len(spans)):  # 'X said, "A. B."' -> B is X's
-        if not found[index] and opened[index - 1] and found[index - 1]:
-            found[index] = found[index - 1]
+        follows = opened[index - 1] or quote_only(text[slice(*spans[index])])
+        if not found[index] and follows and found[index - 1]:
+            found[index] = found[index - 1]  # '"A," X said. "B."' -> B is X's
     return found
 
 

@@ -80,8 +80,20 @@ def _coordinated(source: str, registry: OutletRegistry) -> list[str]:
         parts = [clean(part) for part in _LIST.split(source) if clean(part)]
         kinds = [_kind(part, registry)[0] for part in parts]
         if len(parts) > 1 and all(k in ("outlet", "org", "person") for k in kinds):
-            return parts
+            return parts if not _one_name(parts, kinds) else [source]
     return [source]
+
+
+def _one_name(parts: list[str], kinds: list[str | None]) -> bool:
+    """ "World Travel and Tourism Council": the last part's head names the whole."""
+    words = speaker_words()
+    last_head = parts[-1].split()[-1].casefold()
+    first_head = parts[0].split()[-1].casefold()
+    return (
+        last_head in words.organisation
+        and kinds[0] == "person"
+        and first_head not in words.organisation
+    )
 
 
 def _citation(
