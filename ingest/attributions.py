@@ -34,7 +34,7 @@ RULES_FILE = Path(__file__).with_name("attributions.toml")
 _QUOTES = "\"“”'‘’"
 _PARENTHETICAL_END = re.compile(r"\s*(?:[,.;!?)\]\"”’]|$)")
 _CLAUSE_BREAK = re.compile(
-    r"[;:—–]\s*|,\s+(?:and|but|while|whereas)\s+|[,.!?][\"”’]\s+"
+    r"[;:—–]\s*|\s--\s+|,\s+(?:and|but|while|whereas)\s+|[,.!?][\"”’]\s+"
 )
 _BREAK = re.compile(r"[,;:—–\"“”]")
 _NP_STOP = re.compile(
@@ -45,6 +45,7 @@ _FINAL_PUNCTUATION = ' .!?"”’)'
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[\s,\"“”])(he|she|they|it|we|I)(?:['’](?:s|ve|d|ll))?$", re.IGNORECASE
 )
+_NAMED = re.compile(r"\s[A-Z][\w.'’-]+\s[A-Z][\w'’-]+,\s*$")  # "…, Chris Wright, "
 _INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "noted"})
 
 
@@ -242,8 +243,8 @@ def _cite_span(
     """Citations for the source at ``span``; a pronoun repeats ``previous``."""
     start, stop = span
     source, via = relayed(clean(sentence[start:stop]), registry)
-    if source.casefold().startswith("according to"):
-        return None  # "According to media reports, …": named after its phrase
+    if source.casefold().startswith("according to") or source.endswith(" to"):
+        return None  # "According to reports, …"; "That allowed the AP to see"
     first, last = (start, end) if stop <= verb.start() else (verb.start(), stop)
     phrase = sentence[first:last].strip(" ,")
     if source.casefold() in patterns().pronouns:
@@ -300,8 +301,8 @@ def _clause_start(sentence: str, bound: int, end: int) -> int:
         start = match.end()
     while True:
         match = patterns().leading.match(sentence, start, end)
-        if match is None or match.end() >= end:
-            return start
+        if match is None or match.end() >= end or _NAMED.search(match.group(0)):
+            return start  # "Yet Chris Wright, a professor, said": the name stays
         start = match.end()
 
 

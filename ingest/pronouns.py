@@ -18,7 +18,6 @@ _PLURAL_START = re.compile(
     r"^(?:two|three|four|five|both|several|some|many|most|those|other|all)\b",
     re.IGNORECASE,
 )
-_NAME_END = re.compile(r"[\w-]+$")
 
 Sources = tuple[ParsedCitation, ...]
 
@@ -42,15 +41,19 @@ def antecedent(
     if since <= NEAR and _agrees(pronoun.group(1).casefold(), last):
         return last
     window = " ".join([*before, sentence[: pronoun.start()]])
-    for sources in reversed(speakers):
-        if any(_named(source, window) for source in sources):
-            return sources
-    return ()
+    named = [(_named_at(sources, window), n) for n, sources in enumerate(speakers)]
+    at, n = max(named, default=(-1, -1))
+    return speakers[n] if at >= 0 else ()  # the source named nearest the pronoun
 
 
-def _named(source: ParsedCitation, window: str) -> bool:
-    key = _key(source)
-    return bool(key) and re.search(rf"\b{re.escape(key)}\b", window) is not None
+def _named_at(sources: Sources, window: str) -> int:
+    """Where in ``window`` one of ``sources`` is last named; -1 if nowhere."""
+    at = -1
+    for source in sources:
+        key = _key(source)
+        for match in re.finditer(rf"\b{re.escape(key)}\b", window) if key else ():
+            at = max(at, match.start())
+    return at
 
 
 def _key(source: ParsedCitation) -> str | None:
@@ -58,9 +61,12 @@ def _key(source: ParsedCitation) -> str | None:
     if source.anonymous:
         return None
     if source.description:
-        name = source.description.split(",")[0].strip()
-        found = _NAME_END.search(re.sub(r"['’]s$", "", name))
-        return found.group(0) if found and found.group(0)[:1].isupper() else None
+        words = re.sub(r"['’]s$", "", source.description.split(",")[0]).split()
+        if not words or not words[-1][:1].isupper():
+            return None
+        if len(words) > 1 and not words[-2][:1].isupper():
+            return None  # "Those close to Damascus" is no one's name
+        return words[-1]
     return source.outlet
 
 
