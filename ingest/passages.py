@@ -19,7 +19,7 @@ from ingest.blocks import Block
 from ingest.model import ParsedCitation, ParsedClaim, ParsedPassage
 from ingest.outlets import OutletRegistry
 from ingest.pronouns import antecedent
-from ingest.quotes import open_after, quote_only
+from ingest.quotes import open_at, quote_only
 from ingest.relations import qualify, sourcing_statement
 from ingest.sentences import sentence_spans
 
@@ -130,7 +130,7 @@ def _quotes_spoken(
 ) -> list[tuple[ParsedCitation, ...]]:
     """A sentence inside a quotation cites whoever the quotation's attribution names."""
     found = list(found)
-    opened = [open_after(text, end) for _, end in spans]
+    opened = open_at(text, [end for _, end in spans])
     for index in range(len(spans) - 2, -1, -1):  # '"A. B," he said.' -> A is his
         if not found[index] and opened[index] and found[index + 1]:
             found[index] = found[index + 1]

@@ -13,6 +13,7 @@ import re
 from ingest.model import ParsedCitation
 
 NEAR = 2  # sentences between the last claim and the pronoun
+RECENT = 20  # earlier claims whose sources a pronoun may name again
 _PRONOUN = re.compile(r"\b(he|she|it|they|He|She|It|They)\b")
 _PLURAL_START = re.compile(
     r"^(?:two|three|four|five|both|several|some|many|most|those|other|all)\b",
@@ -41,9 +42,10 @@ def antecedent(
     if since <= NEAR and _agrees(pronoun.group(1).casefold(), last):
         return last
     window = " ".join([*before, sentence[: pronoun.start()]])
-    named = [(_named_at(sources, window), n) for n, sources in enumerate(speakers)]
+    recent = speakers[-RECENT:]
+    named = [(_named_at(sources, window), n) for n, sources in enumerate(recent)]
     at, n = max(named, default=(-1, -1))
-    return speakers[n] if at >= 0 else ()  # the source named nearest the pronoun
+    return recent[n] if at >= 0 else ()  # the source named nearest the pronoun
 
 
 def _named_at(sources: Sources, window: str) -> int:

@@ -17,17 +17,28 @@ _QUOTE_ONLY = re.compile(r"^\s*(?:“|\"|``).*(?:”|\"|'')[\s)]*$", re.DOTALL)
 
 def open_after(text: str, end: int) -> bool:
     """True when a quotation opened before ``end`` is still open there."""
-    depth = 0
-    for match in _MARK.finditer(text, 0, end):
-        mark = match.group(0)
-        if mark in _OPEN:
-            depth = 1
-        elif mark in _CLOSE:
-            depth = 0
-        else:
-            before = text[match.start() - 1] if match.start() else " "
-            depth = 1 if before.isspace() or before in "([—–-" else 0
-    return depth > 0
+    return open_at(text, [end])[0]
+
+
+def open_at(text: str, ends: list[int]) -> list[bool]:
+    """For each of ``ends`` (ascending), whether a quotation is open there; one pass."""
+    states, depth, marks = [], 0, _MARK.finditer(text)
+    mark = next(marks, None)
+    for end in ends:
+        while mark is not None and mark.end() <= end:
+            depth = _after(text, mark)
+            mark = next(marks, None)
+        states.append(depth > 0)
+    return states
+
+
+def _after(text: str, mark: re.Match[str]) -> int:
+    if mark.group(0) in _OPEN:
+        return 1
+    if mark.group(0) in _CLOSE:
+        return 0
+    before = text[mark.start() - 1] if mark.start() else " "
+    return 1 if before.isspace() or before in "([—–-" else 0
 
 
 def quote_only(text: str) -> bool:
