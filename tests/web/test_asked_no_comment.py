@@ -3,7 +3,10 @@ vain is listed under "Asked, no comment", and is the source of no claim."""
 
 from __future__ import annotations
 
-from tests.web.conftest import words
+from bs4 import BeautifulSoup
+
+from tests.conftest import FIXTURES
+from tests.web.conftest import build_archive, close_app, make_app, words
 
 
 def asked(page) -> list[str]:
@@ -76,3 +79,25 @@ def test_anonymity_statement_shows_on_the_claims_it_qualifies(client, claim_id) 
     (citation,) = found["claim"]["citations"]
     assert citation["qualifier"].startswith("Both officials spoke on condition")
     assert "(Both officials spoke on condition of anonymity" in found["cite_this"]
+
+
+def test_an_agency_relayed_by_another_is_shown_with_its_relay(tmp_path) -> None:
+    story = FIXTURES / "corpus" / "W04_reuters21578_1899_bahrain_iran_iraq_noauthor.sgm"
+    build_archive(tmp_path, [story])
+    app = make_app(tmp_path)
+    try:
+        client = app.test_client()
+        (doc,) = client.get("/api/documents").get_json()["documents"]
+        page = BeautifulSoup(
+            client.get(f"/documents/{doc['id']}").get_data(as_text=True),
+            "html.parser",
+        )
+        relayed = next(
+            c for c in page.select(".document-body .claim") if "monitored" in words(c)
+        )
+        assert words(relayed.select_one(".via")) == "via BBC"
+        claim = relayed["id"].removeprefix("claim-")
+        cite = client.get(f"/api/claims/{claim}").get_json()["cite_this"]
+        assert "Attributed to: IRNA" in cite and ", via BBC" in cite
+    finally:
+        close_app(app)
