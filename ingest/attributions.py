@@ -45,6 +45,7 @@ _FINAL_PUNCTUATION = ' .!?"”’)'
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[\s,\"“”])(he|she|they|it|we|I)(?:['’](?:s|ve|d|ll))?$", re.IGNORECASE
 )
+_COORDINATED = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z]|;\s")
 _NAMED = re.compile(r"\s[A-Z][\w.'’-]+\s[A-Z][\w'’-]+,\s*$")  # "…, Chris Wright, "
 _INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "noted"})
 
@@ -187,10 +188,13 @@ def _before_verbs(
 ) -> list[Found]:
     """Sources before (or, after a quotation, just after) each speech verb."""
     found: list[Found] = []
-    bound = 0
+    bound, speech = 0, False
     for verb in patterns().verb.finditer(sentence):
         if verb.start() < bound:
             continue
+        if speech and not _COORDINATED.search(sentence, bound, verb.start()):
+            continue  # reported speech, unless "…, but X said" starts a clause
+        speech = False
         end = _phrase_end(sentence, verb.end())
         parenthetical = bool(_PARENTHETICAL_END.match(sentence, end))
         spans = _candidates(sentence, bound, verb, parenthetical)
@@ -201,7 +205,7 @@ def _before_verbs(
         found.append(item)
         bound = end
         if not parenthetical and item.start < verb.start():
-            break  # what follows is reported speech, not another source
+            speech = True  # what follows is reported speech, not another source
     return found
 
 

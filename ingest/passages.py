@@ -40,6 +40,7 @@ class _Reading:
     claims: list[list[ParsedClaim]] = field(default_factory=list)  # per passage
     no_comment: list[ParsedCitation] = field(default_factory=list)
     speakers: list[tuple[ParsedCitation, ...]] = field(default_factory=list)
+    listed: tuple[ParsedCitation, ...] = ()  # who "X said:" before a list names
     before: list[str] = field(default_factory=list)  # the last two sentences
     since: int = 0  # sentences since the last claim
 
@@ -68,7 +69,12 @@ def attributed_passages(
         else:
             kind = "list_item" if block.kind == "list_item" else "paragraph"
             passages.append(ParsedPassage(kind, block.text))
-            reading.claims.append(_claims(block.text, registry, reading))
+            claims = _claims(block.text, registry, reading)
+            if kind == "list_item" and not claims and reading.listed:
+                claims = [_whole(block.text, reading.listed)]  # "Obama said: • …"
+            elif kind != "list_item":
+                reading.listed = _introduces_list(block.text, claims)
+            reading.claims.append(claims)
     passages = [
         replace(passage, claims=tuple(claims))
         for passage, claims in zip(passages, reading.claims, strict=True)
@@ -123,6 +129,19 @@ def _claims(
         for (start, end), citations in zip(spans, found, strict=True)
         if citations
     ]
+
+
+def _introduces_list(text: str, claims: list[ParsedClaim]) -> tuple:
+    """The sources of a paragraph ending "…, President Obama also said:"."""
+    stripped = text.rstrip()
+    if stripped.endswith(":") and claims and claims[-1].end >= len(stripped) - 1:
+        return claims[-1].citations
+    return ()
+
+
+def _whole(text: str, citations: tuple[ParsedCitation, ...]) -> ParsedClaim:
+    end = len(text.rstrip())
+    return ParsedClaim(text[:end], 0, end, citations=citations)
 
 
 def _quotes_spoken(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.attributions import patterns
 from ingest.model import ParsedCitation
 
 NEAR = 2  # sentences between the last claim and the pronoun
@@ -36,7 +37,7 @@ def antecedent(
     claim's sources in order, ``last`` the last claim's, ``since`` how many
     sentences ago that claim was.
     """
-    pronoun = _PRONOUN.search(sentence)
+    pronoun = _subject_pronoun(sentence)
     if pronoun is None:
         return last
     if since <= NEAR and _agrees(pronoun.group(1).casefold(), last):
@@ -46,6 +47,16 @@ def antecedent(
     named = [(_named_at(sources, window), n) for n, sources in enumerate(recent)]
     at, n = max(named, default=(-1, -1))
     return recent[n] if at >= 0 else ()  # the source named nearest the pronoun
+
+
+def _subject_pronoun(sentence: str) -> re.Match[str] | None:
+    """The pronoun before a speech verb ("…," he said), else the first one."""
+    verb = patterns().verb
+    found = list(_PRONOUN.finditer(sentence))
+    for match in found:
+        if verb.match(sentence, match.end() + 1):
+            return match
+    return found[0] if found else None
 
 
 def _named_at(sources: Sources, window: str) -> int:
