@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
+from ingest.attribution_rules import patterns
 from ingest.model import ParsedCitation
 from ingest.outlets import OutletRegistry
 from ingest.relations import (
@@ -30,7 +28,6 @@ from ingest.relations import (
 )
 from ingest.speakers import cite, clean
 
-RULES_FILE = Path(__file__).with_name("attributions.toml")
 _QUOTES = "\"“”'‘’"
 _PARENTHETICAL_END = re.compile(r"\s*(?:[,.;!?)\]\"”’]|$)")
 _CLAUSE_BREAK = re.compile(
@@ -51,54 +48,11 @@ _INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "noted"})
 
 
 @dataclass(frozen=True, slots=True)
-class Patterns:
-    verb: re.Pattern[str]
-    after_verb: re.Pattern[str]
-    before_verb: re.Pattern[str]
-    leading: re.Pattern[str]
-    named_after: tuple[re.Pattern[str], ...]
-    quoted: re.Pattern[str]
-    pronouns: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
 class Found:
     start: int
     citations: tuple[ParsedCitation, ...]
     verb: str = ""  # the speech verb the source stands before, if any
     quoting: bool = False  # "SANA quoted a military source": the quoted source
-
-
-@lru_cache(maxsize=1)
-def patterns(path: Path = RULES_FILE) -> Patterns:
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    verbs, sources, phrases = data["verbs"], data["sources"], data["phrases"]
-    told = rf"(?:told|tells)(?: {verbs['recipient']})?"
-    plain = [
-        v for v in verbs["speech"] + verbs["observation"] if v not in ("told", "tells")
-    ]
-    verb = "|".join([*verbs["non_response"], told, *plain])
-    before = "|".join(phrases["before_verb"])
-    leading = "|".join(phrases["leading_words"])
-    conjunctions = "|".join(phrases["conjunctions"])
-    return Patterns(
-        verb=re.compile(rf"\b(?:{verb})\b"),
-        after_verb=re.compile(phrases["after_verb"]),
-        before_verb=re.compile(rf"(?:\s+(?:{before})|{phrases['after_verb']})+\s*$"),
-        leading=re.compile(
-            rf"^\s*(?:(?:{leading})\b[^,]*,\s*|(?:{conjunctions})\b,?\s+|"
-            rf"(?:{phrases['leading_time']}))",
-            re.IGNORECASE,
-        ),
-        named_after=(
-            re.compile(rf"\b{sources['according_to']}\s+", re.IGNORECASE),
-            re.compile(rf"\b{sources['no_comment_from']}\s+"),
-            re.compile(rf"\b{sources['nor_did']}\s+"),
-        ),
-        quoted=re.compile(rf"\b{sources['quoted_as_saying']}\b"),
-        pronouns=frozenset(phrases["pronouns"]),
-    )
 
 
 def sentence_citations(

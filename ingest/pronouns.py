@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.attributions import patterns
+from ingest.attribution_rules import patterns
 from ingest.model import ParsedCitation
 
 NEAR = 2  # sentences between the last claim and the pronoun
