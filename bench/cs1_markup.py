@@ -127,9 +127,11 @@ def _from_markup(cite: Tag, doc: str) -> dict | None:
 def _publisher(segments: list[str], outlet: str | None, title: str | None):
     for segment in segments:
         value = segment.strip(' ."')
-        if not value or value in (outlet, title) or (outlet and outlet in value):
+        if len(value) < 3 or value in (outlet, title) or (outlet and outlet in value):
             continue
         if _NOT_PUBLISHER.match(value) or _iso(value) or _PAGES.match(value):
+            continue
+        if parse_date(value, default_year=2000):  # "August 9" of "August 9, 2017"
             continue
         if title and value in title:
             continue
@@ -143,7 +145,7 @@ def _authors(written: str) -> list[str]:
 
 
 def _iso(written: str) -> str | None:
-    found = parse_date(written.strip().rstrip("."))
+    found = parse_date(" ".join(written.split()).rstrip("."))
     return found.isoformat() if found else None
 
 

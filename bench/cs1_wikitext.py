@@ -103,7 +103,7 @@ def _authors(fields: dict[str, str]) -> list[str]:
 
 
 def _iso(written: str | None) -> str | None:
-    found = parse_date(written) if written else None
+    found = parse_date(" ".join(written.split())) if written else None
     return found.isoformat() if found else None
 
 

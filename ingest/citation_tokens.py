@@ -1,0 +1,146 @@
+"""A citation string cut into tokens, and each token's features for the CRF.
+
+Tokens are URLs (and DOIs) whole, runs of letters or digits, and single
+punctuation marks, each with its offsets in the string. A token's features are
+what it looks like (its word, shape, case, digits, punctuation), what it may
+be (a year, a month name, a word of a known outlet, a URL or DOI), where it is
+(position in the string, inside quotes or brackets, after "Retrieved" or "In")
+and the same few facts about its neighbours. The CRF learns from them which
+tokens are authors, title, outlet, publisher, date, access date, URL, pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ingest.outlets import load_registry
+
+MAX_CHARACTERS = 2_000  # a citation longer than this is read from its start
+_TOKEN = re.compile(
+    r"(?:https?://|www\.|doi:\s*|10\.\d{4,9}/)\S+"  # URL or DOI, whole
+    r"|\w+(?:['’]\w+)*"  # a word, with its apostrophes
+    r"|[^\w\s]",  # one punctuation mark
+    re.IGNORECASE,
+)
+_INVISIBLE = re.compile(
+    r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_MONTHS = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
+    "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
+    "oct", "october", "nov", "november", "dec", "december",
+}  # fmt: skip
+_OPENING = {"“": "q", '"': "q", "‘": "q", "«": "q", "(": "b", "[": "b"}
+_CLOSING = {"”": "q", "’": "q", "»": "q", ")": "b", "]": "b"}
+_ACCESS = {"retrieved", "accessed", "consulted", "viewed", "visited"}
+_GENERIC_OUTLET = {
+    "news", "times", "post", "herald", "journal", "review", "magazine", "press",
+    "daily", "tribune", "gazette", "observer", "guardian", "telegraph", "agency",
+    "reuters", "bbc", "cnn", "npr", "online", "blog", "radio", "tv", "television",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The tokens of ``text`` (read up to ``MAX_CHARACTERS``), with offsets."""
+    cleaned = _INVISIBLE.sub(" ", text[:MAX_CHARACTERS])
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(cleaned)]
+
+
+@cache
+def _outlet_words() -> frozenset[str]:
+    words = set(_GENERIC_OUTLET)
+    for outlet in load_registry():
+        for spelling in outlet.spellings:
+            words.update(
+                w for w in re.findall(r"\w+", spelling.casefold()) if len(w) > 2
+            )
+    return frozenset(words - {"the", "and", "for"})
+
+
+def _shape(word: str) -> str:
+    shape = re.sub(r"[A-Z]", "X", word)
+    shape = re.sub(r"[a-z]", "x", shape)
+    shape = re.sub(r"\d", "d", shape)
+    return re.sub(r"(.)\1{2,}", r"\1\1", shape)[:6]
+
+
+@lru_cache(maxsize=65536)  # citations share most of their words
+def _own(token: str) -> tuple[str, ...]:
+    low = token.casefold()
+    if len(token) > 4 and (low.startswith(("http", "www.", "doi:", "10."))):
+        return ("url",)
+    feats = [f"w={low}", f"shape={_shape(token)}"]
+    if token[0].isalpha():
+        feats.append("cap" if token[0].isupper() else "low")
+        if token.isupper() and len(token) > 1:
+            feats.append("upper")
+        if len(token) > 3:
+            feats.append(f"suf={low[-3:]}")
+    elif token.isdigit():
+        feats.append(f"digits={min(len(token), 5)}")
+        if len(token) == 4 and 1500 <= int(token) <= 2099:
+            feats.append("year")
+        elif len(token) <= 2 and 1 <= int(token) <= 31:
+            feats.append("day")
+    else:
+        feats.append("punct")
+    if low in _MONTHS:
+        feats.append("month")
+    if low in _outlet_words():
+        feats.append("outlet_word")
+    return tuple(feats)
+
+
+def features(toks: list[Token]) -> list[list[str]]:
+    """The features of each token: its own, its context and its neighbours'."""
+    own = [_own(t.text) for t in toks]
+    words = [t.text.casefold() for t in toks]
+    count = len(toks)
+    result = []
+    quoted = bracketed = 0
+    after_access = after_in = after_quote = False
+    for i, token in enumerate(toks):
+        mark = token.text
+        feats = [*own[i], f"pos={5 * i // max(count, 1)}"]
+        if i == 0:
+            feats.append("first")
+        if i == count - 1:
+            feats.append("last")
+        if quoted:
+            feats.append("in_quotes")
+        if bracketed:
+            feats.append("in_brackets")
+        if after_access:
+            feats.append("after_access")
+        if after_in:
+            feats.append("after_in")
+        if after_quote:
+            feats.append("after_quote")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < count:
+                feats.append(f"{offset}:w={words[j]}")
+                if offset in (-1, 1):
+                    feats.extend(f"{offset}:{f}" for f in own[j][1:3])
+            else:
+                feats.append(f"{offset}:edge")
+        result.append(feats)
+        if _OPENING.get(mark) == "q" and not quoted:
+            quoted = 1
+        elif (_CLOSING.get(mark) == "q" or mark == '"') and quoted:
+            quoted = 0
+            after_quote = True
+        bracketed += 1 if _OPENING.get(mark) == "b" else 0
+        bracketed -= 1 if _CLOSING.get(mark) == "b" and bracketed else 0
+        after_access = after_access or words[i] in _ACCESS
+        after_in = words[i] == "in" or (after_in and mark not in ".,;")
+    return result
