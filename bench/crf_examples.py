@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.citation_tokens import Token, tokens
-from ingest.dates import MONTH_NAMES, parse_date
+from ingest.citation_tokens import DATE_PHRASE, Token, tokens
+from ingest.dates import parse_date
 
 ANYSTYLE_LABELS = {
     "author": "author",
@@ -30,16 +30,14 @@ ANYSTYLE_LABELS = {
     "location": "location",
     "volume": "volume",
 }
-_DATE = re.compile(
-    rf"(?:\d{{1,2}}\s+)?\b{MONTH_NAMES}\s*(?:\d{{1,2}},?\s+)?\d{{4}}"
-    r"|\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b1[5-9]\d\d\b|\b20\d\d\b",
-    re.IGNORECASE,
-)
 _FIELDS = ("title", "outlet", "publisher", "url", "pages")
 
 
-def from_anystyle(pieces: list[tuple[str, str]]) -> tuple[list[Token], list[str]]:
-    """One AnyStyle sequence: its joined string's tokens and their labels."""
+Example = tuple[list[Token], list[str], str]
+
+
+def from_anystyle(pieces: list[tuple[str, str]]) -> Example:
+    """One AnyStyle sequence: its joined string's tokens, their labels, the string."""
     spans, position, parts = [], 0, []
     for tag, piece in pieces:
         if not piece:
@@ -49,9 +47,10 @@ def from_anystyle(pieces: list[tuple[str, str]]) -> tuple[list[Token], list[str]
             (position, position + len(piece), ANYSTYLE_LABELS.get(tag, "other"))
         )
         position += len(piece) + 1
-    toks = tokens(" ".join(parts))
+    text = " ".join(parts)
+    toks = tokens(text)
     labels = [next((y for a, b, y in spans if a <= t.start < b), "other") for t in toks]
-    return toks, labels
+    return toks, labels, text
 
 
 def _place(text: str, value: str, taken: list[tuple[int, int, str]]) -> tuple[int, int]:
@@ -64,8 +63,8 @@ def _place(text: str, value: str, taken: list[tuple[int, int, str]]) -> tuple[in
     return -1, -1
 
 
-def from_record(record: dict) -> tuple[list[Token], list[str]] | None:
-    """One labeled record's tokens and labels, or None if its title is not found."""
+def from_record(record: dict) -> Example | None:
+    """A labeled record's tokens, labels and text; None if its title is not found."""
     text = record["text"]
     taken: list[tuple[int, int, str]] = []
     values = [(f, record.get(f)) for f in _FIELDS]
@@ -79,7 +78,7 @@ def from_record(record: dict) -> tuple[list[Token], list[str]] | None:
                 taken.append((start, end, label))
     if record.get("title") and not any(y == "title" for *_, y in taken):
         return None
-    for match in _DATE.finditer(text):
+    for match in DATE_PHRASE.finditer(text):
         if any(a < match.end() and match.start() < b for a, b, _ in taken):
             continue
         found = parse_date(match.group())
@@ -99,4 +98,4 @@ def from_record(record: dict) -> tuple[list[Token], list[str]] | None:
             punctuation = not token.text[0].isalnum()
             label = labels[-1] if punctuation and labels else "other"
         labels.append(label)
-    return toks, labels
+    return toks, labels, text

@@ -30,7 +30,7 @@ from ingest.citation_tokens import features
 
 PARAMETERS = {
     "c1": 0.1,  # L1: drops features that do not help, keeps the model small
-    "c2": 0.01,
+    "c2": 0.5,
     "max_iterations": 150,
     "feature.possible_transitions": True,
     "feature.minfreq": 2,
@@ -70,8 +70,8 @@ def train(
         parameters["max_iterations"] = iterations
     trainer.set_params(parameters)
     chosen = examples(anystyle_dir, set_dir, limit)
-    for toks, labels in chosen:
-        trainer.append(features(toks), labels)
+    for toks, labels, text in chosen:
+        trainer.append(features(toks, text), labels)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     return len(chosen)

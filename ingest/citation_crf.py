@@ -45,6 +45,7 @@ _ACCESS_WORDS = re.compile(
     r"^(?:last\s+)?(?:retrieved|accessed|consulted|viewed|visited)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
+_QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»"}
 _PAGE_WORDS = re.compile(r"^(?:pp?|pages?|paras?)\.?\s*", re.IGNORECASE)
 
 
@@ -78,7 +79,7 @@ class CrfReader:
         if not any(t.text[0].isalnum() for t in toks):
             return None
         with self._lock:
-            labels = self._tagger.tag(features(toks))
+            labels = self._tagger.tag(features(toks, text))
             marginals = [self._tagger.marginal(y, i) for i, y in enumerate(labels)]
         return _reading(text, toks, labels, marginals)
 
@@ -117,6 +118,8 @@ def _reading(text, toks, labels, marginals) -> CrfReading:
         for label, spans in runs.items()
     }
     field = {label: _span(text, toks, run) for label, run in longest.items()}
+    if "title" in longest:
+        field["title"] = _quoted_title(text, toks, longest["title"])
     authors = ()
     if written := (_span(text, toks, runs["author"][0]) if "author" in runs else None):
         # the authors are the first run: a later one is a name the tagger mistook
@@ -143,6 +146,18 @@ def _reading(text, toks, labels, marginals) -> CrfReading:
         kind=_kind(field),
         confidence=_confidence(labels, marginals),
     )
+
+
+def _quoted_title(text: str, toks: list[Token], run: tuple[int, int]) -> str | None:
+    """The title, cut at its closing quote when the tagger ran on past it."""
+    first, last = run
+    opening = toks[first - 1].text if first else toks[first].text
+    closing = _QUOTE_PAIRS.get(opening)
+    if closing is not None:
+        for i in range(first + 1, last):
+            if toks[i].text == closing and toks[i + 1].text in ".,;:":
+                return _span(text, toks, (first, i))
+    return _span(text, toks, run)
 
 
 def _kind(field: dict[str, str | None]) -> str:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ingest.dates import MONTH_NAMES
 from ingest.outlets import load_registry
 
 MAX_CHARACTERS = 2_000  # a citation longer than this is read from its start
@@ -26,6 +27,11 @@ _TOKEN = re.compile(
 )
 _INVISIBLE = re.compile(
     r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
+)
+DATE_PHRASE = re.compile(
+    rf"(?:\d{{1,2}}\s+)?\b{MONTH_NAMES}\s*(?:\d{{1,2}},?\s+)?\d{{4}}"
+    r"|\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b1[5-9]\d\d\b|\b20\d\d\b",
+    re.IGNORECASE,
 )
 _MONTHS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
@@ -100,9 +106,20 @@ def _own(token: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-def features(toks: list[Token]) -> list[list[str]]:
-    """The features of each token: its own, its context and its neighbours'."""
+def _in_dates(text: str, toks: list[Token]) -> list[bool]:
+    """Whether each token is part of a phrase that reads as a date with a year."""
+    spans = [m.span() for m in DATE_PHRASE.finditer(text) if len(m.group()) > 4]
+    return [any(a <= t.start < b for a, b in spans) for t in toks]
+
+
+def features(toks: list[Token], text: str = "") -> list[list[str]]:
+    """The features of each token: its own, its context and its neighbours'.
+
+    ``text`` is the string the tokens come from; with it, tokens of a phrase
+    that reads as a full date ("5 March 2008", "2008-03-05") are marked.
+    """
     own = [_own(t.text) for t in toks]
+    in_date = _in_dates(text, toks) if text else [False] * len(toks)
     words = [t.text.casefold() for t in toks]
     count = len(toks)
     result = []
@@ -111,6 +128,8 @@ def features(toks: list[Token]) -> list[list[str]]:
     for i, token in enumerate(toks):
         mark = token.text
         feats = [*own[i], f"pos={5 * i // max(count, 1)}"]
+        if in_date[i]:
+            feats.append("date_phrase")
         if i == 0:
             feats.append("first")
         if i == count - 1:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import citation_set
+from bench import anystyle, citation_set
 from bench.crf_examples import from_anystyle, from_record
 from bench.train_citation_crf import train
 from ingest.citation_crf import LABELS, MODEL, CrfReader, CrfReading, read
@@ -60,18 +60,20 @@ def test_training_on_the_same_slice_gives_the_same_model(small_model: Path, tmp_
 def test_held_out_strings_are_never_training_examples():
     from bench.train_citation_crf import examples
 
-    texts = {
-        "".join(t.text for t in toks)
-        for toks, _ in examples(FIXTURES / "anystyle", FIXTURES)
-    }
+    texts = {text for _, _, text in examples(FIXTURES / "anystyle", FIXTURES)}
     held = [
         r["text"]
         for r in citation_set.load(FIXTURES)
         if citation_set.held_out(r["text"])
     ]
+    held_references = [
+        r["text"]
+        for r in anystyle.load(FIXTURES / "anystyle")
+        if citation_set.held_out(r["text"])
+    ]
 
-    assert held
-    assert not {"".join(t.text for t in tokens(h)) for h in held} & texts
+    assert held and held_references
+    assert not set(held + held_references) & texts
 
 
 def test_the_shipped_model_reads_a_chicago_note_into_its_fields():
@@ -101,7 +103,7 @@ def test_an_aligned_footnote_labels_its_fields_and_leaves_the_rest_other():
         "pages": None,
     }
 
-    toks, labels = from_record(record)
+    toks, labels, _ = from_record(record)
 
     by_label = {}
     for token, label in zip(toks, labels, strict=True):
@@ -114,10 +116,11 @@ def test_an_aligned_footnote_labels_its_fields_and_leaves_the_rest_other():
 
 
 def test_anystyle_pieces_give_their_labels_to_their_tokens():
-    toks, labels = from_anystyle(
+    toks, labels, text = from_anystyle(
         [("author", "Thorne, D."), ("date", "(1997)."), ("journal", "Calgary Herald,")]
     )
 
+    assert text == "Thorne, D. (1997). Calgary Herald,"
     assert [t.text for t in toks][:4] == ["Thorne", ",", "D", "."]
     assert labels == ["author"] * 4 + ["date"] * 4 + ["outlet"] * 3
 
