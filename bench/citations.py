@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -123,7 +124,11 @@ def tables(results, spent: float, name: str, anystyle_results=None) -> str:
         parts.append(other.markdown())
         count += len(anystyle_results)
     rate = count / spent if spent else float("inf")
-    parts.append(f"Read {count} strings at {rate:,.0f} citations per second.")
+    load = os.getloadavg()[0]
+    parts.append(
+        f"Read {count} strings at {rate:,.0f} citations per second"
+        f" (load average {load:.1f} on {os.cpu_count()} cores)."
+    )
     return "\n\n".join(parts)
 
 
@@ -169,10 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sys.stderr.write(f"{args.anystyle}: no AnyStyle data there; table left out\n")
     text = tables(results, spent, f"{args.reader} reader ({part})", other)
-    if args.failures:
-        text += "\n\nTitles read wrong:\n" + failures(results, args.failures)
     if args.out:
         replace_between(args.out, f"figures:{args.reader}", text)
+    if args.failures:
+        text += "\n\nTitles read wrong:\n" + failures(results, args.failures)
     sys.stdout.write(text + "\n")
     return 0
 

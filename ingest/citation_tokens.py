@@ -106,6 +106,26 @@ def _own(token: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+_EDGES = (("-2:edge",), ("-1:edge",), ("1:edge",), ("2:edge",))
+
+
+@lru_cache(maxsize=65536)
+def _seen_from(token: str) -> tuple[tuple[str, ...], ...]:
+    """The token's features as its neighbours at offsets 2, 1, -1, -2 see them.
+
+    Its neighbour two places on sees ``-2:w=...``, the next one ``-1:`` and two
+    of its shape features, and so on.
+    """
+    low = token.casefold()
+    near = _own(token)[1:3]
+    return (
+        (f"-2:w={low}",),
+        (f"-1:w={low}", *(f"-1:{f}" for f in near)),
+        (f"1:w={low}", *(f"1:{f}" for f in near)),
+        (f"2:w={low}",),
+    )
+
+
 def _in_dates(text: str, toks: list[Token]) -> list[bool]:
     """Whether each token is part of a phrase that reads as a date with a year."""
     spans = [m.span() for m in DATE_PHRASE.finditer(text) if len(m.group()) > 4]
@@ -121,6 +141,7 @@ def features(toks: list[Token], text: str = "") -> list[list[str]]:
     own = [_own(t.text) for t in toks]
     in_date = _in_dates(text, toks) if text else [False] * len(toks)
     words = [t.text.casefold() for t in toks]
+    seen = [_seen_from(t.text) for t in toks]
     count = len(toks)
     result = []
     quoted = bracketed = 0
@@ -144,14 +165,8 @@ def features(toks: list[Token], text: str = "") -> list[list[str]]:
             feats.append("after_in")
         if after_quote:
             feats.append("after_quote")
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < count:
-                feats.append(f"{offset}:w={words[j]}")
-                if offset in (-1, 1):
-                    feats.extend(f"{offset}:{f}" for f in own[j][1:3])
-            else:
-                feats.append(f"{offset}:edge")
+        for k, j in enumerate((i - 2, i - 1, i + 1, i + 2)):
+            feats.extend(seen[j][k] if 0 <= j < count else _EDGES[k])
         result.append(feats)
         if _OPENING.get(mark) == "q" and not quoted:
             quoted = 1
