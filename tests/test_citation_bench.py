@@ -131,3 +131,23 @@ def test_the_script_writes_its_tables_between_the_markers_and_keeps_the_rest(
     assert "AnyStyle references" in text
     assert "citations per second" in text
     assert json.loads(lines[0])["doc"] == "P01"
+
+
+def test_a_cite_news_template_is_rendered_as_cs1_shows_it_and_labeled_by_its_fields():
+    """The K02 Chicago Tribune note, as MANIFEST.md transcribes it."""
+    records = [r for r in citation_set.load(FIXTURES) if r["doc"] == "K02"]
+    (record,) = [r for r in records if "Chicago Tribune" in r["text"]]
+
+    assert record["text"] == (
+        '"Murchison Sr. Dies; Fortune near ½ billion". Chicago Tribune. UPI. '
+        "June 21, 1969. Retrieved December 31, 2014."
+    )
+    assert record["title"] == "Murchison Sr. Dies; Fortune near ½ billion"
+    assert record["outlet"] == "Chicago Tribune"
+    assert record["date"] == "1969-06-21"
+    assert record["kind"] == "news"
+    assert record["url"] == (
+        "http://archives.chicagotribune.com/1969/06/21/page/78/article/"
+        "murchison-sr-dies-fortune-near-1-2-billion"
+    )
+    assert record["links"][0]["text"] == record["title"]
