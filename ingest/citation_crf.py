@@ -24,6 +24,7 @@ from pathlib import Path
 import pycrfsuite
 
 from ingest.citation_tokens import Token, features, tokens
+from ingest.outlets import load_registry
 
 MODEL = Path(__file__).with_name("data") / "citations.crfsuite"
 LABELS = (
@@ -45,6 +46,7 @@ _ACCESS_WORDS = re.compile(
     r"^(?:last\s+)?(?:retrieved|accessed|consulted|viewed|visited)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
+_SENTENCE = re.compile(r"(?<=\w{2})\.\s+(?=[A-Z])")
 _QUOTE_PAIRS = {'"': '"', "“": "”", "«": "»"}
 _PAGE_WORDS = re.compile(r"^(?:pp?|pages?|paras?)\.?\s*", re.IGNORECASE)
 
@@ -120,11 +122,18 @@ def _reading(text, toks, labels, marginals) -> CrfReading:
     field = {label: _span(text, toks, run) for label, run in longest.items()}
     if "title" in longest:
         field["title"] = _quoted_title(text, toks, longest["title"])
+    _split_container(field)
     authors = ()
     if written := (_span(text, toks, runs["author"][0]) if "author" in runs else None):
         # the authors are the first run: a later one is a name the tagger mistook
         names = (a.strip(_TRIM) for a in _AUTHOR_SEPARATOR.split(written))
         authors = tuple(a for a in names if a)
+    if (
+        len(authors) == 1
+        and not field.get("outlet")
+        and load_registry().lookup(authors[0])
+    ):
+        field["outlet"] = authors[0]  # "NBC News, Title, date": a known outlet first
     accessed = field.get("accessed")
     if accessed:
         accessed = _ACCESS_WORDS.sub("", accessed) or None
@@ -158,6 +167,22 @@ def _quoted_title(text: str, toks: list[Token], run: tuple[int, int]) -> str | N
             if toks[i].text == closing and toks[i + 1].text in ".,;:":
                 return _span(text, toks, (first, i))
     return _span(text, toks, run)
+
+
+def _split_container(field: dict[str, str | None]) -> None:
+    """Part a publisher of two sentences, ``Stuff.co.nz. Fairfax NZ``, in two.
+
+    The tagger labels tokens, not where one field ends and the next begins, so an
+    outlet and its publisher side by side can come out as one publisher. Where
+    no outlet was read, the first sentence is the outlet. Only a full stop after
+    a word of two letters or more parts them, so abbreviations ("U.S.
+    Department") stay whole.
+    """
+    value = field.get("publisher")
+    if value and not field.get("outlet"):
+        parts = _SENTENCE.split(value, maxsplit=1)
+        if len(parts) == 2:
+            field["outlet"], field["publisher"] = parts
 
 
 def _kind(field: dict[str, str | None]) -> str:

@@ -150,3 +150,19 @@ def test_bad_input_is_read_or_refused_in_bounded_time(text: str):
 def test_a_string_of_only_punctuation_is_not_read():
     assert read(".,;:!?-–—()[]" * 50) is None
     assert read("") is None
+
+
+def test_a_publisher_of_two_sentences_is_parted_into_outlet_and_publisher():
+    from ingest.citation_crf import _split_container
+
+    two = {"publisher": "Stuff.co.nz. Fairfax NZ"}
+    abbreviated = {"publisher": "U.S. Department of State"}
+    with_outlet = {"outlet": "The Age", "publisher": "Fairfax. Melbourne"}
+
+    _split_container(two)
+    _split_container(abbreviated)
+    _split_container(with_outlet)
+
+    assert two == {"outlet": "Stuff.co.nz", "publisher": "Fairfax NZ"}
+    assert abbreviated == {"publisher": "U.S. Department of State"}
+    assert with_outlet == {"outlet": "The Age", "publisher": "Fairfax. Melbourne"}
