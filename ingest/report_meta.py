@@ -32,10 +32,6 @@ _COPYRIGHT_HOLDER = re.compile(
 )
 _QUOTED = re.compile(r"[‘'\"“](?P<text>[^’'\"”]+)[’'\"”]")
 _IN_TITLE = re.compile(r"\bin\s+(?P<title>[^,]+(?:,[^,]+)*?),\s*[^,]+$")
-_META_DATE_KEYS = (
-    "citation_publication_date", "dc.date", "dcterms.created", "date",
-    "article:published_time", "ld:datePublished",
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,26 +86,15 @@ def read_meta(
     from_cite = _from_cite_as(cite_block) if cite_block else ReportMeta()
     heading_block = _section_block(blocks)
     heading = section_heading(heading_block) if heading_block else None
-    meta = source.meta
+    fields = source.fields
     publisher = (
         from_cite.publisher
-        or meta.get("citation_publisher")
-        or meta.get("og:site_name")
-        or meta.get("ld:publisher")
-        or source.fields.publisher
-        or source.fields.outlet
+        or fields.publisher
+        or fields.outlet
         or _copyright_holder(blocks, registry)
     )
-    report_title = from_cite.report_title or meta.get("citation_title")
-    stated = stated_date(source.fields.date or "")
-    date = (
-        from_cite.date
-        or stated
-        or next(
-            filter(None, (parse_date(meta[k]) for k in _META_DATE_KEYS if k in meta)),
-            None,
-        )
-    )
+    report_title = from_cite.report_title or fields.title
+    date = from_cite.date or stated_date(fields.date or "")
     number, heading_text = heading or (None, None)
     return ReportMeta(
         publisher=_short_name(publisher, registry),

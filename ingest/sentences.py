@@ -18,7 +18,9 @@ ABBREVIATIONS = frozenset(
     sat sun a.m p.m ibid op cit vs v
     """.split()
 )
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A sentence starts with a capital or a digit, or with a bracket: an editor's
+# "[T]he", a "[12]" marker, or a redaction such as "[redacted: ...]".
+_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+(?:[\"'“‘(]?[A-Z0-9]|\[))")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _SECTION_NUMBER = re.compile(r"^\(?\d+(?:\.\d+)+\.$")
 _INITIAL = re.compile(r"^[A-Z]\.$")

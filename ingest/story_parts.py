@@ -18,7 +18,6 @@ from ingest.outlets import Outlet, OutletRegistry
 DATELINE_SEARCH = 3  # paragraphs at the top that may carry the dateline
 LINK_SHARE = 0.9  # a block this much link text is a link list, not prose
 NAVIGATION_WORDS = 12  # a short block of nothing but links is navigation
-SITE_KEYS = ("og:site_name", "ld:publisher")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +39,8 @@ def split_story(source: Source, registry: OutletRegistry) -> StoryParts:
     authors: list[str] = []
     body: list[Block] = []
     in_section = False
-    site = {source.meta.get(k, "").casefold() for k in SITE_KEYS} - {""}
+    stated = (source.fields.outlet, source.fields.publisher)
+    site = {name.casefold() for name in stated if name}
     for block in source.blocks:
         if in_section and (block.kind == "list_item" or _is_link_list(block)):
             continue

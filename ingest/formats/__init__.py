@@ -10,10 +10,25 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ingest.formats import anpa, html, markdown, newsml, newsml1, nitf, sgml, text
+from ingest.formats import (
+    anpa,
+    docx,
+    html,
+    latex,
+    markdown,
+    newsml,
+    newsml1,
+    nitf,
+    odt,
+    pdf,
+    sgml,
+    text,
+    wikitext,
+)
 
 READERS: tuple[ModuleType, ...] = (
-    html, markdown, text, nitf, newsml, newsml1, sgml, anpa,
+    pdf, html, latex, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext,
+    docx, odt,
 )  # fmt: skip
 HEAD_BYTES = 64 * 1024
 

@@ -1,22 +1,39 @@
 """Walk HTML (saved pages, or Markdown rendered to HTML) into neutral blocks.
 
-Recognises footnote markers in the forms reports use: ``<sup>12</sup>``,
-``<a href="#fn12">``, Markdown's ``<sup id="fnref:12">`` and links whose text is
-a bare number (``[537](#)``); and endnotes as list items or blocks whose id or
-container names them (``<li id="fn12">``, ``<section class="footnotes">``) or that
-link back to their marker.
+Recognises footnote markers and endnotes (``html_markers``): ``<sup>12</sup>``,
+``<a href="#fn12">``, Markdown's ``<sup id="fnref:12">``, Wikipedia's
+``<sup class="reference">``, links whose text is a bare number (``[537](#)``);
+endnotes as list items or blocks whose id or container names them
+(``<li id="fn12">``, ``<section class="footnotes">``, ``<ol class="references">``)
+or that link back to their marker. Page furniture (``html_chrome``) is skipped,
+and a note that states its cited works as COinS or citation markup carries them
+(``html_works``).
 """
 
 from __future__ import annotations
 
-import json
 import re
+from dataclasses import replace
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
-from ingest.blocks import Block, BlockKind
+from ingest.blocks import Block, BlockKind, Work
+from ingest.formats.html_chrome import is_chrome
+from ingest.formats.html_markers import (
+    NoteLinks,
+    anchor_marker,
+    is_backlink,
+    is_backlink_anchor,
+    marker_label,
+    note_label,
+    note_links,
+)
+from ingest.formats.html_meta import page_meta
+from ingest.formats.html_works import page_works
 from ingest.text_marks import TextBuilder
+
+__all__ = ["anchor_marker", "html_to_blocks", "is_backlink", "walk"]
 
 SKIPPED = {
     "script", "style", "noscript", "template", "svg", "nav", "form", "button",
@@ -29,130 +46,181 @@ CONTAINERS = {
     "aside", "blockquote", "figure", "table", "thead", "tbody", "tfoot", "dl",
     "details", "center", "hgroup",
 }  # fmt: skip
-NOTE_ID = re.compile(
-    r"^(?:fn|footnote|endnote|note|ftn|edn|en|cite_note)[-_:.]?([\w.-]+?)$", re.I
-)
-MARKER_HREF = re.compile(
-    r"^#(?:fn|footnote|endnote|note|ftn|edn|en|cite_note)[-_:.]?([\w.-]+?)$", re.I
-)
-BACKLINK_HREF = re.compile(r"^#(?:fnref|ref|footnote-ref|ftnref|ednref|cite_ref)", re.I)
-BACKLINK_TEXT = {"↩", "↩︎", "^", "↑", "back", "return"}
+FLAT_BELOW = 200  # deeper elements are read as plain text, so the walk never
+# recurses past Python's limit (the HTML reader refuses such pages outright)
 NOTES_CONTAINER = re.compile(r"foot-?notes?|end-?notes?|^notes$|references", re.I)
-NUMBER = re.compile(r"^\[?\^?(\d{1,4}[a-z]?)\]?$")
-META_KEYS = {
-    "og:title", "og:site_name", "og:description", "article:published_time",
-    "article:modified_time", "date", "dc.date", "dc.title", "dcterms.created",
-    "citation_publication_date", "citation_title", "author", "byl",
-    "parsely-pub-date", "publish-date", "pubdate", "sailthru.date",
-    "citation_publisher", "citation_author", "dc.publisher",
-}  # fmt: skip
+# A page locator after a marker, as Wikipedia's {{rp}} prints it: "[12]: 207".
+PAGE_LOCATOR = re.compile(
+    r"^:\s*(?:pp?\.\s*)?[\divxlc][\w,–—-]*(?:\s*[,–-]\s*\w+)*$", re.I
+)
 
 
 def html_to_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
+    """The blocks and metadata of HTML rendered from a text format, whose note
+    ids keep the labels its author wrote (``[^8]`` renders as 1 and ``#fn:8``)."""
     soup = BeautifulSoup(html, "html.parser")
-    meta = _metadata(soup)
-    blocks: list[Block] = []
-    _walk(soup, blocks, in_notes=False)
-    return [b for b in blocks if b.text or b.marks], meta
+    return walk(soup, shown=False), page_meta(soup)
 
 
-def _metadata(soup: BeautifulSoup) -> dict[str, str]:
-    meta: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
-        key = (tag.get("property") or tag.get("name") or "").strip().lower()
-        content = (tag.get("content") or "").strip()
-        if key in META_KEYS and content and key not in meta:
-            meta[key] = content
-    if soup.title and soup.title.get_text(strip=True):
-        meta["title"] = soup.title.get_text(" ", strip=True)
-    h1 = soup.find("h1")
-    if h1 and h1.get_text(strip=True):
-        meta["h1"] = h1.get_text(" ", strip=True)
-    for script in soup.find_all("script", type="application/ld+json"):
-        _json_ld(script.string or "", meta)
-    time = soup.find("time", attrs={"datetime": True})
-    if time:
-        meta.setdefault("time", time["datetime"].strip())
-    return meta
+def walk(soup: BeautifulSoup | Tag, shown: bool = True) -> list[Block]:
+    """The blocks under ``soup``, page furniture left out.
+
+    With ``shown`` markers and notes take the label the page displays (a saved
+    page's readers cite its "[81]"), else the one their ids spell.
+    """
+    walker = _Walker(note_links(soup, shown), shown)
+    walker.cited = {c["id"]: c for c in soup.find_all("cite", id=True)}
+    walker.walk(soup, in_notes=False)
+    return [b for b in walker.blocks if b.text or b.marks]
 
 
-def _json_ld(text: str, meta: dict[str, str]) -> None:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return
-    items = data if isinstance(data, list) else data.get("@graph", [data])
-    for item in items:
-        if not isinstance(item, dict):
-            continue
-        for key in ("datePublished", "headline", "dateModified"):
-            value = item.get(key)
-            if isinstance(value, str) and value.strip():
-                meta.setdefault(f"ld:{key}", value.strip())
-        publisher = item.get("publisher")
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            meta.setdefault("ld:publisher", publisher["name"])
+class _Walker:
+    def __init__(self, links: NoteLinks, shown: bool) -> None:
+        self.labels = links.labels  # note id -> the label its markers show
+        self.marker_ids = links.marker_ids
+        self.shown = shown
+        self.cited: dict[str, Tag] = {}  # full citations that short notes link to
+        self.blocks: list[Block] = []
 
+    def block(self, nodes: list, kind: BlockKind, **extra) -> Block:
+        builder = TextBuilder()
+        # A note's "[1966]" is a year in brackets; only body text has literal
+        # markers such as "[12]".
+        literal = kind != "note"
+        for node in nodes:
+            self.inline(node, builder, literal, 0)
+        works = extra.pop("works", ())
+        block = builder.block(kind, **extra)
+        return replace(block, works=works) if works else block
 
-def _walk(parent: Tag, blocks: list[Block], in_notes: bool) -> None:
-    inline: list[NavigableString | Tag] = []
+    def walk(self, parent: Tag, in_notes: bool, depth: int = 0) -> None:
+        if depth > FLAT_BELOW:
+            self.blocks.append(_flat(parent))
+            return
+        inline: list[NavigableString | Tag] = []
 
-    def flush() -> None:
-        if inline:
-            blocks.append(_block(inline, "paragraph"))
-            inline.clear()
+        def flush() -> None:
+            if inline:
+                self.blocks.append(self.block(inline, "paragraph"))
+                inline.clear()
 
-    for child in parent.children:
-        if isinstance(child, PreformattedString):  # comments, doctype, CDATA
-            continue
-        if isinstance(child, NavigableString):
-            inline.append(child)
-            continue
-        if not isinstance(child, Tag) or child.name in SKIPPED:
-            continue
-        name = child.name
-        if name in HEADINGS:
-            flush()
-            blocks.append(_block([child], "heading", level=HEADINGS[name]))
-        elif name in PARAGRAPHS:
-            flush()
-            label = _note_label(child)
-            blocks.append(
-                _block([child], "note" if label else "paragraph", label=label)
-            )
-        elif name in ("ul", "ol"):
-            flush()
-            _walk_list(child, blocks, in_notes or _names_notes(child))
-        elif name == "tr":
-            flush()
-            blocks.append(_block(_row_cells(child), "paragraph"))
-        elif name in CONTAINERS or name == "li":
-            flush()
-            _walk(child, blocks, in_notes or _names_notes(child))
-        else:
-            inline.append(child)
-    flush()
+        for child in parent.children:
+            if isinstance(child, PreformattedString):  # comments, doctype, CDATA
+                continue
+            if isinstance(child, NavigableString):
+                inline.append(child)
+                continue
+            if not isinstance(child, Tag) or child.name in SKIPPED or is_chrome(child):
+                continue
+            name = child.name
+            if name in HEADINGS:
+                flush()
+                self.blocks.append(self.block([child], "heading", level=HEADINGS[name]))
+            elif name in PARAGRAPHS:
+                flush()
+                label = note_label(child, self.labels) or self.leading_note(child)
+                kind: BlockKind = "note" if label else "paragraph"
+                works = page_works(child, self.cited) if label else ()
+                self.blocks.append(self.block([child], kind, label=label, works=works))
+            elif name in ("ul", "ol"):
+                flush()
+                self.walk_list(child, in_notes or _names_notes(child), depth + 1)
+            elif name == "tr":
+                flush()
+                self.blocks.append(self.block(_row_cells(child), "paragraph"))
+            elif name in CONTAINERS or name == "li":
+                flush()
+                self.walk(child, in_notes or _names_notes(child), depth + 1)
+            else:
+                inline.append(child)
+        flush()
 
-
-def _walk_list(listing: Tag, blocks: list[Block], in_notes: bool) -> None:
-    number = _list_start(listing)
-    for item in listing.find_all("li", recursive=False):
-        nested = [c for c in item.find_all(["ul", "ol"]) if c.find_parent("li") is item]
-        for sub in nested:
-            sub.extract()
-        label = _note_label(item)
-        if label is None and listing.name == "ol" and (in_notes or _has_backlink(item)):
-            label = str(number)
-        kind: BlockKind = "note" if label is not None else "list_item"
-        item_label = (
-            label
-            if label is not None
-            else (str(number) if listing.name == "ol" else None)
+    def inline(
+        self,
+        node: NavigableString | Tag,
+        builder: TextBuilder,
+        literal: bool,
+        depth: int,
+    ) -> None:
+        if isinstance(node, PreformattedString):
+            return
+        if isinstance(node, NavigableString):
+            builder.add_text(str(node), literal_markers=literal)
+            return
+        if depth > FLAT_BELOW:
+            builder.add_text(node.get_text(" "), literal_markers=literal)
+            return
+        if node.name in SKIPPED or is_chrome(node):
+            return
+        if node.name == "br":
+            builder.add_space()
+            return
+        if node.name == "a" and is_backlink_anchor(node, self.marker_ids):
+            return
+        if node.name == "sup" and PAGE_LOCATOR.match(node.get_text(strip=True)):
+            return
+        label = marker_label(node, self.shown)
+        if label is not None:
+            builder.add_mark(label)
+            return
+        start = builder.position
+        block_level = (
+            node.name in PARAGRAPHS or node.name in CONTAINERS or node.name == "li"
         )
-        blocks.append(_block(list(item.children), kind, label=item_label))
-        for sub in nested:
-            _walk_list(sub, blocks, in_notes)
-        number += 1
+        if block_level and builder.position:
+            builder.add_space()
+        for child in node.children:
+            self.inline(child, builder, literal, depth + 1)
+        if block_level:
+            builder.add_space()
+        if node.name == "a" and node.get("href"):
+            text = node.get_text(" ", strip=True)
+            builder.add_link(text, node["href"].strip(), start)
+        elif node.name in ("em", "i", "cite"):
+            builder.add_emphasis(start)
+
+    def leading_note(self, paragraph: Tag) -> str | None:
+        """The label of a note whose paragraph opens with its anchor, as in
+        ``<p><a id="fn1x2" href="#fn1x2-bk">1</a> Text</p>``."""
+        for node in paragraph.descendants:
+            if isinstance(node, Tag) and node.get("id") in self.labels:
+                return self.labels[node["id"]]
+            if isinstance(node, NavigableString) and node.strip():
+                return None
+        return None
+
+    def walk_list(self, listing: Tag, in_notes: bool, depth: int) -> None:
+        if depth > FLAT_BELOW:
+            self.blocks.append(_flat(listing))
+            return
+        number = _list_start(listing)
+        for item in listing.find_all("li", recursive=False):
+            if is_chrome(item):
+                continue
+            nested = [
+                c for c in item.find_all(["ul", "ol"]) if c.find_parent("li") is item
+            ]
+            for sub in nested:
+                sub.extract()
+            label = note_label(item, self.labels)
+            if (
+                label is None
+                and listing.name == "ol"
+                and (in_notes or _backlinked(item, self.marker_ids))
+            ):
+                label = str(number)
+            kind: BlockKind = "note" if label is not None else "list_item"
+            if label is None and listing.name == "ol":
+                label = str(number)
+            works: tuple[Work, ...] = (
+                page_works(item, self.cited) if kind == "note" else ()
+            )
+            self.blocks.append(
+                self.block(list(item.children), kind, label=label, works=works)
+            )
+            for sub in nested:
+                self.walk_list(sub, in_notes, depth + 1)
+            number += 1
 
 
 def _list_start(listing: Tag) -> int:
@@ -169,36 +237,8 @@ def _names_notes(tag: Tag) -> bool:
     )
 
 
-def _note_label(tag: Tag) -> str | None:
-    match = NOTE_ID.match(tag.get("id") or "")
-    if match and not (tag.get("id") or "").lower().startswith(("fnref", "noteref")):
-        return match.group(1)
-    if tag.get("role") in ("doc-endnote", "doc-footnote"):
-        first = tag.get_text(" ", strip=True).split(" ", 1)[0]
-        number = NUMBER.match(first.rstrip("."))
-        return number.group(1) if number else None
-    return None
-
-
-def _has_backlink(item: Tag) -> bool:
-    return any(_is_backlink(a) for a in item.find_all("a"))
-
-
-def _is_backlink(anchor: Tag) -> bool:
-    classes = " ".join(anchor.get("class", []))
-    return (
-        "backref" in classes
-        or anchor.get("role") == "doc-backlink"
-        or is_backlink(anchor.get_text(strip=True), anchor.get("href") or "")
-    )
-
-
-def is_backlink(text: str, href: str) -> bool:
-    """True for a link back from a footnote to its marker, such as ``↩``."""
-    return bool(
-        BACKLINK_HREF.match(href)
-        or (href.startswith("#") and text.lower() in BACKLINK_TEXT)
-    )
+def _backlinked(item: Tag, marker_ids: frozenset[str]) -> bool:
+    return any(is_backlink_anchor(a, marker_ids) for a in item.find_all("a"))
 
 
 def _row_cells(row: Tag) -> list[NavigableString | Tag]:
@@ -210,69 +250,8 @@ def _row_cells(row: Tag) -> list[NavigableString | Tag]:
     return nodes
 
 
-def _block(
-    nodes: list, kind: BlockKind, level: int | None = None, label: str | None = None
-) -> Block:
+def _flat(tag: Tag) -> Block:
+    """A paragraph of the text under ``tag``, read without recursion."""
     builder = TextBuilder()
-    for node in nodes:
-        _inline(node, builder)
-    return builder.block(kind, level=level, label=label)
-
-
-def _inline(node: NavigableString | Tag, builder: TextBuilder) -> None:
-    if isinstance(node, PreformattedString):
-        return
-    if isinstance(node, NavigableString):
-        builder.add_text(str(node))
-        return
-    if node.name in SKIPPED:
-        return
-    if node.name == "br":
-        builder.add_space()
-        return
-    label = _marker_label(node)
-    if label is not None:
-        builder.add_mark(label)
-        return
-    if node.name == "a" and _is_backlink(node):
-        return
-    start = builder.position
-    block_level = (
-        node.name in PARAGRAPHS or node.name in CONTAINERS or node.name == "li"
-    )
-    if block_level and builder.position:
-        builder.add_space()
-    for child in node.children:
-        _inline(child, builder)
-    if block_level:
-        builder.add_space()
-    if node.name == "a" and node.get("href"):
-        builder.add_link(node.get_text(" ", strip=True), node["href"].strip(), start)
-    elif node.name in ("em", "i", "cite"):
-        builder.add_emphasis(start)
-
-
-def _marker_label(node: Tag) -> str | None:
-    """The footnote label a marker element stands for, or None."""
-    if node.name == "sup":
-        anchor = node.find("a")
-        if anchor is not None:
-            label = _marker_label(anchor)
-            if label is not None:
-                return label
-        number = NUMBER.match(node.get_text(strip=True))
-        return number.group(1) if number else None
-    if node.name != "a":
-        return None
-    return anchor_marker(node.get_text(strip=True), (node.get("href") or "").strip())
-
-
-def anchor_marker(text: str, href: str) -> str | None:
-    """The footnote label a link with this text and target stands for, or None."""
-    by_href = MARKER_HREF.match(href)
-    if by_href and not BACKLINK_HREF.match(href):
-        return by_href.group(1)
-    number = NUMBER.match(text)
-    if number and (href == "" or href.startswith("#")):
-        return number.group(1)
-    return None
+    builder.add_text(tag.get_text(" "))
+    return builder.block("paragraph")

@@ -14,11 +14,10 @@ from ingest.model import ParsedDocument, PartialDate
 from ingest.options import ParseOptions
 from ingest.outlets import OutletRegistry
 from ingest.passages import attributed_passages, lead_sentence
-from ingest.wire_meta import META_DATE_KEYS, derived_title
+from ingest.wire_meta import derived_title
 
 KIND = "document"
 SCORE = 0.05  # any text will do: every other kind that claims a file outbids this
-META_TITLE_KEYS = ("citation_title", "dc.title", "og:title", "h1", "title")
 
 
 def sniff(source: Source, registry: OutletRegistry | None = None) -> float | None:
@@ -53,11 +52,8 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
 def _title(source: Source, options: ParseOptions, lead: str) -> tuple[str, bool]:
     if options.title:
         return options.title, False
-    stated = source.fields.title or next(
-        (source.meta[k] for k in META_TITLE_KEYS if source.meta.get(k, "").strip()),
-        None,
-    )
-    if stated:
+    stated = source.fields.title
+    if stated and stated.strip():
         return stated.strip(), False
     heading = next((b.text for b in source.blocks if b.kind == "heading"), None)
     if heading:
@@ -66,9 +62,7 @@ def _title(source: Source, options: ParseOptions, lead: str) -> tuple[str, bool]
 
 
 def _date(source: Source, options: ParseOptions) -> tuple[PartialDate | None, list]:
-    values = [source.fields.date or ""]
-    values += [source.meta.get(key, "") for key in META_DATE_KEYS]
-    date = next(filter(None, (stated_date(v) for v in values if v)), None)
+    date = stated_date(source.fields.date or "")
     if date is not None:
         return date, []
     if options.date is not None:

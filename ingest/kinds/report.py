@@ -64,7 +64,8 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         f"footnote {label} is defined twice; the first is kept"
         for label in split.duplicates
     ]
-    warnings += _marker_warnings(passages, footnotes)
+    in_notes = {m.label for b in source.blocks if b.kind == "note" for m in b.marks}
+    warnings += _marker_warnings(passages, footnotes, in_notes)
     title, derived = _title(meta, source.fields.title, passages, options)
     return ParsedDocument(
         kind=KIND,
@@ -171,9 +172,14 @@ def _footnotes(
 
 
 def _marker_warnings(
-    passages: tuple[ParsedPassage, ...], footnotes: tuple[ParsedFootnote, ...]
+    passages: tuple[ParsedPassage, ...],
+    footnotes: tuple[ParsedFootnote, ...],
+    in_notes: set[str],
 ) -> list[str]:
+    """Markers without notes, and notes no marker cites (in the text or in a
+    note: a wikitext note may cite another)."""
     used = [m.label for p in passages for c in p.claims for m in c.markers]
+    used += sorted(in_notes)
     defined = {note.label for note in footnotes}
     missing = sorted(set(used) - defined, key=_label_order)
     unused = sorted(defined - set(used), key=_label_order)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ingest.blocks import Fields, Source
-from ingest.bylines import author_names, byline_names
+from ingest.bylines import author_names
 from ingest.datelines import Dateline, find_dateline
 from ingest.errors import ParseError
 from ingest.model import ParsedDocument
@@ -19,7 +19,7 @@ from ingest.options import ParseOptions
 from ingest.outlets import OutletRegistry, load_registry
 from ingest.passages import attributed_passages, lead_sentence
 from ingest.story_parts import StoryParts, split_story
-from ingest.wire_meta import agency, meta_agencies, publication_date, title
+from ingest.wire_meta import agency, publication_date, stated_agencies, title
 
 KIND = "wire"
 LOOKED_FOR = (
@@ -40,7 +40,7 @@ def sniff(source: Source, registry: OutletRegistry | None = None) -> float | Non
         return None
     registry = registry or load_registry()
     parts = _with_field_dateline(split_story(source, registry), source.fields)
-    score = _signal_score(parts, source.meta, registry)
+    score = _signal_score(parts, source.fields, registry)
     if source.fields.agency or source.fields.outlet:
         score += 0.3  # the format says who published it
     if score < 0.3:
@@ -52,14 +52,12 @@ def sniff(source: Source, registry: OutletRegistry | None = None) -> float | Non
     return round(min(score, 0.95), 2)
 
 
-def _signal_score(
-    parts: StoryParts, meta: dict[str, str], registry: OutletRegistry
-) -> float:
+def _signal_score(parts: StoryParts, fields: Fields, registry: OutletRegistry) -> float:
     """Evidence of a wire story: its dateline, a sign-off, an agency's page."""
     score = _dateline_score(parts.dateline)
     if parts.signoffs:
         score += 0.3
-    if meta_agencies(meta, registry):
+    if stated_agencies(fields, registry):
         score += 0.2
     return score
 
@@ -79,19 +77,20 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
     fields = source.fields
     parts = _with_field_dateline(split_story(source, registry), fields)
     stated = fields.agency or fields.outlet
-    if not stated and _signal_score(parts, source.meta, registry) == 0:
+    if not stated and _signal_score(parts, fields, registry) == 0:
         raise ParseError(source.path, f"is not a wire story: looked for {LOOKED_FOR}")
     lead = lead_sentence(parts.body)
-    headline, derived, warnings = title(source.meta, options.title, lead, fields.title)
+    top = next(
+        (b.text for b in source.blocks if b.kind == "heading" and b.level == 1), None
+    )
+    headline, derived, warnings = title(options.title, lead, fields.title or top)
     passages = attributed_passages(parts.body, None if derived else headline, registry)
     if not any(p.kind != "heading" for p in passages):
         raise ParseError(
             source.path, "holds no story text once its boilerplate is removed"
         )
-    date, date_warnings = publication_date(
-        parts, source.meta, options.date, registry, fields.date
-    )
-    agency_name, agency_warnings = agency(parts, source.meta, registry, fields)
+    date, date_warnings = publication_date(parts, options.date, registry, fields.date)
+    agency_name, agency_warnings = agency(parts, registry, fields)
     if parts.dateline is None:
         warnings.append("no dateline found (such as 'DAMASCUS, Feb 23 (Reuters) -')")
     return ParsedDocument(
@@ -106,9 +105,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         agency=agency_name,
         publisher=fields.outlet or fields.publisher,
         dateline=parts.dateline.place if parts.dateline else None,
-        authors=parts.authors
-        or _field_authors(fields.authors, parts.corpus, registry)
-        or _meta_authors(source.meta, parts.corpus, registry),
+        authors=parts.authors or _field_authors(fields.authors, parts.corpus, registry),
         credits=parts.credits,
         warnings=(*date_warnings, *agency_warnings, *warnings),
         url=source.fields.url,
@@ -125,18 +122,6 @@ def _field_authors(
             if name not in names:
                 names.append(name)
     return tuple(names)
-
-
-def _meta_authors(
-    meta: dict[str, str], corpus: str, registry: OutletRegistry
-) -> tuple[str, ...]:
-    """Authors from page metadata when the story has no byline."""
-    byline = meta.get("byl", "")
-    author = meta.get("author", "")
-    names = byline and byline_names(byline, corpus, registry)
-    if not names and author:
-        names = author_names(author, corpus, registry)
-    return names or ()
 
 
 def _with_field_dateline(parts: StoryParts, fields: Fields) -> StoryParts:

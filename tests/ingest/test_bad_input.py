@@ -12,7 +12,7 @@ BAD = Path(__file__).parent.parent / "fixtures" / "bad"
 
 REFUSED = {
     "empty.txt": "file is empty",
-    "report.pdf": "looks like a binary file, not text",
+    "report.pdf": "is damaged: the file is cut short (it has no end-of-file marker)",
     "latin1-story.txt": (
         "is not valid UTF-8 (byte 0xe9 at offset 59) and declares no other encoding; "
         "convert it to UTF-8"

@@ -20,14 +20,19 @@ def test_export_marker_is_lifted_out_of_the_text_with_its_position() -> None:
     ]
 
 
-def test_html_sup_and_fragment_links_are_markers() -> None:
+def test_html_sup_and_fragment_links_are_markers_labelled_as_shown() -> None:
+    """
+    GIVEN a saved page whose third marker links to note id "fn:5" but shows "1"
+    WHEN it is read
+    THEN every marker takes the label the page shows, as its readers cite it
+    """
     html = (
         '<p>One.<sup>3</sup> Two.<a href="#fn4">4</a> Three.'
         '<sup id="fnref:5"><a href="#fn:5">1</a></sup></p>'
     )
     (block,) = blocks("a.html", html)
     assert block.text == "One. Two. Three."
-    assert [m.label for m in block.marks] == ["3", "4", "5"]
+    assert [m.label for m in block.marks] == ["3", "4", "1"]
 
 
 def test_endnote_list_items_become_labelled_notes_without_backlinks() -> None:
