@@ -96,13 +96,14 @@ class Story:
 
     def _write(self) -> None:
         rng = self.rng
-        self.paragraphs.append(self._attributed())
+        self._add([self._attributed()])
         for _ in range(rng.randint(4, 14)):
-            sentences = [
-                self._attributed() if rng.random() < 0.55 else self._background()
-                for _ in range(rng.choice((1, 1, 2)))
-            ]
-            self.paragraphs.append(" ".join(sentences))
+            self._add(
+                [
+                    self._attributed() if rng.random() < 0.55 else self._background()
+                    for _ in range(rng.choice((1, 1, 2)))
+                ]
+            )
         if rng.random() < 0.35:
             self.subhead = (
                 rng.randint(2, len(self.paragraphs) - 1),
@@ -120,14 +121,26 @@ class Story:
             s=person(14 + self.rng.randrange(40)).spell(self.rng),
         )
 
-    def _attributed(self) -> str:
-        template, citations = self.rng.choice(_ATTRIBUTED)
-        self.claims += citations > 0
-        self.citations += citations
-        return self._fill(template)
+    def _add(self, sentences: list[tuple[str, int | None]]) -> None:
+        """A paragraph of these sentences, unless the story has it already: a
+        real story never repeats a paragraph word for word, and page readers
+        drop such repeats."""
+        paragraph = " ".join(text for text, _ in sentences)
+        if paragraph in self.paragraphs:
+            return
+        self.paragraphs.append(paragraph)
+        for _, citations in sentences:
+            if citations:  # None: background; 0: a non-answer, no claim
+                self.claims += 1
+                self.citations += citations
 
-    def _background(self) -> str:
-        return capital(self.prose.fill(self.rng.choice(_BACKGROUND), year=self.year))
+    def _attributed(self) -> tuple[str, int | None]:
+        template, citations = self.rng.choice(_ATTRIBUTED)
+        return self._fill(template), citations
+
+    def _background(self) -> tuple[str, int | None]:
+        text = capital(self.prose.fill(self.rng.choice(_BACKGROUND), year=self.year))
+        return text, None
 
     # --- rendering ------------------------------------------------------------
 

@@ -65,7 +65,7 @@ def close_app(app: Flask) -> None:
 
 @pytest.fixture(scope="session")
 def sample_dir(tmp_path_factory) -> Path:
-    """The sample corpus (archive/samples), archived and indexed."""
+    """The three sample documents (tests/fixtures/samples), archived and indexed."""
     data_dir = tmp_path_factory.mktemp("samples")
     build_archive(data_dir, [SAMPLES])
     return data_dir
