@@ -29,7 +29,8 @@ _EVENTS = (
     "fighters loyal to {h} had entered {v} before dawn",
     "water pumping to {p} stopped after the station at {v} was damaged",
 )  # fmt: skip
-# (template, citations): {e} is an event clause.
+# (template, citations): {e} is an event clause. A non-answer ("did not respond")
+# cites nobody: 0, no claim; the story lists it as asked, no comment.
 _ATTRIBUTED = (
     ("{E}, two security sources said.", 1),
     ("{E}, three Syrian military and security sources said.", 1),
@@ -42,13 +43,13 @@ _ATTRIBUTED = (
     ("A senior Iraqi security official told {a} that {e}.", 1),
     ("{s}, a spokesman for the SDF, told {a} by phone that {e}.", 1),
     ("The Syrian defence ministry did not immediately respond to a request for "
-     "comment.", 1),
-    ("Central Command declined to comment on the operation.", 1),
+     "comment.", 0),
+    ("Central Command declined to comment on the operation.", 0),
     ("The Wall Street Journal reported last week that {e}.", 1),
     ("The Syrian Observatory for Human Rights said in a statement that {e}.", 1),
     ("Human Rights Watch has said that {e}.", 1),
     ("Neither the Syrian defence ministry nor the SDF responded to requests for "
-     "comment.", 2),
+     "comment.", 0),
 )  # fmt: skip
 _BACKGROUND = (
     "The extremist group lost control of the last territory it held in Syria in "
@@ -129,7 +130,7 @@ class Story:
             return
         self.paragraphs.append(paragraph)
         for _, citations in sentences:
-            if citations is not None:
+            if citations:  # None: background; 0: a non-answer, no claim
                 self.claims += 1
                 self.citations += citations
 

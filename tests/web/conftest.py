@@ -86,6 +86,15 @@ def linked_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def wire_dir(tmp_path_factory) -> Path:
+    """The wire stories of tests/fixtures/wire: three claims attributed to the SDF."""
+    data_dir = tmp_path_factory.mktemp("wire")
+    stories = [p for p in WIRE_FIXTURES.iterdir() if p.suffix in (".txt", ".html")]
+    build_archive(data_dir, sorted(stories))
+    return data_dir
+
+
+@pytest.fixture(scope="session")
 def hostile_dir(tmp_path_factory) -> Path:
     """Documents whose text, titles and URLs try to run script in the browser."""
     data_dir = tmp_path_factory.mktemp("hostile")
@@ -156,6 +165,11 @@ def spec(client) -> dict:
 def conforms(client, spec):
     """``conforms(url, path, status)``: the response, after checking it against the
     schema the OpenAPI description gives for ``path`` and ``status``."""
+    return conformance(client, spec)
+
+
+def conformance(client, spec):
+    """The ``conforms`` check for any test client."""
     registry = Registry().with_resource(
         "urn:openapi", Resource.from_contents(spec, default_specification=DRAFT202012)
     )
