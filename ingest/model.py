@@ -69,6 +69,14 @@ class ParsedCitation:
     ("euaa", "chicago", ... or "stated" when the format gave the fields), and
     ``confidence`` in [0, 1] how sure that reading is: below 0.5 the reading is
     shown as uncertain, beside the note as written.
+
+    A source named in a story also says how it is cited: ``how`` is the
+    attributing verb or phrase as a journalist would quote it ("said", "told
+    Reuters", "according to", "quoted by", "in a statement"); ``via`` the outlet
+    it reached the story through ("IRNA, monitored by the BBC": via "BBC");
+    ``qualifier`` what the story says about the sourcing ("spoke on condition
+    of anonymity ..."). ``no_comment`` marks a source that was asked and did not
+    answer ("did not respond to a request for comment"): it cites no claim.
     """
 
     text: str
@@ -88,6 +96,10 @@ class ParsedCitation:
     kind: CitationKind | None = None
     style: str | None = None
     confidence: float = 1.0
+    how: str | None = None
+    via: str | None = None
+    qualifier: str | None = None
+    no_comment: bool = False
 
     @property
     def uncertain(self) -> bool:
@@ -166,6 +178,8 @@ class ParsedDocument:
     footnotes: tuple[ParsedFootnote, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     url: str | None = None  # the original's address, where the file states one
+    # Who the story says was asked and did not answer, each with its sentence.
+    no_comment: tuple[ParsedCitation, ...] = ()
 
     @property
     def claims(self) -> tuple[ParsedClaim, ...]:

@@ -58,6 +58,9 @@ CITATION_COLUMNS = (
     Citation.kind,
     Citation.style,
     Citation.confidence,
+    Citation.how,
+    Citation.via,
+    Citation.qualifier,
 )
 
 
@@ -164,4 +167,7 @@ def citation_of(row, outlets: dict[str, OutletInfo]) -> CitationInfo:
         style=f[21],
         confidence=f[22],
         uncertain=is_uncertain(f[22]),
+        how=f[23],
+        via=f[24],
+        qualifier=f[25],
     )

@@ -147,6 +147,9 @@ def citation(row: Citation) -> CitationInfo:
         style=row.style,
         confidence=row.confidence,
         uncertain=is_uncertain(row.confidence),
+        how=row.how,
+        via=row.via,
+        qualifier=row.qualifier,
     )
 
 

@@ -137,6 +137,8 @@ def test_archive_upgrade_says_what_it_does(sqlite_url: str) -> None:
         "0002: Each document's original URL, where its file states one.",
         "0003: How each citation was read: authors, access date, kind, style and "
         "confidence.",
+        "0004: How each story citation is cited, through whom, and whom a story "
+        "asked in vain.",
         f"the archive is at revision {migrations.head()}, the newest",
     ]
     again = runner.invoke(cli, ["upgrade"], env=env)
