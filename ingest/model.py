@@ -143,6 +143,7 @@ class ParsedDocument:
     footnotes: tuple[ParsedFootnote, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     url: str | None = None  # the original's address, where the file states one
+    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2 codes, the weightiest first
 
     @property
     def claims(self) -> tuple[ParsedClaim, ...]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import ModuleType
 
 from ingest.blocks import Source
+from ingest.countries import countries_of
 from ingest.errors import ParseError
 from ingest.kinds import document, report, wire
 from ingest.model import ParsedDocument
@@ -32,4 +34,11 @@ def parse_source(
         raise ParseError(
             source.path, f"unknown kind {name!r}; known: {', '.join(PARSERS)}"
         )
-    return PARSERS[name].parse(source, options)
+    return with_countries(PARSERS[name].parse(source, options))
+
+
+def with_countries(parsed: ParsedDocument) -> ParsedDocument:
+    """``parsed`` with the countries its title, dateline and text name."""
+    texts = (passage.text for passage in parsed.passages)
+    countries = countries_of(parsed.title, parsed.dateline, texts, parsed.report_title)
+    return replace(parsed, countries=countries)

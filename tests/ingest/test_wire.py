@@ -11,6 +11,7 @@ from ingest.boilerplate import read_rules, split_block
 from ingest.bylines import byline_names
 from ingest.kinds import wire
 from ingest.loader import load, load_bytes
+from ingest.registry import with_countries
 from tests.golden import assert_matches_golden
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -62,7 +63,7 @@ def page():
 
 @pytest.mark.parametrize("fixture", INPUTS, ids=lambda p: p.name)
 def test_wire_fixture_matches_its_golden_file(fixture: Path) -> None:
-    assert_matches_golden(fixture, parse(fixture))
+    assert_matches_golden(fixture, with_countries(parse(fixture)))
 
 
 # --- the Reuters story republished by The Straits Times ------------------------
