@@ -83,6 +83,10 @@ class Document(Base):
     authors: Mapped[list[str]] = mapped_column(JSON, default=list)
     credits: Mapped[list[str]] = mapped_column(JSON, default=list)
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # ISO 3166-1 alpha-2 codes of the countries it is about, the weightiest first
+    countries: Mapped[list[str]] = mapped_column(
+        JSON, default=list, server_default="[]"
+    )
     archived_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 

@@ -160,6 +160,7 @@ def _describe(
         "authors": list(parsed.authors),
         "credits": list(parsed.credits),
         "warnings": list(parsed.warnings),
+        "countries": list(parsed.countries),
         "updated_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
         "report_id": _report_id(connection, parsed),
         "outlet_id": book.named_outlet(_named(parsed)),
