@@ -311,6 +311,9 @@ def check_index(settings: Settings) -> None:
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS))
 @click.option("--source", multiple=True, help="Publisher or agency key (e.g. euaa).")
 @click.option("--month", multiple=True, help="Document month, e.g. 2025-03.")
+@click.option(
+    "--country", multiple=True, help="Country code or name (e.g. SY or Syria)."
+)
 @click.option("--json", "as_json", is_flag=True, help="The result as one JSON object.")
 @click.pass_obj
 def search(
@@ -324,12 +327,13 @@ def search(
     kinds: tuple[str, ...],
     source: tuple[str, ...],
     month: tuple[str, ...],
+    country: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Search the archived passages (the query language is in the README).
 
-    Facet filters (--outlet, --kind, --source, --month) take the keys shown in
-    brackets under the results and narrow the query and its counts.
+    Facet filters (--outlet, --kind, --source, --month, --country) take the keys
+    shown in brackets under the results and narrow the query and its counts.
 
     \b
     Example:
@@ -337,6 +341,7 @@ def search(
         archive search '"Ahmed al-Sharaa"' --exact
         archive search 'outlet:SOHR date:2024-12..2025-01' --sort newest
         archive search coalition --kind report --json
+        archive search withdrawal --country SY
     """
     from index import (
         IndexUnavailable,
@@ -346,7 +351,13 @@ def search(
         result_lines,
     )
 
-    pairs = [("outlet", outlet), ("kind", kinds), ("source", source), ("month", month)]
+    pairs = [
+        ("outlet", outlet),
+        ("kind", kinds),
+        ("source", source),
+        ("month", month),
+        ("country", country),
+    ]
     filters = tuple((facet, key) for facet, keys in pairs for key in keys)
     request = SearchRequest(" ".join(query), page, per_page, sort, exact, filters)
     try:

@@ -271,7 +271,9 @@ SCHEMAS = {
         per_page=INT,
         sort={"enum": ["relevance", "newest", "oldest"]},
         hits=array(ref("Hit")),
-        facets=obj(outlet=FACETS, kind=FACETS, publisher=FACETS, month=FACETS),
+        facets=obj(
+            outlet=FACETS, kind=FACETS, publisher=FACETS, month=FACETS, country=FACETS
+        ),
         also_matched=array(STR),
         did_you_mean=NULL_STR,
         notices=array(STR),

@@ -61,4 +61,4 @@ def test_documents_archived_before_countries_get_theirs_on_upgrade(
     engine.dispose()
     sessions = connect(sqlite_url)
     with sessions() as session:
-        assert session.scalar(select(Document.countries)) == ["SY"]
+        assert session.scalars(select(Document)).one().countries == ["SY"]

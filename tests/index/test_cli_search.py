@@ -105,7 +105,7 @@ def test_an_unbalanced_quote_is_run_as_plain_words_and_the_user_told(runner) -> 
     [
         (
             "foo:bar",
-            "unknown field 'foo' in 'foo:...'; known fields: agency, date, "
+            "unknown field 'foo' in 'foo:...'; known fields: agency, country, date, "
             "footnote, kind, outlet, publisher, text, title",
         ),
         (
@@ -133,7 +133,7 @@ def test_an_unbalanced_quote_is_run_as_plain_words_and_the_user_told(runner) -> 
         ),
         (
             "foo:bar date:2025-13",
-            "unknown field 'foo' in 'foo:...'; known fields: agency, date, "
+            "unknown field 'foo' in 'foo:...'; known fields: agency, country, date, "
             "footnote, kind, outlet, publisher, text, title; "
             "date:2025-13: '2025-13' has no month 13",
         ),

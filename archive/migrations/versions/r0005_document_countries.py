@@ -24,25 +24,33 @@ _DOCUMENTS = sa.text(
 _PASSAGES = sa.text(
     "SELECT text FROM passage WHERE document_id = :id ORDER BY position"
 )
-_SET = sa.text("UPDATE document SET countries = :countries WHERE id = :id")
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("document") as batch:
-        batch.add_column(
-            sa.Column("countries", sa.JSON(), nullable=False, server_default="[]")
-        )
+    table = op.create_table(
+        "document_country",
+        sa.Column("document_id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=2), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["document_id"], ["document.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("document_id", "code"),
+    )
+    op.create_index(
+        op.f("ix_document_country_code"), "document_country", ["code"], unique=False
+    )
     connection = op.get_bind()
+    rows = []
     for document_id, title, dateline, report_title in connection.execute(_DOCUMENTS):
-        texts = connection.scalars(_PASSAGES, {"id": document_id})
+        texts = connection.scalars(_PASSAGES, {"id": document_id}).all()
         countries = countries_of(title, dateline, texts, report_title)
-        if countries:
-            connection.execute(
-                _SET.bindparams(sa.bindparam("countries", type_=sa.JSON())),
-                {"id": document_id, "countries": list(countries)},
-            )
+        rows += [
+            {"document_id": document_id, "code": code, "position": n}
+            for n, code in enumerate(countries)
+        ]
+    if rows:
+        op.bulk_insert(table, rows)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("document") as batch:
-        batch.drop_column("countries")
+    op.drop_index(op.f("ix_document_country_code"), table_name="document_country")
+    op.drop_table("document_country")
