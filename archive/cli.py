@@ -6,6 +6,7 @@ import json
 import sys
 from contextlib import nullcontext
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -31,6 +32,18 @@ def _date(_ctx, _param, value: str | None) -> PartialDate | None:
     return parsed
 
 
+def _web_address(_ctx, _param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise click.BadParameter(
+            f"{value!r} is not a web address (try https://example.org/story)"
+        )
+    return value
+
+
 @click.group()
 @click.version_option(package_name="citation-archive")
 @click.pass_context
@@ -52,6 +65,11 @@ def cli(ctx: click.Context) -> None:
 @click.option("--date", callback=_date, help="Publication date when the file has none.")
 @click.option("--title", help="Title when the file has none.")
 @click.option(
+    "--url",
+    callback=_web_address,
+    help="The original's address, when the file states none (one file only).",
+)
+@click.option(
     "--parsers",
     type=click.IntRange(0, 32),
     help="Processes that parse files while others are stored "
@@ -65,6 +83,7 @@ def ingest(
     kind: str | None,
     date: PartialDate | None,
     title: str | None,
+    url: str | None,
     parsers: int | None,
 ) -> None:
     """Archive files and folders of reports and wire stories.
@@ -77,9 +96,14 @@ def ingest(
     Example:
         archive ingest reports/ stories/reuters-qasrak.txt
         archive ingest --json --kind wire --date 2026-02-23 story.txt
+        archive ingest --url https://example.org/story story.html
     """
-    options = ParseOptions(load_registry(settings.outlets_file), date, title)
+    options = ParseOptions(load_registry(settings.outlets_file), date, title, url)
     files = expand(paths)
+    if url and len(files) != 1:
+        raise click.UsageError(
+            f"--url is the address of one file's original; {len(files)} files given"
+        )
     if parsers is None:
         parsers = default_parsers(len(files))
     outcomes, indexed = _run_ingest(settings, files, options, kind, as_json, parsers)

@@ -61,6 +61,7 @@ ENDPOINTS = [
         [
             _query("kind", ", ".join(KINDS), {"enum": list(KINDS)}),
             _query("publisher", "Publisher or agency key"),
+            _query("country", "Country code (e.g. SY) or name the documents are about"),
             *DATE_PARAMS,
             PAGE,
         ],
