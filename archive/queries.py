@@ -104,6 +104,7 @@ class IndexablePassage:
     claims: tuple[ClaimSources, ...]
     names: frozenset[str] = frozenset()  # the name keys stored with the passage
     countries: tuple[str, ...] = ()  # its document's, ISO 3166-1 alpha-2 codes
+    title_derived: bool = False  # the title was made from the first sentence
 
     @property
     def outlets(self) -> tuple[OutletRef, ...]:
@@ -179,6 +180,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             Document.publisher,
             Document.agency,
             Document.outlet_id,
+            Document.title_derived,
         )
         .where(Document.id.in_(ids))
         .order_by(Document.id)
@@ -221,6 +223,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             claims=tuple(claim(outlets) for claim in claims.get(passage.id, ())),
             names=frozenset(names.get(passage.id, ())),
             countries=countries.get(document.id, ()),
+            title_derived=document.title_derived,
         )
         for document in documents
         for passage in passages.get(document.id, ())

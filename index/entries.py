@@ -50,7 +50,8 @@ def entry(passage: IndexablePassage) -> dict[str, object]:
         "names": "\n".join(sorted(passage.names)),
         "words": passage.text,
         "forms": "\n".join(sorted(name_forms(passage.text, passage.names))),
-        "title": passage.title,
+        # shown with each hit: a title made from the first sentence, in brackets
+        "title": f"[{passage.title}]" if passage.title_derived else passage.title,
         "outlet": "\n".join(_spellings(*passage.outlets)),
         "publisher": "\n".join(_named(passage.publisher, passage, passage.agency)),
         "agency": "\n".join(_named(passage.agency, passage, None)),

@@ -47,6 +47,7 @@ def reference(session: Session, document_ids) -> list[IndexablePassage]:
             claims=tuple(claim_sources(claim) for claim in passage.claims),
             names=frozenset(name.key for name in passage.names),
             countries=tuple(document.countries),
+            title_derived=document.title_derived,
         )
         for document in documents
         for passage in document.passages

@@ -46,8 +46,8 @@ def test_search_prints_ranked_hits_with_snippets_and_facets(runner) -> None:
         "6 passages match 'Qasrak'",
         "also matched: Qasrik",
         "",
-        "1. U.S. forces began pulling out of their largest base… "
-        "(wire, Reuters, 2026-02-23)",
+        "1. [U.S. forces began pulling out of their largest base in northeastern "
+        "Syria on Monday] (wire, Reuters, 2026-02-23)",
     ]
     assert lines[5].startswith("   A full withdrawal from Qasrak would still leave")
     assert "page 1 of 6" in lines
