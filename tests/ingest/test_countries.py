@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,12 @@ def test_corpus_stories_are_not_about_countries_named_in_passing() -> None:
 def test_the_sample_syria_report_section_is_about_syria_first() -> None:
     path = SAMPLES / "euaa-coi-syria-country-focus-2025-03-section-3-4.txt"
     assert parse_path(path).countries[0] == "SY"
+
+
+def test_a_huge_text_is_read_in_bounded_time() -> None:
+    """GIVEN five megabytes of nothing but place names
+    THEN the countries come from its first part, in well under a second or two."""
+    text = " ".join(["Damascus Aleppo Al-Hasakah Dar'a Homs"] * 150_000)
+    started = time.perf_counter()
+    assert about("Report", text) == ("SY",)
+    assert time.perf_counter() - started < 3
