@@ -74,6 +74,19 @@ def test_search_shows_snippets_documents_and_cited_outlet_badges(soup) -> None:
     assert variants == ["Qasrik"]
 
 
+def test_search_page_counts_countries_and_filters_by_one(soup) -> None:
+    page = soup("/?q=Qasrak")
+    facet = page.select_one(
+        "section#facet-country, section[aria-labelledby=facet-country]"
+    )
+    assert facet.select_one("h3").get_text() == "Country"
+    shown = [(a.get_text(), a.find_next("span").get_text()) for a in facet.select("a")]
+    assert shown == [("Syria (SY)", "6"), ("United States (US)", "6")]
+    narrowed = soup(facet.select_one("a")["href"])
+    assert words(narrowed.select_one("h2.results-count")) == "6 passages match Qasrak"
+    assert narrowed.select_one("section[aria-labelledby=facet-country] a.active")
+
+
 def test_facets_narrow_the_results_and_show_counts(client, soup) -> None:
     page = soup("/?q=Qasrak")
     kinds = {
