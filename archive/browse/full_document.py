@@ -22,6 +22,7 @@ from archive.browse.records import (
     DocumentSummary,
     FootnoteInfo,
     MarkerInfo,
+    NoCommentInfo,
     OutletInfo,
     PassageInfo,
     ReferenceInfo,
@@ -35,6 +36,7 @@ from archive.models import (
     DocumentCountry,
     Footnote,
     Marker,
+    NoComment,
     Passage,
     Reference,
 )
@@ -120,6 +122,18 @@ _COUNTRIES = (
     .where(DocumentCountry.document_id == _ID)
     .order_by(DocumentCountry.position)
 )
+_NO_COMMENT = (
+    select(
+        NoComment.text,
+        NoComment.how,
+        NoComment.outlet_slug,
+        NoComment.outlet_text,
+        NoComment.description,
+        NoComment.anonymous,
+    )
+    .where(NoComment.document_id == _ID)
+    .order_by(NoComment.position, NoComment.id)
+)
 _CITED_AS = columns.works().where(CitedWork.document_id == _ID).order_by(CitedWork.id)
 
 
@@ -156,6 +170,7 @@ def document(session: Session, document_id: int) -> DocumentDetail:
         footnotes=_footnotes(session, document_id, cited_by, outlets),
         sections=_other_sections(session, document_id, report_id),
         cited_as=tuple(columns.work_of(r) for r in session.execute(_CITED_AS, at)),
+        no_comment=tuple(NoCommentInfo(*r) for r in session.execute(_NO_COMMENT, at)),
     )
 
 

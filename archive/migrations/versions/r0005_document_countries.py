@@ -4,7 +4,7 @@ The documents already archived get theirs from their stored title, dateline and
 passages, as ingest finds them for a new file.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 """
 
 import sqlalchemy as sa
@@ -13,7 +13,7 @@ from alembic import op
 from ingest.countries import countries_of
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
