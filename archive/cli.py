@@ -6,6 +6,7 @@ import json
 import sys
 from contextlib import nullcontext
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -31,6 +32,18 @@ def _date(_ctx, _param, value: str | None) -> PartialDate | None:
     return parsed
 
 
+def _web_address(_ctx, _param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise click.BadParameter(
+            f"{value!r} is not a web address (try https://example.org/story)"
+        )
+    return value
+
+
 @click.group()
 @click.version_option(package_name="citation-archive")
 @click.pass_context
@@ -52,6 +65,11 @@ def cli(ctx: click.Context) -> None:
 @click.option("--date", callback=_date, help="Publication date when the file has none.")
 @click.option("--title", help="Title when the file has none.")
 @click.option(
+    "--url",
+    callback=_web_address,
+    help="The original's address, when the file states none (one file only).",
+)
+@click.option(
     "--parsers",
     type=click.IntRange(0, 32),
     help="Processes that parse files while others are stored "
@@ -65,6 +83,7 @@ def ingest(
     kind: str | None,
     date: PartialDate | None,
     title: str | None,
+    url: str | None,
     parsers: int | None,
 ) -> None:
     """Archive files and folders of reports and wire stories.
@@ -77,9 +96,14 @@ def ingest(
     Example:
         archive ingest reports/ stories/reuters-qasrak.txt
         archive ingest --json --kind wire --date 2026-02-23 story.txt
+        archive ingest --url https://example.org/story story.html
     """
-    options = ParseOptions(load_registry(settings.outlets_file), date, title)
+    options = ParseOptions(load_registry(settings.outlets_file), date, title, url)
     files = expand(paths)
+    if url and len(files) != 1:
+        raise click.UsageError(
+            f"--url is the address of one file's original; {len(files)} files given"
+        )
     if parsers is None:
         parsers = default_parsers(len(files))
     outcomes, indexed = _run_ingest(settings, files, options, kind, as_json, parsers)
@@ -360,6 +384,9 @@ def check_index(settings: Settings) -> None:
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS))
 @click.option("--source", multiple=True, help="Publisher or agency key (e.g. euaa).")
 @click.option("--month", multiple=True, help="Document month, e.g. 2025-03.")
+@click.option(
+    "--country", multiple=True, help="Country code or name (e.g. SY or Syria)."
+)
 @click.option("--json", "as_json", is_flag=True, help="The result as one JSON object.")
 @click.pass_obj
 def search(
@@ -373,12 +400,13 @@ def search(
     kinds: tuple[str, ...],
     source: tuple[str, ...],
     month: tuple[str, ...],
+    country: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Search the archived passages (the query language is in the README).
 
-    Facet filters (--outlet, --kind, --source, --month) take the keys shown in
-    brackets under the results and narrow the query and its counts.
+    Facet filters (--outlet, --kind, --source, --month, --country) take the keys
+    shown in brackets under the results and narrow the query and its counts.
 
     \b
     Example:
@@ -386,6 +414,7 @@ def search(
         archive search '"Ahmed al-Sharaa"' --exact
         archive search 'outlet:SOHR date:2024-12..2025-01' --sort newest
         archive search coalition --kind report --json
+        archive search withdrawal --country SY
     """
     from index import (
         IndexUnavailable,
@@ -395,7 +424,13 @@ def search(
         result_lines,
     )
 
-    pairs = [("outlet", outlet), ("kind", kinds), ("source", source), ("month", month)]
+    pairs = [
+        ("outlet", outlet),
+        ("kind", kinds),
+        ("source", source),
+        ("month", month),
+        ("country", country),
+    ]
     filters = tuple((facet, key) for facet, keys in pairs for key in keys)
     request = SearchRequest(" ".join(query), page, per_page, sort, exact, filters)
     try:

@@ -99,6 +99,26 @@ class Document(Base):
         order_by="Footnote.position",
         cascade="all, delete-orphan",
     )
+    country_rows: Mapped[list[DocumentCountry]] = relationship(
+        order_by="DocumentCountry.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def countries(self) -> list[str]:
+        """ISO 3166-1 alpha-2 codes of the countries it is about, weightiest first."""
+        return [row.code for row in self.country_rows]
+
+
+class DocumentCountry(Base):
+    """A country a document is about; ``position`` 0 is the weightiest."""
+
+    __tablename__ = "document_country"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(2), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer)
 
 
 class Passage(Base):

@@ -15,6 +15,7 @@ from archive.models import (
     CitedWork,
     Claim,
     Document,
+    DocumentCountry,
     Footnote,
     Marker,
     Outlet,
@@ -104,6 +105,8 @@ class IndexablePassage:
     source: OutletRef | None
     claims: tuple[ClaimSources, ...]
     names: frozenset[str] = frozenset()  # the name keys stored with the passage
+    countries: tuple[str, ...] = ()  # its document's, ISO 3166-1 alpha-2 codes
+    title_derived: bool = False  # the title was made from the first sentence
 
     @property
     def outlets(self) -> tuple[OutletRef, ...]:
@@ -179,6 +182,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             Document.publisher,
             Document.agency,
             Document.outlet_id,
+            Document.title_derived,
         )
         .where(Document.id.in_(ids))
         .order_by(Document.id)
@@ -199,6 +203,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
         passages.setdefault(row.document_id, []).append(row)
     claims, cited = _claims(session, ids)
     names = _names(session, ids)
+    countries = _countries(session, ids)
     outlets = _outlet_refs(
         session, {d.outlet_id for d in documents} | {o for s in cited for o in s}
     )
@@ -219,6 +224,8 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             source=outlets.get(document.outlet_id),
             claims=tuple(claim(outlets) for claim in claims.get(passage.id, ())),
             names=frozenset(names.get(passage.id, ())),
+            countries=countries.get(document.id, ()),
+            title_derived=document.title_derived,
         )
         for document in documents
         for passage in passages.get(document.id, ())
@@ -294,6 +301,18 @@ def _names(session: Session, ids: list[int]) -> dict[int, list[str]]:
     for passage_id, key in rows:
         found.setdefault(passage_id, []).append(key)
     return found
+
+
+def _countries(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(DocumentCountry.document_id, DocumentCountry.code)
+        .where(DocumentCountry.document_id.in_(ids))
+        .order_by(DocumentCountry.document_id, DocumentCountry.position)
+    )
+    for document_id, code in rows:
+        found.setdefault(document_id, []).append(code)
+    return {document_id: tuple(codes) for document_id, codes in found.items()}
 
 
 def _footnote_outlets(session: Session, footnote_ids: set) -> dict[int, set[int]]:

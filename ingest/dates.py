@@ -99,6 +99,19 @@ def _common_date(value: str) -> PartialDate | None:
     return PartialDate(int(year), month, int(day))
 
 
+_NAME_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)")
+
+
+def name_date(name: str) -> PartialDate | None:
+    """A calendar day written in a file's name (``ap-2026-02-23-qasrak.txt``)."""
+    for match in _NAME_DAY.finditer(name):
+        try:
+            return PartialDate.from_date(dt.date(*(int(p) for p in match.groups())))
+        except ValueError:
+            continue
+    return None
+
+
 def stated_date(value: str) -> PartialDate | None:
     """A date as a format or page metadata states it.
 

@@ -180,6 +180,7 @@ class ParsedDocument:
     url: str | None = None  # the original's address, where the file states one
     # Who the story says was asked and did not answer, each with its sentence.
     no_comment: tuple[ParsedCitation, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2 codes, the weightiest first
 
     @property
     def claims(self) -> tuple[ParsedClaim, ...]:

@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from archive.cli import cli
+from archive.db import connect
+from archive.models import Document
 from tests.conftest import FIXTURES, SAMPLES
 
 EUAA = SAMPLES / "euaa-coi-syria-country-focus-2025-03-section-3-4.txt"
@@ -131,6 +133,36 @@ def test_bad_date_option_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["ingest", "--date", "soon", str(EUAA)])
     assert result.exit_code == 2
     assert "'soon' is not a date (try 2026-02-23)" in result.output
+
+
+def test_url_option_must_be_a_web_address(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["ingest", "--url", "ftp://example.org/x", str(EUAA)])
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--url': 'ftp://example.org/x' is not a web address "
+        "(try https://example.org/story)"
+    ) in result.output
+
+
+def test_url_option_names_one_files_original(runner: CliRunner) -> None:
+    result = runner.invoke(
+        cli, ["ingest", "--url", "https://example.org/", str(SAMPLES)]
+    )
+    assert result.exit_code == 2
+    assert "Error: --url is the address of one file's original; 3 files given" in (
+        result.output
+    )
+
+
+def test_url_option_is_stored_as_the_original(runner: CliRunner) -> None:
+    url = "https://euaa.europa.eu/coi/syria-country-focus-2025"
+    result = runner.invoke(cli, ["ingest", "--url", url, str(EUAA)])
+    assert result.exit_code == 0, result.output
+    data = Path(runner.env["ARCHIVE_DATA_DIR"])
+    sessions = connect(f"sqlite:///{data / 'archive.db'}")
+    with sessions() as session:
+        assert session.get(Document, 1).url == url
+    sessions.kw["bind"].dispose()
 
 
 def test_unusable_database_url_is_a_clean_error(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Request arguments read once, with a 400 that names the argument when one is bad.
 
 Pages and the API take the same arguments: ``q``, ``outlet``, ``kind``,
-``publisher`` (a publisher's or agency's key), ``month``, ``from``/``to``
+``publisher`` (a publisher's or agency's key), ``month``, ``country`` (an ISO
+3166-1 alpha-2 code), ``from``/``to``
 (YYYY, YYYY-MM or YYYY-MM-DD), ``sort``, ``exact`` and ``page``.
 """
 
@@ -20,7 +21,13 @@ DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 DATE_FORMS = "use YYYY, YYYY-MM or YYYY-MM-DD"
 SORTS = ("relevance", "newest", "oldest")
 # Request argument -> the index's facet name.
-FILTERS = {"outlet": "outlet", "kind": "kind", "publisher": "source", "month": "month"}
+FILTERS = {
+    "outlet": "outlet",
+    "kind": "kind",
+    "publisher": "source",
+    "month": "month",
+    "country": "country",
+}
 MAX_PAGE = 10_000
 
 

@@ -63,6 +63,11 @@ FACETS = {
     "description": "Facet value key -> its label and count",
     "additionalProperties": obj(label=STR, count=INT),
 }
+COUNTRY = obj(
+    code=described(STR, "ISO 3166-1 alpha-2"),
+    name=STR,
+    label=described(STR, 'As shown: "Syria (SY)"'),
+)
 SUMMARY = {
     "id": INT,
     "kind": {"enum": list(KINDS)},
@@ -75,6 +80,12 @@ SUMMARY = {
     "report_title": NULL_STR,
     "section_number": NULL_STR,
     "section_heading": NULL_STR,
+    "countries": described(
+        array(COUNTRY), "The countries the document is about, the weightiest first"
+    ),
+    "title_derived": described(
+        BOOL, "The file states no title: this one was made from its first sentence"
+    ),
 }
 
 SCHEMAS = {
@@ -166,8 +177,11 @@ SCHEMAS = {
         credits=array(STR),
         warnings=array(STR),
         publisher_outlet=nullable(ref("Outlet")),
-        archived_at=STR,
-        url=NULL_STR,
+        archived_at=described(STR, "When it was archived, UTC: YYYY-MM-DDTHH:MM:SSZ"),
+        url=described(NULL_STR, "The original's address, where known"),
+        file_name=described(STR, "The archived file's name"),
+        checksum=described(STR, "SHA-256 of the archived file's bytes"),
+        source_format=described(STR, "The format it was read as (pdf, html ...)"),
         passages=array(ref("Passage")),
         footnotes=array(ref("Footnote")),
         sections=array(ref("DocumentSummary")),
@@ -182,7 +196,7 @@ SCHEMAS = {
         page=INT,
         pages=INT,
         documents=array(ref("DocumentSummary")),
-        facets=obj(kind=FACETS, publisher=FACETS),
+        facets=obj(kind=FACETS, publisher=FACETS, country=FACETS),
     ),
     "ClaimRef": obj(
         id=INT,
@@ -299,7 +313,9 @@ SCHEMAS = {
         per_page=INT,
         sort={"enum": ["relevance", "newest", "oldest"]},
         hits=array(ref("Hit")),
-        facets=obj(outlet=FACETS, kind=FACETS, publisher=FACETS, month=FACETS),
+        facets=obj(
+            outlet=FACETS, kind=FACETS, publisher=FACETS, month=FACETS, country=FACETS
+        ),
         also_matched=array(STR),
         did_you_mean=NULL_STR,
         notices=array(STR),

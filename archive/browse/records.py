@@ -5,7 +5,17 @@ Dates are ISO strings as precise as they are known ("2025-03" is a month).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    """A country a document is about: its ISO 3166-1 alpha-2 code, its name, and
+    both as shown ("Syria (SY)")."""
+
+    code: str
+    name: str
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +143,9 @@ class DocumentSummary:
     report_title: str | None
     section_number: str | None
     section_heading: str | None
+    # the weightiest first; lists of claims and works leave them out
+    countries: tuple[CountryInfo, ...] = field(default=(), kw_only=True)
+    title_derived: bool = field(default=False, kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +175,10 @@ class DocumentDetail(DocumentSummary):
     sections: tuple[DocumentSummary, ...]
     cited_as: tuple[WorkSummary, ...]
     no_comment: tuple[NoCommentInfo, ...] = ()  # asked, did not answer
+    # provenance: the archived file's name, checksum and format
+    file_name: str = field(default="", kw_only=True)
+    checksum: str = field(default="", kw_only=True)
+    source_format: str = field(default="", kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +226,7 @@ class DocumentList:
     total: int
     kinds: tuple[Facet, ...]
     sources: tuple[Facet, ...]
+    countries: tuple[Facet, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from archive.browse.records import (
     CitationInfo,
     ClaimInfo,
+    CountryInfo,
     DocumentSummary,
     Facet,
     FootnoteInfo,
@@ -29,6 +30,7 @@ from archive.models import (
     Outlet,
     Passage,
 )
+from ingest import country_name
 from ingest.model import UNCERTAIN_BELOW
 
 
@@ -90,6 +92,13 @@ def facets(rows: Iterable[tuple[str, str, int]]) -> tuple[Facet, ...]:
     return tuple(sorted(found, key=lambda f: (-f.count, f.label.lower())))
 
 
+def countries(codes: Iterable[str]) -> tuple[CountryInfo, ...]:
+    return tuple(
+        CountryInfo(code, name := country_name(code), f"{name} ({code})")
+        for code in codes
+    )
+
+
 def outlet(row: Outlet | None) -> OutletInfo | None:
     if row is None:
         return None
@@ -109,6 +118,8 @@ def summary_fields(row: Document) -> dict:
         "report_title": row.report.title if row.report else None,
         "section_number": row.section_number,
         "section_heading": row.section_heading,
+        "countries": countries(row.countries),
+        "title_derived": row.title_derived,
     }
 
 

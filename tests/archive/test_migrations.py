@@ -139,6 +139,8 @@ def test_archive_upgrade_says_what_it_does(sqlite_url: str) -> None:
         "confidence.",
         "0004: How each story citation is cited, through whom, and whom a story "
         "asked in vain.",
+        "0005: Each document's countries: ISO 3166-1 alpha-2 codes, the weightiest"
+        " first.",
         f"the archive is at revision {migrations.head()}, the newest",
     ]
     again = runner.invoke(cli, ["upgrade"], env=env)
