@@ -17,6 +17,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -267,6 +268,16 @@ class Citation(Base):
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
     description: Mapped[str | None] = mapped_column(Text)
     work_id: Mapped[int | None] = mapped_column(ForeignKey("cited_work.id"), index=True)
+    # How the note was read (revision 0003); None in citations stored before it.
+    authors: Mapped[list[str] | None] = mapped_column(JSON)
+    publisher: Mapped[str | None] = mapped_column(String(500))
+    accessed: Mapped[dt.date | None] = mapped_column(Date)
+    accessed_precision: Mapped[str | None] = mapped_column(String(10))
+    doi: Mapped[str | None] = mapped_column(String(300))
+    report_number: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str | None] = mapped_column(String(20))
+    style: Mapped[str | None] = mapped_column(String(20))
+    confidence: Mapped[float | None] = mapped_column(Float)
     # How a story cites its source ("told Reuters"), the outlet it came through
     # ("IRNA, monitored by the BBC": via BBC), and what the story says of the
     # sourcing ("spoke on condition of anonymity").

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from archive.browse.sources import read_surely
 from archive.models import (
     Citation,
     CitedWork,
@@ -48,6 +49,7 @@ def archive_stats(session: Session, top: int = 10) -> ArchiveStats:
     cited = (
         select(Outlet.short_name, Outlet.name, func.count(Citation.id))
         .join(Citation, Citation.outlet_id == Outlet.id)
+        .where(read_surely())
         .group_by(Outlet.id, Outlet.short_name, Outlet.name)
         .order_by(func.count(Citation.id).desc(), Outlet.short_name)
         .limit(top)

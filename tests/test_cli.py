@@ -202,6 +202,44 @@ def test_outlets_file_extends_the_registry_without_code(tmp_path: Path) -> None:
     assert stats[-1].split() == ["1", "Levant24", "(Levant", "24", "News)"]
 
 
+def test_cite_prints_the_reading_of_one_note(runner: CliRunner) -> None:
+    result = runner.invoke(
+        cli,
+        ["cite", "Thorne, D. (1997, June 26). Privatization accepted. Calgary Herald."],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:6] == [
+        "  apa 0.90",
+        "    authors: Thorne, D.",
+        "    outlet: Calgary Herald",
+        "    title: Privatization accepted",
+        "    date: 1997-06-26",
+    ]
+
+
+def test_cite_json_reads_one_note_per_line(runner: CliRunner) -> None:
+    notes = (
+        "HRW, “Syria: Detention, Torture,” 2 May 2024, url\n"
+        "Note 1: The figure excludes returnees from Lebanon.\n"
+    )
+    result = runner.invoke(cli, ["cite", "--json"], input=notes)
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in result.output.splitlines())
+    (citation,) = first["citations"]
+    assert citation["outlet"] == "HRW"
+    assert citation["title"] == "Syria: Detention, Torture"
+    assert (citation["date"], citation["style"], citation["authors"]) == (
+        "2024-05-02",
+        "euaa",
+        [],
+    )
+    assert second == {
+        "text": "Note 1: The figure excludes returnees from Lebanon.",
+        "citations": [],
+        "warnings": [],
+    }
+
+
 def test_a_folder_of_every_format_stores_each_as_its_kind_and_names_the_bad_ones(
     runner: CliRunner, tmp_path: Path
 ) -> None:

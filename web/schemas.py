@@ -103,6 +103,16 @@ SCHEMAS = {
         description=NULL_STR,
         work_id=NULL_INT,
         archived_document_id=NULL_INT,
+        authors=described(array(STR), "People or the organisation that wrote it"),
+        accessed=described(DATE, "When the citer retrieved it, not its date"),
+        kind=described(NULL_STR, "news, web, report, journal, book, legal, other"),
+        style=described(NULL_STR, "The citation style that read the note"),
+        confidence=described(
+            nullable({"type": "number"}), "How sure the reading is, 0 to 1"
+        ),
+        uncertain=described(
+            BOOL, "Read with confidence below 0.5: trust the note as written"
+        ),
         how=described(NULL_STR, "How a story cites it: said, told Reuters, ..."),
         via=described(NULL_STR, "The outlet it came through (IRNA via BBC)"),
         qualifier=described(NULL_STR, "What the story says of this sourcing"),
@@ -228,6 +238,9 @@ SCHEMAS = {
             nullable(ref("Report")), "The report ranked within; null: the archive"
         ),
         citations=described(INT, "Citations naming an outlet, in all"),
+        uncertain=described(
+            INT, "Citations left out of the ranking: read with confidence below 0.5"
+        ),
         ranking=described(
             array(ref("OutletCount")), "This page of the outlets, most cited first"
         ),

@@ -42,6 +42,12 @@ class CitationInfo:
     description: str | None
     work_id: int | None
     archived_document_id: int | None
+    authors: tuple[str, ...] = ()
+    accessed: str | None = None
+    kind: str | None = None
+    style: str | None = None
+    confidence: float | None = None  # None: stored before readings were scored
+    uncertain: bool = False  # read with confidence below 0.5: show the note as written
     how: str | None = None  # "told Reuters", "according to", "in a statement"
     via: str | None = None  # the outlet it came through: "BBC"
     qualifier: str | None = None  # "spoke on condition of anonymity ..."
@@ -254,6 +260,7 @@ class OutletIndex:
     page: int
     pages: int
     per_page: int
+    uncertain: int = 0  # citations naming an outlet left out as uncertain readings
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from archive.models import (
     Passage,
 )
 from ingest import country_name
+from ingest.model import UNCERTAIN_BELOW
 
 
 def with_citations(relationship):
@@ -151,10 +152,21 @@ def citation(row: Citation) -> CitationInfo:
         description=row.description,
         work_id=row.work_id,
         archived_document_id=row.work.document_id if row.work else None,
+        authors=tuple(row.authors or ()),
+        accessed=shown_date(row.accessed, row.accessed_precision),
+        kind=row.kind,
+        style=row.style,
+        confidence=row.confidence,
+        uncertain=is_uncertain(row.confidence),
         how=row.how,
         via=row.via,
         qualifier=row.qualifier,
     )
+
+
+def is_uncertain(confidence: float | None) -> bool:
+    """A reading below the threshold; one stored before scoring counts as read."""
+    return confidence is not None and confidence < UNCERTAIN_BELOW
 
 
 def footnote(row: Footnote, refs: tuple[str, ...]) -> FootnoteInfo:
