@@ -18,8 +18,7 @@ from tests.conftest import SAMPLES
 NOW = dt.datetime(2026, 1, 5, 12, 0)
 
 
-def test_a_document_is_stored_with_its_countries(database_url: str) -> None:
-    sessions = connect(database_url)
+def test_a_document_is_stored_with_its_countries(sessions) -> None:
     parsed = parse_path(
         SAMPLES / "euaa-coi-syria-country-focus-2025-03-section-3-4.txt"
     )
@@ -62,3 +61,4 @@ def test_documents_archived_before_countries_get_theirs_on_upgrade(
     sessions = connect(sqlite_url)
     with sessions() as session:
         assert session.scalars(select(Document)).one().countries == ["SY"]
+    sessions.kw["bind"].dispose()
