@@ -311,7 +311,12 @@ def check_index(settings: Settings) -> None:
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS))
 @click.option("--source", multiple=True, help="Publisher or agency key (e.g. euaa).")
 @click.option("--month", multiple=True, help="Document month, e.g. 2025-03.")
-@click.option("--json", "as_json", is_flag=True, help="The result as one JSON object.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="The result as one JSON object, as /api/search gives it.",
+)
 @click.pass_obj
 def search(
     settings: Settings,
@@ -344,6 +349,7 @@ def search(
         SearchQueryError,
         SearchRequest,
         result_lines,
+        search_json,
     )
 
     pairs = [("outlet", outlet), ("kind", kinds), ("source", source), ("month", month)]
@@ -354,7 +360,7 @@ def search(
     except (SearchQueryError, IndexUnavailable) as error:
         raise click.ClickException(str(error)) from error
     if as_json:
-        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        click.echo(json.dumps(search_json(result), ensure_ascii=False))
         return
     for line in result_lines(result, mark=lambda text: click.style(text, bold=True)):
         click.echo(line)
