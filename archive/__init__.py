@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive.config import Settings, settings_from_env
+from archive.config import Settings, load_settings
 from archive.date_bounds import DATE_FORMS, NotADate, date_bounds
 from archive.db import connect
 from archive.errors import ArchiveError, NotFound
@@ -20,7 +20,7 @@ __all__ = [
     "StoreResult",
     "connect",
     "date_bounds",
+    "load_settings",
     "page_count",
-    "settings_from_env",
     "store",
 ]

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from archive.batch import Outcome, breakdown, expand, ingest_all, summary
-from archive.config import Settings, settings_from_env
+from archive.config import Settings, load_settings
 from archive.db import connect, refresh_statistics
 from archive.errors import ArchiveError
 from archive.parsing import default_parsers
@@ -33,14 +33,42 @@ def _date(_ctx, _param, value: str | None) -> PartialDate | None:
 
 @click.group()
 @click.version_option(package_name="citation-archive")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Folder of the SQLite file and the index [$ARCHIVE_DATA_DIR].",
+)
+@click.option("--database-url", help="Any SQLAlchemy URL [$ARCHIVE_DATABASE_URL].")
+@click.option(
+    "--outlets-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A TOML file of more outlets [$ARCHIVE_OUTLETS_FILE].",
+)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(
+    ctx: click.Context,
+    data_dir: str | None,
+    database_url: str | None,
+    outlets_file: str | None,
+) -> None:
     """A citation-aware archive of reports and wire stories.
 
-    Data lives in $ARCHIVE_DATA_DIR (default ./archive-data); set
-    $ARCHIVE_DATABASE_URL to use another database (e.g. PostgreSQL).
+    Data lives in ./archive-data unless configured otherwise: archive.cfg in
+    the instance folder ($ARCHIVE_INSTANCE_PATH), then $ARCHIVE_* variables
+    (ARCHIVE_DATA_DIR, ARCHIVE_DATABASE_URL for e.g. PostgreSQL), then these
+    options, each overriding the one before; the site reads the same.
     """
-    ctx.obj = settings_from_env()
+    given = {
+        "DATA_DIR": data_dir,
+        "DATABASE_URL": database_url,
+        "OUTLETS_FILE": outlets_file,
+    }
+    try:
+        ctx.obj = load_settings(
+            options={name: value for name, value in given.items() if value}
+        )
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @cli.command()
@@ -220,7 +248,7 @@ def demo(ctx: click.Context, then_serve: bool | None, port: int) -> None:
     if then_serve is None:
         then_serve = sys.stdin is not None and sys.stdin.isatty()
     if then_serve:
-        _serve("127.0.0.1", port)
+        _serve(settings, "127.0.0.1", port)
 
 
 @cli.command()
@@ -369,21 +397,22 @@ def search(
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Where to listen.")
 @click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
-def serve(host: str, port: int) -> None:
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int) -> None:
     """Serve the site and its JSON API until interrupted (Ctrl+C).
 
     Runs under waitress, a production WSGI server, on this machine only unless
-    --host says otherwise. Data comes from $ARCHIVE_DATA_DIR as for every command.
+    --host says otherwise. Data comes from where every command finds it.
 
     \b
     Example:
         archive serve
         archive serve --port 8080
     """
-    _serve(host, port)
+    _serve(settings, host, port)
 
 
-def _serve(host: str, port: int) -> None:
+def _serve(settings: Settings, host: str, port: int) -> None:
     import socket
 
     import waitress
@@ -392,7 +421,14 @@ def _serve(host: str, port: int) -> None:
     from web.connections import warm
 
     try:
-        app = create_app()
+        app = create_app(
+            {
+                "DATA_DIR": str(settings.data_dir),
+                "DATABASE_URL": settings.database_url,
+                "INDEX_DIR": str(settings.index_dir),
+                "OUTLETS_FILE": settings.outlets_file,
+            }
+        )
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
     warm(app)
