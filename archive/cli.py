@@ -18,6 +18,7 @@ from ingest import KINDS, ParseOptions, PartialDate, load_registry
 
 SAMPLES = Path(__file__).with_name("samples")
 LARGE_RUN = 50  # files; after a run this large the planner's statistics are refreshed
+REWRITE_AT_MOST = 1_000  # documents rewritten in the index; beyond, it is rebuilt
 
 
 def _date(_ctx, _param, value: str | None) -> PartialDate | None:
@@ -273,6 +274,65 @@ def reindex(settings: Settings) -> None:
         raise click.ClickException(str(error)) from error
     click.echo(
         f"indexed {update.passages} passages of {len(update.documents)} documents"
+    )
+
+
+@cli.command()
+@click.option(
+    "--all", "everything", is_flag=True, help="Recompute even what is up to date."
+)
+@click.pass_obj
+def rederive(settings: Settings, everything: bool) -> None:
+    """Recompute derived data made by an older version, then update the index.
+
+    Name keys (how place and person names are matched) are computed from the
+    stored passages when a file is archived; when a new version computes them
+    differently, this recomputes them from the archive itself, without the
+    original files, and rewrites the search index where they changed.
+
+    \b
+    Example:
+        archive rederive
+    """
+    from archive import derived
+
+    sessions = _sessions(settings)
+    with sessions() as session:
+        stale = derived.outdated(session.connection())
+    if not stale and not everything:
+        versions = ", ".join(f"{n} at version {v}" for n, v in derived.CURRENT.items())
+        click.echo(f"derived data is up to date: {versions}")
+        return
+    with click.progressbar(
+        length=derived.passages_to_check(sessions),
+        label="Recomputing name keys",
+        file=sys.stderr,
+    ) as bar:
+        done = derived.rederive_name_keys(sessions, progress=bar.update)
+    click.echo(
+        f"name keys: version {done.old_version} -> {done.new_version}: "
+        f"{done.passages} passages read, {done.changed} changed "
+        f"in {len(done.documents)} documents"
+    )
+    if done.documents:
+        _update_index(settings, sessions, done.documents)
+
+
+def _update_index(settings: Settings, sessions, documents: tuple[int, ...]) -> None:
+    """Rewrite these documents in the index (or all of it, for many documents)."""
+    from index import Indexer, IndexUnavailable
+
+    indexer = Indexer(settings.index_dir, sessions, on_wait=_waiting)
+    try:
+        if len(documents) > REWRITE_AT_MOST:
+            update = indexer.rebuild()
+        else:
+            update = indexer.update_documents(documents)
+    except IndexUnavailable as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(
+        f"search index: {update.passages} passages of "
+        f"{len(update.documents)} documents rewritten"
     )
 
 
