@@ -296,11 +296,14 @@ def rederive(settings: Settings, everything: bool) -> None:
     """
     from archive import derived
 
-    sessions = _sessions(settings)
+    sessions = _sessions(settings, warn_outdated=False)
     with sessions() as session:
         stale = derived.outdated(session.connection())
     if not stale and not everything:
-        versions = ", ".join(f"{n} at version {v}" for n, v in derived.CURRENT.items())
+        versions = ", ".join(
+            f"{name.replace('_', ' ')} at version {version}"
+            for name, version in derived.CURRENT.items()
+        )
         click.echo(f"derived data is up to date: {versions}")
         return
     with click.progressbar(
@@ -507,8 +510,22 @@ def _serve(settings: Settings, host: str, port: int) -> None:
         server.close()
 
 
-def _sessions(settings: Settings):
+def _sessions(settings: Settings, warn_outdated: bool = True):
+    """The archive's sessions; a warning when its derived data is out of date."""
+    from archive.derived import outdated
+
     try:
-        return connect(settings.database_url)
+        sessions = connect(settings.database_url)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
+    if warn_outdated:
+        with sessions() as session:
+            stale = outdated(session.connection())
+        for name, version in stale.items():
+            click.echo(
+                f"warning: the archive's {name.replace('_', ' ')} were computed by "
+                f"version {version} "
+                "of the code; run `archive rederive` to bring them up to date",
+                err=True,
+            )
+    return sessions
