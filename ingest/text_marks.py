@@ -19,6 +19,7 @@ class TextBuilder:
         self._parts: list[str] = []
         self._length = 0
         self._ends_in_space = True
+        self._space_before_mark = False
         self.marks: list[Mark] = []
         self.links: list[Link] = []
         self.emphasis: list[Emphasis] = []
@@ -42,7 +43,8 @@ class TextBuilder:
         self._append(" ")
 
     def add_mark(self, label: str) -> None:
-        self._strip_trailing_space()
+        stripped = self._strip_trailing_space()
+        self._space_before_mark = self._space_before_mark or stripped
         self.marks.append(Mark(label, self._length))
 
     def add_link(self, text: str, href: str, start: int) -> None:
@@ -54,6 +56,20 @@ class TextBuilder:
 
     def text(self) -> str:
         return "".join(self._parts)
+
+    def text_since(self, start: int) -> str:
+        """The text from offset ``start`` on, without joining what comes before.
+
+        Linear in the length returned, so a paragraph of many links stays linear.
+        """
+        pieces: list[str] = []
+        length = self._length
+        for part in reversed(self._parts):
+            if length <= start:
+                break
+            pieces.append(part)
+            length -= len(part)
+        return "".join(reversed(pieces))[start - length :]
 
     def block(
         self, kind: BlockKind, level: int | None = None, label: str | None = None
@@ -84,15 +100,20 @@ class TextBuilder:
             text = text[1:]
         if not text:
             return
+        if self._space_before_mark and text[0].isalnum():
+            text = " " + text  # "endnotes ¹attached": the words stay apart
+        self._space_before_mark = False
         self._parts.append(text)
         self._length += len(text)
         self._ends_in_space = text.endswith(" ")
 
-    def _strip_trailing_space(self) -> None:
-        if self._parts and self._parts[-1].endswith(" "):
+    def _strip_trailing_space(self) -> bool:
+        stripped = bool(self._parts and self._parts[-1].endswith(" "))
+        if stripped:
             self._parts[-1] = self._parts[-1][:-1]
             self._length -= 1
         self._ends_in_space = self._length == 0
+        return stripped
 
 
 def text_block(chunk: str) -> Block:

@@ -74,8 +74,10 @@ def test_folder_with_bad_files_stores_the_good_ones_and_exits_1(
     result = runner.invoke(cli, ["ingest", str(folder)])
     assert result.exit_code == 1
     assert result.stdout.strip().splitlines()[-2:] == [
-        "stored by kind: 2 wire, 1 report, 1 document; by format: 3 text, 1 markdown",
-        "4 added, 3 failed",
+        "stored by kind: 8 wire, 5 report, 1 document; by format: 3 text, "
+        "1 newsml-1, 1 anpa, 1 nitf, 1 markdown, 1 pdf, 1 latex, 1 html, "
+        "1 reuters-sgml, 1 newsml-g2, 1 docx, 1 wikitext",
+        "14 added, 3 failed",
     ]
     errors = [line for line in result.stderr.splitlines() if "warning:" not in line]
     assert f"{folder / 'empty.txt'}: file is empty" in errors
@@ -88,7 +90,7 @@ def test_folder_with_bad_files_stores_the_good_ones_and_exits_1(
         for line in errors
     )
     stats = runner.invoke(cli, ["stats"])
-    assert "documents: 1 document, 1 report, 2 wire" in stats.output
+    assert "documents: 1 document, 5 report, 8 wire" in stats.output
 
 
 def test_json_lines_give_the_reason_of_a_failure(runner: CliRunner) -> None:
@@ -117,8 +119,14 @@ def test_stats_names_the_most_cited_outlets(runner: CliRunner) -> None:
 def test_demo_archives_the_sample_corpus(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["demo"])
     assert result.exit_code == 0, result.output
-    assert "3 added" in result.stdout
-    assert "documents: 1 report, 2 wire" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "stored by kind: 8 wire, 5 report; by format: 2 text, 1 newsml-1, 1 anpa, "
+        "1 nitf, 1 markdown, 1 pdf, 1 latex, 1 html, 1 reuters-sgml, 1 newsml-g2, "
+        "1 docx, 1 wikitext",
+        "13 added",
+        "documents: 5 report, 8 wire",
+    ]
 
 
 def test_bad_date_option_is_a_usage_error(runner: CliRunner) -> None:
@@ -238,3 +246,65 @@ def test_a_broken_archive_cfg_is_a_clean_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {tmp_path / 'archive.cfg'}: line 1: ")
     assert "Traceback" not in result.output
+
+
+def test_a_folder_of_every_format_stores_each_as_its_kind_and_names_the_bad_ones(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """
+    GIVEN the twenty real documents of the corpus, in every format the archive
+          reads, and one broken file of each kind of trouble
+    WHEN the folder is ingested
+    THEN every document is stored as its kind, the summary counts them by kind
+         and format, each bad file gets one line naming it and its problem,
+         nothing of a bad file is stored, and the exit status is 1
+    """
+    folder = tmp_path / "mixed"
+    shutil.copytree(FIXTURES / "corpus", folder)
+    (folder / "MANIFEST.md").unlink()
+    bad = {
+        "encrypted.pdf": FIXTURES / "pdf" / "encrypted.pdf",
+        "scan.pdf": FIXTURES / "pdf" / "scanned_page.pdf",
+        "cut.pdf": FIXTURES / "pdf" / "truncated.pdf",
+        "cut.docx": FIXTURES / "docx" / "poi-truncated62886.docx",
+        "locked.docx": FIXTURES / "docx" / "msoffcrypto-example_password.docx",
+    }
+    for name, source in bad.items():
+        shutil.copy(source, folder / name)
+    (folder / "laughs.xml").write_bytes(
+        b'<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY a "aaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;">]><nitf><body><body.content><p>&b;</p>'
+        b"</body.content></body></nitf>"
+    )
+    (folder / "unclosed.tex").write_text(
+        "Text.\\footnote{A note that never ends.\n\nMore text.\n", encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["ingest", str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout.strip().splitlines()[-2:] == [
+        "stored by kind: 10 report, 10 wire; by format: 4 html, 4 reuters-sgml, "
+        "3 pdf, 2 markdown, 2 wikitext, 1 latex, 1 newsml-g2, 1 nitf, 1 newsml-1, "
+        "1 anpa",
+        "20 added, 7 failed",
+    ]
+    errors = {
+        Path(line.split(": ", 1)[0]).name: line.split(": ", 1)[1]
+        for line in result.stderr.splitlines()
+        if "warning:" not in line and ": " in line
+    }
+    assert errors == {
+        "encrypted.pdf": "is encrypted: it needs a password to open; ingest an "
+        "unlocked copy",
+        "scan.pdf": "has no text layer (a scanned image?): run OCR first",
+        "cut.pdf": "is damaged: the file is cut short (it has no end-of-file marker)",
+        "cut.docx": "is damaged: not a readable zip archive, as a Word document "
+        "must be",
+        "locked.docx": "is password-protected: open it in Word, remove the password "
+        "(File > Info > Protect Document) and save it again",
+        "laughs.xml": "declares the XML entity 'a'; entities declared inside a "
+        "document are refused, as they can expand without bound ('billion laughs')",
+        "unclosed.tex": errors.get("unclosed.tex", "?"),
+    }
+    assert "never closed" in errors["unclosed.tex"]
+    stats = runner.invoke(cli, ["stats"])
+    assert stats.output.splitlines()[0] == "documents: 10 report, 10 wire"

@@ -12,12 +12,14 @@ from types import ModuleType
 
 from ingest.formats import (
     anpa,
+    docx,
     html,
     latex,
     markdown,
     newsml,
     newsml1,
     nitf,
+    odt,
     pdf,
     sgml,
     text,
@@ -26,6 +28,7 @@ from ingest.formats import (
 
 READERS: tuple[ModuleType, ...] = (
     pdf, html, latex, markdown, text, nitf, newsml, newsml1, sgml, anpa, wikitext,
+    docx, odt,
 )  # fmt: skip
 HEAD_BYTES = 64 * 1024
 
