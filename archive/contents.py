@@ -201,7 +201,27 @@ def _citation_row(
         "anonymous": citation.anonymous,
         "description": citation.description,
         "work_id": work_id,
+        "how": citation.how,
+        "via": citation.via,
+        "qualifier": citation.qualifier,
     }
+
+
+def no_comment_rows(document_id: int, parsed: ParsedDocument) -> list[dict]:
+    """Whom the story asked in vain, in order of mention."""
+    return [
+        {
+            "document_id": document_id,
+            "position": position,
+            "text": asked.text,
+            "how": asked.how,
+            "outlet_slug": asked.outlet_slug,
+            "outlet_text": asked.outlet,
+            "description": asked.description,
+            "anonymous": asked.anonymous,
+        }
+        for position, asked in enumerate(parsed.no_comment)
+    ]
 
 
 def anchor_for(text: str, taken: set[str]) -> str:

@@ -247,11 +247,35 @@ class Citation(Base):
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
     description: Mapped[str | None] = mapped_column(Text)
     work_id: Mapped[int | None] = mapped_column(ForeignKey("cited_work.id"), index=True)
+    # How a story cites its source ("told Reuters"), the outlet it came through
+    # ("IRNA, monitored by the BBC": via BBC), and what the story says of the
+    # sourcing ("spoke on condition of anonymity").
+    how: Mapped[str | None] = mapped_column(String(300))
+    via: Mapped[str | None] = mapped_column(String(500))
+    qualifier: Mapped[str | None] = mapped_column(Text)
 
     footnote: Mapped[Footnote | None] = relationship(back_populates="citations")
     claim: Mapped[Claim | None] = relationship(back_populates="citations")
     outlet: Mapped[Outlet | None] = relationship()
     work: Mapped[CitedWork | None] = relationship(back_populates="citations")
+
+
+class NoComment(Base):
+    """Whom a story says it asked, who did not answer: not a source of any claim."""
+
+    __tablename__ = "no_comment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)  # the words as written
+    how: Mapped[str | None] = mapped_column(String(300))  # "declined to comment"
+    outlet_slug: Mapped[str | None] = mapped_column(String(120))
+    outlet_text: Mapped[str | None] = mapped_column(String(500))
+    description: Mapped[str | None] = mapped_column(Text)
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Reference(Base):

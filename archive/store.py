@@ -18,7 +18,7 @@ from typing import Literal
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive.contents import insert_contents
+from archive.contents import insert_contents, no_comment_rows
 from archive.links import LinkedDocument, link_works
 from archive.models import (
     Citation,
@@ -27,6 +27,7 @@ from archive.models import (
     Document,
     Footnote,
     Marker,
+    NoComment,
     Passage,
     Report,
 )
@@ -115,6 +116,9 @@ def _store_in(
         connection.execute(_UPDATE_DOCUMENT, {"b_id": document_id, **values})
     report_id = values["report_id"]
     footnote_ids = insert_contents(connection, document_id, report_id, parsed, sources)
+    asked = no_comment_rows(document_id, parsed)
+    if asked:
+        connection.execute(insert(NoComment.__table__), asked)
     _relink(connection, document_id, report_id, footnote_ids)
     link_works(connection, _linked(document_id, values))
     return StoreResult(status, document_id)
@@ -131,7 +135,7 @@ def source_key(parsed: ParsedDocument) -> str:
 
 def _clear(connection: Connection, document_id: int) -> None:
     """Delete a document's contents; the database cascades to the rows below."""
-    for model in (Passage, Footnote):
+    for model in (Passage, Footnote, NoComment):
         connection.execute(delete(model).where(model.document_id == document_id))
     cited = select(Citation.id).where(Citation.work_id == CitedWork.id).exists()
     connection.execute(delete(CitedWork).where(~cited))

@@ -29,7 +29,8 @@ _EVENTS = (
     "fighters loyal to {h} had entered {v} before dawn",
     "water pumping to {p} stopped after the station at {v} was damaged",
 )  # fmt: skip
-# (template, citations): {e} is an event clause.
+# (template, citations): {e} is an event clause. A non-answer ("did not respond")
+# cites nobody: 0, no claim; the story lists it as asked, no comment.
 _ATTRIBUTED = (
     ("{E}, two security sources said.", 1),
     ("{E}, three Syrian military and security sources said.", 1),
@@ -42,13 +43,13 @@ _ATTRIBUTED = (
     ("A senior Iraqi security official told {a} that {e}.", 1),
     ("{s}, a spokesman for the SDF, told {a} by phone that {e}.", 1),
     ("The Syrian defence ministry did not immediately respond to a request for "
-     "comment.", 1),
-    ("Central Command declined to comment on the operation.", 1),
+     "comment.", 0),
+    ("Central Command declined to comment on the operation.", 0),
     ("The Wall Street Journal reported last week that {e}.", 1),
     ("The Syrian Observatory for Human Rights said in a statement that {e}.", 1),
     ("Human Rights Watch has said that {e}.", 1),
     ("Neither the Syrian defence ministry nor the SDF responded to requests for "
-     "comment.", 2),
+     "comment.", 0),
 )  # fmt: skip
 _BACKGROUND = (
     "The extremist group lost control of the last territory it held in Syria in "
@@ -95,13 +96,14 @@ class Story:
 
     def _write(self) -> None:
         rng = self.rng
-        self.paragraphs.append(self._attributed())
+        self._add([self._attributed()])
         for _ in range(rng.randint(4, 14)):
-            sentences = [
-                self._attributed() if rng.random() < 0.55 else self._background()
-                for _ in range(rng.choice((1, 1, 2)))
-            ]
-            self.paragraphs.append(" ".join(sentences))
+            self._add(
+                [
+                    self._attributed() if rng.random() < 0.55 else self._background()
+                    for _ in range(rng.choice((1, 1, 2)))
+                ]
+            )
         if rng.random() < 0.35:
             self.subhead = (
                 rng.randint(2, len(self.paragraphs) - 1),
@@ -119,14 +121,26 @@ class Story:
             s=person(14 + self.rng.randrange(40)).spell(self.rng),
         )
 
-    def _attributed(self) -> str:
-        template, citations = self.rng.choice(_ATTRIBUTED)
-        self.claims += 1
-        self.citations += citations
-        return self._fill(template)
+    def _add(self, sentences: list[tuple[str, int | None]]) -> None:
+        """A paragraph of these sentences, unless the story has it already: a
+        real story never repeats a paragraph word for word, and page readers
+        drop such repeats."""
+        paragraph = " ".join(text for text, _ in sentences)
+        if paragraph in self.paragraphs:
+            return
+        self.paragraphs.append(paragraph)
+        for _, citations in sentences:
+            if citations:  # None: background; 0: a non-answer, no claim
+                self.claims += 1
+                self.citations += citations
 
-    def _background(self) -> str:
-        return capital(self.prose.fill(self.rng.choice(_BACKGROUND), year=self.year))
+    def _attributed(self) -> tuple[str, int | None]:
+        template, citations = self.rng.choice(_ATTRIBUTED)
+        return self._fill(template), citations
+
+    def _background(self) -> tuple[str, int | None]:
+        text = capital(self.prose.fill(self.rng.choice(_BACKGROUND), year=self.year))
+        return text, None
 
     # --- rendering ------------------------------------------------------------
 

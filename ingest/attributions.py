@@ -12,74 +12,47 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
+from ingest.attribution_rules import patterns
 from ingest.model import ParsedCitation
 from ingest.outlets import OutletRegistry
+from ingest.relations import (
+    how_cited,
+    is_non_answer,
+    mentions_non_answer,
+    passive_quotes,
+    qualifier,
+    qualify,
+    relayed,
+)
 from ingest.speakers import cite, clean
 
-RULES_FILE = Path(__file__).with_name("attributions.toml")
 _QUOTES = "\"“”'‘’"
 _PARENTHETICAL_END = re.compile(r"\s*(?:[,.;!?)\]\"”’]|$)")
-_CLAUSE_BREAK = re.compile(r"[;:—–]\s*|,\s+(?:and|but|while|whereas)\s+")
+_CLAUSE_BREAK = re.compile(
+    r"[;:—–]\s*|\s--\s+|,\s+(?:and|but|while|whereas)\s+|[,.!?][\"”’]\s+"
+)
 _BREAK = re.compile(r"[,;:—–\"“”]")
 _NP_STOP = re.compile(
     r"[,;:—–()]|\s(?:that|which|who|whose|where|when|as|because|after|before|"
-    r"since|while|if|to|on condition)\b"
+    r"since|while|if|to|following|on condition)\b"
 )
 _FINAL_PUNCTUATION = ' .!?"”’)'
-
-
-@dataclass(frozen=True, slots=True)
-class Patterns:
-    verb: re.Pattern[str]
-    after_verb: re.Pattern[str]
-    before_verb: re.Pattern[str]
-    leading: re.Pattern[str]
-    named_after: tuple[re.Pattern[str], ...]
-    quoted: re.Pattern[str]
-    pronouns: frozenset[str]
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[\s,\"“”])(he|she|they|it|we|I)(?:['’](?:s|ve|d|ll))?$", re.IGNORECASE
+)
+_COORDINATED = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z]|;\s")
+_NAMED = re.compile(r"\s[A-Z][\w.'’-]+\s[A-Z][\w'’-]+,\s*$")  # "…, Chris Wright, "
+_INVERTED = frozenset({"said", "says", "added", "adds", "wrote", "noted"})
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
     start: int
     citations: tuple[ParsedCitation, ...]
-
-
-@lru_cache(maxsize=1)
-def patterns(path: Path = RULES_FILE) -> Patterns:
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    verbs, sources, phrases = data["verbs"], data["sources"], data["phrases"]
-    told = rf"(?:told|tells)(?: {verbs['recipient']})?"
-    plain = [
-        v for v in verbs["speech"] + verbs["observation"] if v not in ("told", "tells")
-    ]
-    verb = "|".join([*verbs["non_response"], told, *plain])
-    before = "|".join(phrases["before_verb"])
-    leading = "|".join(phrases["leading_words"])
-    conjunctions = "|".join(phrases["conjunctions"])
-    return Patterns(
-        verb=re.compile(rf"\b(?:{verb})\b"),
-        after_verb=re.compile(phrases["after_verb"]),
-        before_verb=re.compile(rf"(?:\s+(?:{before})|{phrases['after_verb']})+\s*$"),
-        leading=re.compile(
-            rf"^\s*(?:(?:{leading})\b[^,]*,\s*|(?:{conjunctions})\b,?\s+|"
-            rf"(?:{phrases['leading_time']}))",
-            re.IGNORECASE,
-        ),
-        named_after=(
-            re.compile(rf"\b{sources['according_to']}\s+", re.IGNORECASE),
-            re.compile(rf"\b{sources['no_comment_from']}\s+"),
-            re.compile(rf"\b{sources['nor_did']}\s+"),
-        ),
-        quoted=re.compile(rf"\b{sources['quoted_as_saying']}\b"),
-        pronouns=frozenset(phrases["pronouns"]),
-    )
+    verb: str = ""  # the speech verb the source stands before, if any
+    quoting: bool = False  # "SANA quoted a military source": the quoted source
 
 
 def sentence_citations(
@@ -88,27 +61,67 @@ def sentence_citations(
     """Every source ``sentence`` attributes its claim to, in order of mention.
 
     ``previous`` are the citations of the story's last claim, which a pronoun
-    ("he said") refers back to.
+    ("he said") refers back to. Each citation says how it is cited, through
+    whom, whether it is a non-answer, and what the sentence says of its sourcing.
     """
     found = [*_named_after(sentence, registry), *_quoted(sentence, registry)]
-    found += _before_verbs(sentence, registry, previous)
+    found += [
+        Found(start, citations)
+        for start, citations in passive_quotes(
+            sentence, registry, previous, patterns().pronouns
+        )
+    ]
+    passive = any(c.how == "quoted by" for item in found for c in item.citations)
+    found += [
+        item
+        for item in _before_verbs(sentence, registry, previous)
+        if not (passive and item.verb == "quoted")
+    ]
     found.sort(key=lambda item: item.start)
     citations: list[ParsedCitation] = []
-    for item in found:
+    for item in _relays(found):
         citations.extend(c for c in item.citations if c not in citations)
-    return tuple(citations)
+    said = qualifier(sentence)
+    return qualify(tuple(citations), said) if said else tuple(citations)
+
+
+def _relays(found: list[Found]) -> list[Found]:
+    """ "SANA quoted a military source as saying": the source, via SANA."""
+    kept: list[Found] = []
+    for item in found:
+        relay = kept[-1] if kept else None
+        if item.quoting and relay is not None and relay.verb == "quoted":
+            via = relay.citations[0].outlet or relay.citations[0].description
+            citations = tuple(
+                dataclasses.replace(c, via=via, how="quoted by") for c in item.citations
+            )
+            kept[-1] = Found(relay.start, citations)
+        else:
+            kept.append(item)
+    return kept
 
 
 def _named_after(sentence: str, registry: OutletRegistry) -> list[Found]:
     """Sources that follow their phrase: "according to X", "nor did X"."""
     found = []
+    according, no_comment_from, nor_did = patterns().named_after
     for pattern in patterns().named_after:
         for match in pattern.finditer(sentence):
             start, end = _noun_phrase(sentence, match.end())
             phrase = sentence[match.start() : end]
-            found.append(
-                Found(match.start(), cite(sentence[start:end], phrase, registry))
+            silent = pattern is no_comment_from or (
+                pattern is nor_did and mentions_non_answer(sentence)
             )
+            how = (
+                "according to"
+                if pattern is according
+                else " ".join(match.group(0).split())
+            )
+            citations = tuple(
+                dataclasses.replace(c, how=how, no_comment=silent)
+                for c in cite(sentence[start:end], phrase, registry)
+            )
+            found.append(Found(match.start(), citations))
     return found
 
 
@@ -116,9 +129,11 @@ def _quoted(sentence: str, registry: OutletRegistry) -> list[Found]:
     """Sources quoted by another: "SANA quoted a military source as saying"."""
     found = []
     for match in patterns().quoted.finditer(sentence):
-        found.append(
-            Found(match.start(), cite(match["source"], match.group(0), registry))
-        )
+        if match["source"].startswith("by "):
+            continue  # "was quoted by PAP as saying": see passive_quotes
+        citations = cite(match["source"], match.group(0), registry)
+        citations = tuple(dataclasses.replace(c, how="quoted") for c in citations)
+        found.append(Found(match.start(), citations, quoting=True))
     return found
 
 
@@ -127,10 +142,13 @@ def _before_verbs(
 ) -> list[Found]:
     """Sources before (or, after a quotation, just after) each speech verb."""
     found: list[Found] = []
-    bound = 0
+    bound, speech = 0, False
     for verb in patterns().verb.finditer(sentence):
         if verb.start() < bound:
             continue
+        if speech and not _COORDINATED.search(sentence, bound, verb.start()):
+            continue  # reported speech, unless "…, but X said" starts a clause
+        speech = False
         end = _phrase_end(sentence, verb.end())
         parenthetical = bool(_PARENTHETICAL_END.match(sentence, end))
         spans = _candidates(sentence, bound, verb, parenthetical)
@@ -141,7 +159,7 @@ def _before_verbs(
         found.append(item)
         bound = end
         if not parenthetical and item.start < verb.start():
-            break  # what follows is reported speech, not another source
+            speech = True  # what follows is reported speech, not another source
     return found
 
 
@@ -151,14 +169,25 @@ def _candidates(
     """Where the verb's source may stand, most likely first."""
     left = _subject_end(sentence, bound, verb.start())
     written = sentence[bound:left].rstrip()
+    pronoun = _PRONOUN_SUBJECT.search(written)
+    if pronoun:  # "… who thinks he's found": the pronoun is the subject
+        return [(bound + pronoun.start(1), bound + pronoun.end(1))]
     clause = (_clause_start(sentence, bound, left), left)
     if parenthetical:  # "…, witnesses said." or "X, which …, did not respond."
         return [(_appositive_start(sentence, bound, left), left), clause]
     if written.endswith(tuple(_QUOTES)):  # '"…," said the official'
         return [_noun_phrase(sentence, verb.end(), appositive=True), clause]
     if written.endswith(","):  # "X, a spokesman, said …" or "…, said Y"
-        return [clause, _noun_phrase(sentence, verb.end(), appositive=True)]
+        after = _noun_phrase(sentence, verb.end(), appositive=True)
+        if verb.group(0) in _INVERTED and _reported(sentence[slice(*clause)]):
+            return [after, clause]  # a clause of reported speech, then "said Y"
+        return [clause, after]
     return [clause]
+
+
+def _reported(clause: str) -> bool:
+    """A long clause with no appositive: speech reported before "said Y"."""
+    return len(clause.split()) > 10 and "," not in clause.strip().rstrip(",")
 
 
 def _cite_span(
@@ -171,14 +200,26 @@ def _cite_span(
 ) -> Found | None:
     """Citations for the source at ``span``; a pronoun repeats ``previous``."""
     start, stop = span
-    source = clean(sentence[start:stop])
+    source, via = relayed(clean(sentence[start:stop]), registry)
+    if source.casefold().startswith("according to") or source.endswith(" to"):
+        return None  # "According to reports, …"; "That allowed the AP to see"
     first, last = (start, end) if stop <= verb.start() else (verb.start(), stop)
     phrase = sentence[first:last].strip(" ,")
     if source.casefold() in patterns().pronouns:
         citations = tuple(dataclasses.replace(c, text=phrase) for c in previous)
     else:
         citations = cite(source, phrase, registry)
-    return Found(first, citations) if citations else None
+    silent = is_non_answer(verb.group(0))
+    how = (
+        verb.group(0)
+        if silent
+        else how_cited(verb.group(0), sentence[verb.end() : end])
+    )
+    citations = tuple(
+        dataclasses.replace(c, how=how, no_comment=silent, via=via or c.via)
+        for c in citations
+    )
+    return Found(first, citations, verb=verb.group(0)) if citations else None
 
 
 def _phrase_end(sentence: str, end: int) -> int:
@@ -218,8 +259,8 @@ def _clause_start(sentence: str, bound: int, end: int) -> int:
         start = match.end()
     while True:
         match = patterns().leading.match(sentence, start, end)
-        if match is None or match.end() >= end:
-            return start
+        if match is None or match.end() >= end or _NAMED.search(match.group(0)):
+            return start  # "Yet Chris Wright, a professor, said": the name stays
         start = match.end()
 
 

@@ -58,6 +58,14 @@ class ParsedCitation:
     ``outlet_slug`` is set when the outlet registry knows it. An anonymous
     source ("three Syrian military sources") has no outlet and carries its
     description as written.
+
+    A source named in a story also says how it is cited: ``how`` is the
+    attributing verb or phrase as a journalist would quote it ("said", "told
+    Reuters", "according to", "quoted by", "in a statement"); ``via`` the outlet
+    it reached the story through ("IRNA, monitored by the BBC": via "BBC");
+    ``qualifier`` what the story says about the sourcing ("spoke on condition
+    of anonymity ..."). ``no_comment`` marks a source that was asked and did not
+    answer ("did not respond to a request for comment"): it cites no claim.
     """
 
     text: str
@@ -69,6 +77,10 @@ class ParsedCitation:
     pages: str | None = None
     anonymous: bool = False
     description: str | None = None
+    how: str | None = None
+    via: str | None = None
+    qualifier: str | None = None
+    no_comment: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +155,8 @@ class ParsedDocument:
     footnotes: tuple[ParsedFootnote, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     url: str | None = None  # the original's address, where the file states one
+    # Who the story says was asked and did not answer, each with its sentence.
+    no_comment: tuple[ParsedCitation, ...] = ()
 
     @property
     def claims(self) -> tuple[ParsedClaim, ...]:

@@ -79,9 +79,31 @@ def _coordinated(source: str, registry: OutletRegistry) -> list[str]:
     if _AND.search(source):
         parts = [clean(part) for part in _LIST.split(source) if clean(part)]
         kinds = [_kind(part, registry)[0] for part in parts]
-        if len(parts) > 1 and all(k in ("outlet", "org", "person") for k in kinds):
-            return parts
+        if len(parts) > 1 and all(
+            k in ("outlet", "org", "person") or _determined(part, k)
+            for part, k in zip(parts, kinds, strict=True)
+        ):
+            return parts if not _one_name(parts, kinds) else [source]
     return [source]
+
+
+def _determined(part: str, kind: str | None) -> bool:
+    """An anonymous source of its own: "Fu and another person with knowledge"."""
+    first = part.split()[0].casefold()
+    return kind == "anonymous" and (first in _DETERMINERS or first == "another")
+
+
+def _one_name(parts: list[str], kinds: list[str | None]) -> bool:
+    """ "World Travel and Tourism Council": the last part's head names the whole."""
+    words = speaker_words()
+    last_head = parts[-1].split()[-1].casefold()
+    first_head = parts[0].split()[-1].casefold()
+    return (
+        last_head in words.organisation
+        and kinds[0] == "person"
+        and len(parts[0].split()) > 1  # "Thai and U.S. authorities" are two
+        and first_head not in words.organisation
+    )
 
 
 def _citation(

@@ -13,7 +13,8 @@ from sqlalchemy.exc import OperationalError
 from archive.db import connect
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SAMPLES = Path(__file__).parent.parent / "archive" / "samples"
+SAMPLES = FIXTURES / "samples"  # the three documents most tests are written from
+BUNDLED_SAMPLES = Path(__file__).parent.parent / "archive" / "samples"
 POSTGRES_URL = os.environ.get("ARCHIVE_TEST_DATABASE_URL")
 
 

@@ -33,12 +33,19 @@ def cited_item(item: CitationInfo) -> str:
 
 
 def attribution(item: CitationInfo) -> str:
-    """A wire story's attribution: the named source, or the anonymous description."""
+    """A wire story's attribution: the named source, or the anonymous description,
+    with the outlet it came through and what the story says of the sourcing."""
     if item.anonymous:
-        return f"{item.description or item.text} (anonymous)"
-    if item.outlet is not None:
-        return item.outlet.name
-    return item.outlet_text or item.text
+        who = f"{item.description or item.text} (anonymous)"
+    elif item.outlet is not None:
+        who = item.outlet.name
+    else:
+        who = item.outlet_text or item.text
+    if item.via:
+        who += f", via {item.via}"
+    if item.qualifier:
+        who += f" ({item.qualifier})"
+    return who
 
 
 def describe(document: DocumentSummary) -> str:

@@ -92,6 +92,17 @@ SCHEMAS = {
         description=NULL_STR,
         work_id=NULL_INT,
         archived_document_id=NULL_INT,
+        how=described(NULL_STR, "How a story cites it: said, told Reuters, ..."),
+        via=described(NULL_STR, "The outlet it came through (IRNA via BBC)"),
+        qualifier=described(NULL_STR, "What the story says of this sourcing"),
+    ),
+    "NoComment": obj(
+        text=described(STR, "The story's words"),
+        how=described(NULL_STR, "did not respond, declined to comment, ..."),
+        outlet_slug=NULL_STR,
+        outlet_text=NULL_STR,
+        description=NULL_STR,
+        anonymous=BOOL,
     ),
     "Marker": obj(
         id=INT,
@@ -151,6 +162,10 @@ SCHEMAS = {
         footnotes=array(ref("Footnote")),
         sections=array(ref("DocumentSummary")),
         cited_as=array(ref("Work")),
+        no_comment=described(
+            array(ref("NoComment")),
+            "Whom the story asked, who did not answer: sources of no claim",
+        ),
     ),
     "DocumentList": obj(
         total=INT,

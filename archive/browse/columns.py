@@ -52,6 +52,9 @@ CITATION_COLUMNS = (
     Citation.description,
     Citation.work_id,
     CitedWork.document_id,
+    Citation.how,
+    Citation.via,
+    Citation.qualifier,
 )
 
 
@@ -152,4 +155,7 @@ def citation_of(row, outlets: dict[str, OutletInfo]) -> CitationInfo:
         description=f[14],
         work_id=f[15],
         archived_document_id=f[16],
+        how=f[17],
+        via=f[18],
+        qualifier=f[19],
     )

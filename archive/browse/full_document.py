@@ -21,6 +21,7 @@ from archive.browse.records import (
     DocumentSummary,
     FootnoteInfo,
     MarkerInfo,
+    NoCommentInfo,
     OutletInfo,
     PassageInfo,
     ReferenceInfo,
@@ -33,6 +34,7 @@ from archive.models import (
     Document,
     Footnote,
     Marker,
+    NoComment,
     Passage,
     Reference,
 )
@@ -109,6 +111,18 @@ _SECTIONS = (
     .where(Document.report_id == bindparam("report_id"), Document.id != _ID)
     .order_by(Document.section_number, Document.id)
 )
+_NO_COMMENT = (
+    select(
+        NoComment.text,
+        NoComment.how,
+        NoComment.outlet_slug,
+        NoComment.outlet_text,
+        NoComment.description,
+        NoComment.anonymous,
+    )
+    .where(NoComment.document_id == _ID)
+    .order_by(NoComment.position, NoComment.id)
+)
 _CITED_AS = columns.works().where(CitedWork.document_id == _ID).order_by(CitedWork.id)
 
 
@@ -141,6 +155,7 @@ def document(session: Session, document_id: int) -> DocumentDetail:
         footnotes=_footnotes(session, document_id, cited_by, outlets),
         sections=_other_sections(session, document_id, report_id),
         cited_as=tuple(columns.work_of(r) for r in session.execute(_CITED_AS, at)),
+        no_comment=tuple(NoCommentInfo(*r) for r in session.execute(_NO_COMMENT, at)),
     )
 
 

@@ -32,6 +32,25 @@ class CitationInfo:
     description: str | None
     work_id: int | None
     archived_document_id: int | None
+    how: str | None = None  # "told Reuters", "according to", "in a statement"
+    via: str | None = None  # the outlet it came through: "BBC"
+    qualifier: str | None = None  # "spoke on condition of anonymity ..."
+
+
+@dataclass(frozen=True, slots=True)
+class NoCommentInfo:
+    """Whom a story asked, who did not answer ("declined to comment")."""
+
+    text: str
+    how: str | None
+    outlet_slug: str | None
+    outlet_text: str | None
+    description: str | None
+    anonymous: bool
+
+    @property
+    def who(self) -> str:
+        return self.outlet_text or self.description or self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +155,7 @@ class DocumentDetail(DocumentSummary):
     footnotes: tuple[FootnoteInfo, ...]
     sections: tuple[DocumentSummary, ...]
     cited_as: tuple[WorkSummary, ...]
+    no_comment: tuple[NoCommentInfo, ...] = ()  # asked, did not answer
 
 
 @dataclass(frozen=True, slots=True)

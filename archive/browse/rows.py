@@ -140,6 +140,9 @@ def citation(row: Citation) -> CitationInfo:
         description=row.description,
         work_id=row.work_id,
         archived_document_id=row.work.document_id if row.work else None,
+        how=row.how,
+        via=row.via,
+        qualifier=row.qualifier,
     )
 
 

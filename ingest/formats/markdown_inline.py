@@ -24,6 +24,7 @@ DUPLICATE = "\x00"  # joins a footnote label defined twice to its repeat number
 _SUP_OPEN = re.compile(r"<sup(?:\s[^>]*)?>", re.IGNORECASE)
 _SUP_CLOSE = re.compile(r"</sup\s*>", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HIDDEN_OPEN = re.compile(r"<(script|style)(?:\s[^>]*)?>", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,4}[a-z]?$")
 
 
@@ -98,8 +99,12 @@ def _link(children: list[Token], at: int, opened: OpenBlock) -> int:
 
 
 def _html_inline(children: list[Token], at: int, builder: TextBuilder) -> int:
-    """``<sup>12</sup>`` is a marker and ``<br>`` a space; other tags are dropped."""
+    """``<sup>12</sup>`` is a marker and ``<br>`` a space; other tags are dropped,
+    and so is what stands inside ``<script>`` and ``<style>``: code, not text."""
     content = children[at].content
+    hidden = _HIDDEN_OPEN.match(content)
+    if hidden:
+        return _after_close(children, at, hidden.group(1).lower())
     if _BREAK.match(content):
         builder.add_space()
     elif _SUP_OPEN.match(content) and at + 2 < len(children):
@@ -113,6 +118,15 @@ def _html_inline(children: list[Token], at: int, builder: TextBuilder) -> int:
             builder.add_mark(text.content.strip())
             return at + 2
     return at
+
+
+def _after_close(children: list[Token], at: int, tag: str) -> int:
+    """The index of the token closing ``<tag>`` (the last token if none does)."""
+    for index in range(at + 1, len(children)):
+        token = children[index]
+        if token.type == "html_inline" and token.content.lower().startswith(f"</{tag}"):
+            return index
+    return len(children) - 1
 
 
 def note_label(token: Token) -> str:

@@ -29,7 +29,8 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
     if not any(block.text.strip() for block in body):
         raise ParseError(source.path, "holds no text")
     title, derived = _title(source, options, lead_sentence(body))
-    passages = attributed_passages(body, None if derived else title, options.registry)
+    attributed = attributed_passages(body, None if derived else title, options.registry)
+    passages = attributed.passages
     date, warnings = _date(source, options)
     warnings = _marker_warnings(body) + warnings
     fields = source.fields
@@ -46,6 +47,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         authors=fields.authors,
         warnings=tuple(warnings),
         url=source.fields.url,
+        no_comment=attributed.no_comment,
     )
 
 

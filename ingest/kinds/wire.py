@@ -84,7 +84,10 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         (b.text for b in source.blocks if b.kind == "heading" and b.level == 1), None
     )
     headline, derived, warnings = title(options.title, lead, fields.title or top)
-    passages = attributed_passages(parts.body, None if derived else headline, registry)
+    attributed = attributed_passages(
+        parts.body, None if derived else headline, registry
+    )
+    passages = attributed.passages
     if not any(p.kind != "heading" for p in passages):
         raise ParseError(
             source.path, "holds no story text once its boilerplate is removed"
@@ -109,6 +112,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         credits=parts.credits,
         warnings=(*date_warnings, *agency_warnings, *warnings),
         url=source.fields.url,
+        no_comment=attributed.no_comment,
     )
 
 

@@ -104,6 +104,8 @@ def test_archive_upgrade_says_what_it_does(sqlite_url: str) -> None:
     assert first.exit_code == 0, first.output
     assert first.output.splitlines() == [
         "0002: Each document's original URL, where its file states one.",
+        "0004: How each story citation is cited, through whom, and whom a story "
+        "asked in vain.",
         "0006: The version of the code that computed each kind of derived data "
         "(name keys).",
         f"the archive is at revision {migrations.head()}, the newest",

@@ -18,10 +18,11 @@ from archive.models import (
     Document,
     Footnote,
     Marker,
+    NoComment,
     Outlet,
     Passage,
 )
-from ingest import ParseOptions
+from ingest import ParseOptions, parse_path
 from ingest.kinds import report
 from ingest.loader import load, load_bytes
 from tests.conftest import FIXTURES
@@ -214,3 +215,29 @@ def test_paths_are_not_part_of_identity_for_report_sections(
     one = store(sessions, parse_text(str(tmp_path / "x.md"), text))
     moved = store(sessions, parse_text(str(tmp_path / "y.md"), text + "\nMore.\n"))
     assert (moved.status, moved.document_id) == ("updated", one.document_id)
+
+
+def test_a_long_story_of_non_answers_is_stored_with_its_asked_list(
+    sessions, tmp_path: Path
+) -> None:
+    """A 5,000-sentence story: every third sentence a non-answer, stored as asked,
+    never as a claim or a citation; a new version replaces the list."""
+    sentences = []
+    for n in range(5000):
+        sentences.append(
+            (
+                f"An official said convoy {n} left.",
+                f'"We saw truck {n}," he said.',
+                f"The ministry did not respond to request {n}.",
+            )[n % 3]
+        )
+    path = tmp_path / "long.txt"
+    path.write_text("DAMASCUS, Feb 23 (Reuters) - " + " ".join(sentences) + "\n")
+    parsed = parse_path(path)
+    store(sessions, parsed)
+    assert count(sessions, NoComment) == 1666
+    assert count(sessions, Claim) == 3334
+    assert count(sessions, Citation) == 3334
+    path.write_text("DAMASCUS, Feb 23 (Reuters) - Officials said it ended.\n")
+    store(sessions, parse_path(path))
+    assert (count(sessions, NoComment), count(sessions, Claim)) == (0, 1)

@@ -34,7 +34,8 @@ def test_demo_leaves_an_index_that_matches_the_archive(runner) -> None:
     result = runner.invoke(cli, ["check"])
     assert result.exit_code == 0
     assert result.output == (
-        "32 passages in the archive, 32 in the index\nthe index matches the archive\n"
+        "1253 passages in the archive, 1253 in the index\n"
+        "the index matches the archive\n"
     )
 
 

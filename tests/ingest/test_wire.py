@@ -108,8 +108,6 @@ def test_reuters_attributions_name_who_said_what(reuters) -> None:
         ],
         "Dozens of trucks, some": [("witnesses", True)],
         "Reuters footage later showed": [("reuters", False)],
-        "The U.S. military's Central": [("centcom", False)],
-        "Neither the Syrian defence": [("syria-mod", False), ("sdf", False)],
         "One of the Syrian": [
             (
                 "One of the Syrian sources, a military official briefed on U.S. plans",
@@ -123,6 +121,18 @@ def test_reuters_attributions_name_who_said_what(reuters) -> None:
         "The official said U.S.": [("The official", True)],
         "The Wall Street Journal": [("wsj", False)],
     }
+
+
+def test_reuters_sources_that_did_not_answer_are_asked_not_cited(reuters) -> None:
+    assert [(c.outlet_slug, c.no_comment) for c in reuters.no_comment] == [
+        ("centcom", True),
+        ("syria-mod", True),
+        ("sdf", True),
+    ]
+    assert reuters.no_comment[0].how == (
+        "did not immediately respond to an emailed request for comment"
+    )
+    assert not any(c.no_comment for c in reuters.citations)
 
 
 def test_reuters_claims_carry_their_phrase_and_sentence_span(reuters) -> None:
@@ -194,22 +204,34 @@ def test_ap_attributions_name_who_said_what(ap) -> None:
         "U.S. forces are withdrawing": [("officials", True)],
         "Iraqi and Syrian security": [("Iraqi and Syrian security officials", True)],
         "Associated Press journalists in": [("ap", False)],
-        "The U.S. military’s Central": [("centcom", False), ("sdf", False)],
         "A senior Iraqi security": [("A senior Iraqi security official", True)],
         "A Syrian security official": [("A Syrian security official", True)],
-        "Both officials spoke on": [("Both officials", True)],
         "Earlier this month, CENTCOM": [("centcom", False), ("syria-mod", False)],
     }
 
 
-def test_ap_non_response_cites_the_silent_source(ap) -> None:
-    claim = next(c for c in ap.claims if c.text.startswith("The U.S. military’s"))
-    centcom, sdf = claim.citations
+def test_ap_non_response_is_kept_as_asked_not_as_a_claim(ap) -> None:
+    assert not any(c.text.startswith("The U.S. military’s") for c in ap.claims)
+    centcom, sdf = ap.no_comment
     assert centcom.text == (
         "The U.S. military’s Central Command did not respond to a request for comment"
     )
     assert sdf.text == "nor did the Kurdish-led Syrian Democratic Forces"
     assert sdf.outlet == "Kurdish-led Syrian Democratic Forces"
+    assert (centcom.outlet_slug, sdf.outlet_slug) == ("centcom", "sdf")
+
+
+def test_ap_anonymity_statement_qualifies_the_two_claims_before_it(ap) -> None:
+    qualified = [c for c in ap.claims if c.citations[0].qualifier]
+    assert [c.text.split(" said")[0] for c in qualified] == [
+        "A senior Iraqi security official",
+        "A Syrian security official",
+    ]
+    assert qualified[0].citations[0].qualifier == (
+        "Both officials spoke on condition of anonymity because they were not "
+        "authorized to comment publicly"
+    )
+    assert not any(c.text.startswith("Both officials") for c in ap.claims)
 
 
 def test_title_option_is_used_when_the_file_has_no_headline() -> None:
@@ -353,12 +375,15 @@ def test_story_with_no_date_anywhere_is_undated_despite_a_copyright_year() -> No
     )
 
 
-def test_pronoun_source_refers_back_to_the_last_one() -> None:
-    claim = next(c for c in parse(UNDATED).claims if c.text.startswith("He spoke"))
+def test_anonymity_statement_qualifies_the_resident_before_it() -> None:
+    parsed = parse(UNDATED)
+    assert not any(c.text.startswith("He spoke") for c in parsed.claims)
+    claim = next(c for c in parsed.claims if c.text.startswith("A resident"))
     (citation,) = claim.citations
-    assert citation.text == "He spoke on condition of anonymity"
     assert citation.anonymous is True
-    assert citation.description.startswith("A resident of the village of Tal Ali")
+    assert citation.qualifier == (
+        "He spoke on condition of anonymity for fear of reprisals"
+    )
 
 
 # --- sniffing and refusing ----------------------------------------------------------

@@ -65,7 +65,7 @@ def close_app(app: Flask) -> None:
 
 @pytest.fixture(scope="session")
 def sample_dir(tmp_path_factory) -> Path:
-    """The sample corpus (archive/samples), archived and indexed."""
+    """The three sample documents (tests/fixtures/samples), archived and indexed."""
     data_dir = tmp_path_factory.mktemp("samples")
     build_archive(data_dir, [SAMPLES])
     return data_dir
@@ -82,6 +82,15 @@ def linked_dir(tmp_path_factory) -> Path:
             WEB_FIXTURES / "report-citing-archived-story.md",
         ],
     )
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def wire_dir(tmp_path_factory) -> Path:
+    """The wire stories of tests/fixtures/wire: three claims attributed to the SDF."""
+    data_dir = tmp_path_factory.mktemp("wire")
+    stories = [p for p in WIRE_FIXTURES.iterdir() if p.suffix in (".txt", ".html")]
+    build_archive(data_dir, sorted(stories))
     return data_dir
 
 
@@ -153,9 +162,20 @@ def spec(client) -> dict:
 
 
 @pytest.fixture
+def conforms(client, spec):
+    """``conforms(url, path, status)``: the response, after checking it against the
+    schema the OpenAPI description gives for ``path`` and ``status``."""
+    return conformance(client, spec)
+
+
+@pytest.fixture
 def schema_errors(spec) -> Callable[[dict, str, int], list[str]]:
     """``schema_errors(data, path, status)``: how ``data`` departs from the schema
     the OpenAPI description gives for ``path`` and ``status`` (none: it conforms)."""
+    return schema_checker(spec)
+
+
+def schema_checker(spec: dict) -> Callable[[dict, str, int], list[str]]:
     registry = Registry().with_resource(
         "urn:openapi", Resource.from_contents(spec, default_specification=DRAFT202012)
     )
@@ -173,10 +193,9 @@ def schema_errors(spec) -> Callable[[dict, str, int], list[str]]:
     return errors
 
 
-@pytest.fixture
-def conforms(client, schema_errors):
-    """``conforms(url, path, status)``: the response, after checking it against the
-    schema the OpenAPI description gives for ``path`` and ``status``."""
+def conformance(client, spec):
+    """The ``conforms`` check for any test client."""
+    schema_errors = schema_checker(spec)
 
     def check(url: str, path: str, status: int = 200) -> dict:
         response = client.get(url)

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
-from tests.web.conftest import close_app, make_app, words
+from tests.web.conftest import close_app, conformance, make_app, words
 
 
 @pytest.fixture
@@ -24,6 +24,14 @@ def client(sample_dir) -> Iterator[FlaskClient]:
         CLAIMS_PER_PAGE=1,
         CLAIMS_PER_GROUP=2,
     )
+    yield app.test_client()
+    close_app(app)
+
+
+@pytest.fixture
+def wire_client(wire_dir) -> Iterator[FlaskClient]:
+    """The wire fixtures' site with one claim to a page and two to a group."""
+    app = make_app(wire_dir, CLAIMS_PER_PAGE=1, CLAIMS_PER_GROUP=2)
     yield app.test_client()
     close_app(app)
 
@@ -98,24 +106,28 @@ def test_outlet_api_pages_with_totals(conforms, sohr_works) -> None:
     assert past["message"] == "There is no page 4 of this list: the last is 3."
 
 
-def test_a_group_shows_its_newest_claims_and_links_to_all(client, conforms) -> None:
-    soup = page(client, "/outlets/centcom")
+def test_a_group_shows_its_newest_claims_and_links_to_all(wire_client) -> None:
+    client = wire_client
+    conforms = conformance(client, client.get("/api/openapi.json").get_json())
+    soup = page(client, "/outlets/sdf")
     (group,) = soup.select("section.work-group")
     assert len(group.select("li.claim-ref")) == 2
     more = group.select_one("p.more a")
     assert (words(more), more["href"]) == (
-        "All 3 claims attributed to CENTCOM",
-        "/outlets/centcom/attributions",
+        "All 3 claims attributed to SDF",
+        "/outlets/sdf/attributions",
     )
-    found = conforms("/api/outlets/centcom", "/api/outlets/{slug}")
+    found = conforms("/api/outlets/sdf", "/api/outlets/{slug}")
     (attributions,) = found["groups"]
     assert attributions["work"] is None and attributions["claims_total"] == 3
 
 
-def test_attributions_come_one_page_at_a_time(client, conforms) -> None:
+def test_attributions_come_one_page_at_a_time(wire_client) -> None:
+    client = wire_client
+    conforms = conformance(client, client.get("/api/openapi.json").get_json())
     path = "/api/outlets/{slug}/attributions"
     pages = [
-        conforms(f"/api/outlets/centcom/attributions?page={n}", path) for n in (1, 2, 3)
+        conforms(f"/api/outlets/sdf/attributions?page={n}", path) for n in (1, 2, 3)
     ]
     assert [(p["total"], p["page"], p["pages"]) for p in pages] == [
         (3, 1, 3),
@@ -124,12 +136,12 @@ def test_attributions_come_one_page_at_a_time(client, conforms) -> None:
     ]
     ids = [claim["id"] for p in pages for claim in p["claims"]]
     assert len(set(ids)) == 3
-    second = page(client, "/outlets/centcom/attributions?page=2")
+    second = page(client, "/outlets/sdf/attributions?page=2")
     (ref,) = second.select("li.claim-ref blockquote a")
     assert ref["href"] == f"/claims/{ids[1]}"
     assert pager(second)["current"] == "2"
-    conforms("/api/outlets/centcom/attributions?page=4", path, status=404)
-    page(client, "/outlets/centcom/attributions?page=4", status=404)
+    conforms("/api/outlets/sdf/attributions?page=4", path, status=404)
+    page(client, "/outlets/sdf/attributions?page=4", status=404)
 
 
 def test_work_pages_hold_the_next_claims(client, conforms, sohr_works) -> None:

@@ -264,3 +264,11 @@ def test_note_whose_csl_json_is_broken_keeps_its_text() -> None:
     blocks = read(text)
     assert notes(blocks) == {"1": '{"title": "Unclosed"'}
     assert not blocks[-1].works
+
+
+def test_what_stands_inside_inline_script_and_style_is_not_text() -> None:
+    source = load_bytes(
+        "a.md",
+        b'9.9. <script>alert("x")</script> Hostile <style>p{}</style>section\n',
+    )
+    assert [b.text for b in source.blocks] == ["9.9. Hostile section"]
