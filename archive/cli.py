@@ -6,6 +6,7 @@ import json
 import sys
 from contextlib import nullcontext
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -30,6 +31,18 @@ def _date(_ctx, _param, value: str | None) -> PartialDate | None:
     if parsed is None:
         raise click.BadParameter(f"{value!r} is not a date (try 2026-02-23)")
     return parsed
+
+
+def _web_address(_ctx, _param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise click.BadParameter(
+            f"{value!r} is not a web address (try https://example.org/story)"
+        )
+    return value
 
 
 @click.group()
@@ -81,6 +94,11 @@ def cli(
 @click.option("--date", callback=_date, help="Publication date when the file has none.")
 @click.option("--title", help="Title when the file has none.")
 @click.option(
+    "--url",
+    callback=_web_address,
+    help="The original's address, when the file states none (one file only).",
+)
+@click.option(
     "--parsers",
     type=click.IntRange(0, 32),
     help="Processes that parse files while others are stored "
@@ -94,6 +112,7 @@ def ingest(
     kind: str | None,
     date: PartialDate | None,
     title: str | None,
+    url: str | None,
     parsers: int | None,
 ) -> None:
     """Archive files and folders of reports and wire stories.
@@ -106,9 +125,14 @@ def ingest(
     Example:
         archive ingest reports/ stories/reuters-qasrak.txt
         archive ingest --json --kind wire --date 2026-02-23 story.txt
+        archive ingest --url https://example.org/story story.html
     """
-    options = ParseOptions(load_registry(settings.outlets_file), date, title)
+    options = ParseOptions(load_registry(settings.outlets_file), date, title, url)
     files = expand(paths)
+    if url and len(files) != 1:
+        raise click.UsageError(
+            f"--url is the address of one file's original; {len(files)} files given"
+        )
     if parsers is None:
         parsers = default_parsers(len(files))
     outcomes, indexed = _run_ingest(settings, files, options, kind, as_json, parsers)
@@ -217,6 +241,55 @@ def stats(settings: Settings) -> None:
     for short, name, count in figures.outlets:
         label = short if short == name else f"{short} ({name})"
         click.echo(f"  {count:5d}  {label}")
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per note.")
+def cite(text: str | None, as_json: bool) -> None:
+    """Show how a footnote is read: authors, outlet, title, date, URL, style.
+
+    With no TEXT, reads one note per line from standard input.
+
+    \b
+    Example:
+        archive cite "Thorne, D. (1997, June 26). Privatization accepted."
+        archive cite --json < notes.txt
+    """
+    import json
+    import sys
+
+    from ingest import load_registry
+    from ingest.citations import citation_record, read_citation_text
+
+    registry = load_registry()
+    notes = [text] if text is not None else sys.stdin
+    for note in notes:
+        note = note.rstrip("\r\n")
+        if not note.strip():
+            continue
+        citations, warnings = read_citation_text(note, registry)
+        records = [citation_record(c) for c in citations]
+        if as_json:
+            line = {"text": note, "citations": records, "warnings": list(warnings)}
+            click.echo(json.dumps(line, ensure_ascii=False))
+            continue
+        _show_reading(note, records, warnings)
+
+
+def _show_reading(note: str, records: list[dict], warnings: tuple[str, ...]) -> None:
+    click.echo(note)
+    for record in records:
+        uncertain = " (uncertain)" if record["confidence"] < 0.5 else ""
+        click.echo(f"  {record['style']} {record['confidence']:.2f}{uncertain}")
+        for name, value in record.items():
+            if value and name not in ("style", "confidence"):
+                shown = "; ".join(value) if isinstance(value, list) else value
+                click.echo(f"    {name}: {shown}")
+    if not records and not warnings:
+        click.echo("  no citation: the note explains and names no source")
+    for warning in warnings:
+        click.echo(f"  warning: {warning}")
 
 
 @cli.command()
@@ -403,6 +476,9 @@ def check_index(settings: Settings) -> None:
 @click.option("--source", multiple=True, help="Publisher or agency key (e.g. euaa).")
 @click.option("--month", multiple=True, help="Document month, e.g. 2025-03.")
 @click.option(
+    "--country", multiple=True, help="Country code or name (e.g. SY or Syria)."
+)
+@click.option(
     "--json",
     "as_json",
     is_flag=True,
@@ -420,12 +496,13 @@ def search(
     kinds: tuple[str, ...],
     source: tuple[str, ...],
     month: tuple[str, ...],
+    country: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Search the archived passages (the query language is in the README).
 
-    Facet filters (--outlet, --kind, --source, --month) take the keys shown in
-    brackets under the results and narrow the query and its counts.
+    Facet filters (--outlet, --kind, --source, --month, --country) take the keys
+    shown in brackets under the results and narrow the query and its counts.
 
     \b
     Example:
@@ -433,6 +510,7 @@ def search(
         archive search '"Ahmed al-Sharaa"' --exact
         archive search 'outlet:SOHR date:2024-12..2025-01' --sort newest
         archive search coalition --kind report --json
+        archive search withdrawal --country SY
     """
     from index import (
         IndexUnavailable,
@@ -443,7 +521,13 @@ def search(
         search_json,
     )
 
-    pairs = [("outlet", outlet), ("kind", kinds), ("source", source), ("month", month)]
+    pairs = [
+        ("outlet", outlet),
+        ("kind", kinds),
+        ("source", source),
+        ("month", month),
+        ("country", country),
+    ]
     filters = tuple((facet, key) for facet, keys in pairs for key in keys)
     request = SearchRequest(" ".join(query), page, per_page, sort, exact, filters)
     try:

@@ -186,7 +186,7 @@ def _citation_row(
     citation: ParsedCitation, position: int, sources: Resolved, **owner: int
 ) -> dict[str, object]:
     outlet_id, work_id = sources[id(citation)]
-    date = citation.date
+    date, accessed = citation.date, citation.accessed
     return {
         **owner,
         "position": position,
@@ -201,6 +201,15 @@ def _citation_row(
         "anonymous": citation.anonymous,
         "description": citation.description,
         "work_id": work_id,
+        "authors": list(citation.authors),
+        "publisher": citation.publisher,
+        "accessed": accessed.first_day if accessed else None,
+        "accessed_precision": accessed.precision if accessed else None,
+        "doi": citation.doi,
+        "report_number": citation.report_number,
+        "kind": citation.kind,
+        "style": citation.style,
+        "confidence": citation.confidence,
         "how": citation.how,
         "via": citation.via,
         "qualifier": citation.qualifier,

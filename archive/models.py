@@ -17,6 +17,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -98,6 +99,26 @@ class Document(Base):
         order_by="Footnote.position",
         cascade="all, delete-orphan",
     )
+    country_rows: Mapped[list[DocumentCountry]] = relationship(
+        order_by="DocumentCountry.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def countries(self) -> list[str]:
+        """ISO 3166-1 alpha-2 codes of the countries it is about, weightiest first."""
+        return [row.code for row in self.country_rows]
+
+
+class DocumentCountry(Base):
+    """A country a document is about; ``position`` 0 is the weightiest."""
+
+    __tablename__ = "document_country"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(2), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer)
 
 
 class Passage(Base):
@@ -247,6 +268,16 @@ class Citation(Base):
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
     description: Mapped[str | None] = mapped_column(Text)
     work_id: Mapped[int | None] = mapped_column(ForeignKey("cited_work.id"), index=True)
+    # How the note was read (revision 0003); None in citations stored before it.
+    authors: Mapped[list[str] | None] = mapped_column(JSON)
+    publisher: Mapped[str | None] = mapped_column(String(500))
+    accessed: Mapped[dt.date | None] = mapped_column(Date)
+    accessed_precision: Mapped[str | None] = mapped_column(String(10))
+    doi: Mapped[str | None] = mapped_column(String(300))
+    report_number: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str | None] = mapped_column(String(20))
+    style: Mapped[str | None] = mapped_column(String(20))
+    confidence: Mapped[float | None] = mapped_column(Float)
     # How a story cites its source ("told Reuters"), the outlet it came through
     # ("IRNA, monitored by the BBC": via BBC), and what the story says of the
     # sourcing ("spoke on condition of anonymity").

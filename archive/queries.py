@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from archive.browse.sources import read_surely
 from archive.models import (
     Citation,
     CitedWork,
     Claim,
     Document,
+    DocumentCountry,
     Footnote,
     Marker,
     Outlet,
@@ -47,6 +49,7 @@ def archive_stats(session: Session, top: int = 10) -> ArchiveStats:
     cited = (
         select(Outlet.short_name, Outlet.name, func.count(Citation.id))
         .join(Citation, Citation.outlet_id == Outlet.id)
+        .where(read_surely())
         .group_by(Outlet.id, Outlet.short_name, Outlet.name)
         .order_by(func.count(Citation.id).desc(), Outlet.short_name)
         .limit(top)
@@ -102,6 +105,8 @@ class IndexablePassage:
     source: OutletRef | None
     claims: tuple[ClaimSources, ...]
     names: frozenset[str] = frozenset()  # the name keys stored with the passage
+    countries: tuple[str, ...] = ()  # its document's, ISO 3166-1 alpha-2 codes
+    title_derived: bool = False  # the title was made from the first sentence
 
     @property
     def outlets(self) -> tuple[OutletRef, ...]:
@@ -177,6 +182,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             Document.publisher,
             Document.agency,
             Document.outlet_id,
+            Document.title_derived,
         )
         .where(Document.id.in_(ids))
         .order_by(Document.id)
@@ -197,6 +203,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
         passages.setdefault(row.document_id, []).append(row)
     claims, cited = _claims(session, ids)
     names = _names(session, ids)
+    countries = _countries(session, ids)
     outlets = _outlet_refs(
         session, {d.outlet_id for d in documents} | {o for s in cited for o in s}
     )
@@ -217,6 +224,8 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             source=outlets.get(document.outlet_id),
             claims=tuple(claim(outlets) for claim in claims.get(passage.id, ())),
             names=frozenset(names.get(passage.id, ())),
+            countries=countries.get(document.id, ()),
+            title_derived=document.title_derived,
         )
         for document in documents
         for passage in passages.get(document.id, ())
@@ -292,6 +301,18 @@ def _names(session: Session, ids: list[int]) -> dict[int, list[str]]:
     for passage_id, key in rows:
         found.setdefault(passage_id, []).append(key)
     return found
+
+
+def _countries(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(DocumentCountry.document_id, DocumentCountry.code)
+        .where(DocumentCountry.document_id.in_(ids))
+        .order_by(DocumentCountry.document_id, DocumentCountry.position)
+    )
+    for document_id, code in rows:
+        found.setdefault(document_id, []).append(code)
+    return {document_id: tuple(codes) for document_id, codes in found.items()}
 
 
 def _footnote_outlets(session: Session, footnote_ids: set) -> dict[int, set[int]]:

@@ -25,6 +25,7 @@ from archive.models import (
     CitedWork,
     Claim,
     Document,
+    DocumentCountry,
     Footnote,
     Marker,
     NoComment,
@@ -114,6 +115,7 @@ def _store_in(
         document_id = connection.scalar(_INSERT_DOCUMENT, {"source_key": key, **values})
     else:
         connection.execute(_UPDATE_DOCUMENT, {"b_id": document_id, **values})
+    _insert_countries(connection, document_id, parsed.countries)
     report_id = values["report_id"]
     footnote_ids = insert_contents(connection, document_id, report_id, parsed, sources)
     asked = no_comment_rows(document_id, parsed)
@@ -135,10 +137,21 @@ def source_key(parsed: ParsedDocument) -> str:
 
 def _clear(connection: Connection, document_id: int) -> None:
     """Delete a document's contents; the database cascades to the rows below."""
-    for model in (Passage, Footnote, NoComment):
+    for model in (Passage, Footnote, NoComment, DocumentCountry):
         connection.execute(delete(model).where(model.document_id == document_id))
     cited = select(Citation.id).where(Citation.work_id == CitedWork.id).exists()
     connection.execute(delete(CitedWork).where(~cited))
+
+
+def _insert_countries(
+    connection: Connection, document_id: int, countries: tuple[str, ...]
+) -> None:
+    rows = [
+        {"document_id": document_id, "code": code, "position": n}
+        for n, code in enumerate(countries)
+    ]
+    if rows:
+        connection.execute(insert(DocumentCountry), rows)
 
 
 def _describe(

@@ -97,7 +97,9 @@ class SourceBook:
         )
         slugs = {key: spec.slug if spec else None for key, spec in specs.items()}
         wanted = {
-            id(c): self._work_fields(c, slugs[id(c)]) for c in citations if c.title
+            id(c): self._work_fields(c, slugs[id(c)])
+            for c in citations
+            if c.title and not c.uncertain  # no work record from a doubtful reading
         }
         works = self._load_works(dict(wanted.values()))
         return {

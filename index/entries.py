@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from archive.queries import IndexablePassage, OutletRef
 from index.analysis import FORM_SEPARATOR, name_forms, words_of
-from ingest import outlet_key
+from ingest import country_name, country_names, outlet_key
 
 # A passage that cites no outlet gets this term in the outlet facet (every
 # passage has one there); facet counts leave it out.
@@ -50,7 +50,8 @@ def entry(passage: IndexablePassage) -> dict[str, object]:
         "names": "\n".join(sorted(passage.names)),
         "words": passage.text,
         "forms": "\n".join(sorted(name_forms(passage.text, passage.names))),
-        "title": passage.title,
+        # shown with each hit: a title made from the first sentence, in brackets
+        "title": f"[{passage.title}]" if passage.title_derived else passage.title,
         "outlet": "\n".join(_spellings(*passage.outlets)),
         "publisher": "\n".join(_named(passage.publisher, passage, passage.agency)),
         "agency": "\n".join(_named(passage.agency, passage, None)),
@@ -58,6 +59,14 @@ def entry(passage: IndexablePassage) -> dict[str, object]:
         "kind": passage.kind,
         "outlet_facet": "\n".join(
             f"{o.slug}{FORM_SEPARATOR}{o.short_name}" for o in passage.outlets
+        )
+        or NO_OUTLET,
+        "country": "\n".join(
+            name for code in passage.countries for name in (code, *country_names(code))
+        ),
+        "country_facet": "\n".join(
+            f"{code.lower()}{FORM_SEPARATOR}{country_label(code)}"
+            for code in passage.countries
         )
         or NO_OUTLET,
         "anchor": passage.anchor,
@@ -78,6 +87,11 @@ def entry(passage: IndexablePassage) -> dict[str, object]:
         values["newest"] = values["oldest"] = passage.date.toordinal()
     values["fingerprint"] = fingerprint(values)
     return values
+
+
+def country_label(code: str) -> str:
+    """A country as shown: "Syria (SY)"."""
+    return f"{country_name(code)} ({code})"
 
 
 def fingerprint(values: dict[str, object]) -> bytes:

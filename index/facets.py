@@ -8,9 +8,9 @@ a search's counts are a ``bincount`` over its matches: about 1 ms for 10,000
 matches, where a Python loop over the same matches took ~25 ms.
 
 A single-valued facet (kind, source, month) is an array holding each passage's
-value code (0: none). The outlet facet is multi-valued: two parallel arrays list
-every (passage, outlet code) pair, and a search counts the pairs whose passage
-matched.
+value code (0: none). The outlet and country facets are multi-valued: two
+parallel arrays list every (passage, value code) pair, and a search counts the
+pairs whose passage matched.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from index.entries import NO_OUTLET
 from index.postings import doc_ids
 from index.schema import FACET_FIELDS
 
-MULTI_VALUED = frozenset({"outlet"})
+MULTI_VALUED = frozenset({"outlet", "country"})
 LEFT_OUT = frozenset({NO_OUTLET})
 
 

@@ -19,6 +19,7 @@ PUBLIC_FACETS: dict[str, str] = {
     "kind": "kind",
     "publisher": "source",
     "month": "month",
+    "country": "country",
 }
 
 Link = Callable[[Hit], str]

@@ -25,7 +25,7 @@ from index.analysis import (
     words_analyzer,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 UNDATED_LAST = 2**32 - 1
 
 # The passages' unstemmed, folded words, with real postings. Prefix searches
@@ -44,6 +44,7 @@ QUERY_FIELDS = {
     "footnote": "footnote",
     "date": "date",
     "title": "title",
+    "country": "country",
 }
 
 # Facets: what the user filters on, and the field holding ``key`` or ``key<US>label``.
@@ -52,6 +53,7 @@ FACET_FIELDS = {
     "kind": "kind",
     "source": "source",
     "month": "month",
+    "country": "country_facet",
 }
 
 
@@ -149,6 +151,7 @@ def build_schema() -> fields.Schema:
         outlet=Terms(key_analyzer()),
         publisher=Terms(key_analyzer()),
         agency=Terms(key_analyzer()),
+        country=Terms(key_analyzer()),  # codes and names: SY, Syria
         footnote=fields.KEYWORD(lowercase=True),
         date=fields.DATETIME(),
         # facets (also filters)
@@ -156,6 +159,7 @@ def build_schema() -> fields.Schema:
         source=fields.ID(stored=True),
         month=fields.ID(),
         outlet_facet=Terms(line_analyzer()),
+        country_facet=Terms(line_analyzer()),
         # sort keys: the date's day number; undated documents sort last either way
         newest=fields.COLUMN(columns.NumericColumn("I", default=0)),
         oldest=fields.COLUMN(columns.NumericColumn("I", default=UNDATED_LAST)),

@@ -40,10 +40,11 @@ from index.results import (
 from index.schema import FACET_FIELDS, build_schema
 from index.snippets import Highlighter, Matcher
 from index.spelling import respelled
+from ingest import country_code
 
 MAX_PER_PAGE = 100
 MAX_EXPANSIONS = 1000
-LABELLED = ("outlet", "source")
+LABELLED = ("outlet", "source", "country")
 
 
 class Searcher:
@@ -204,6 +205,8 @@ def _facet_filter(filters: tuple[tuple[str, str], ...]) -> wq.Query | None:
     parts: list[wq.Query] = []
     for facet, key in filters:
         key = key.strip() if facet == "month" else key.strip().lower()
+        if facet == "country":  # a code or a name: SY, sy, Syria
+            key = (country_code(key) or key).lower()
         field = FACET_FIELDS.get(facet)
         if field is None:
             raise InvalidFilter(facet, list(FACET_FIELDS))
@@ -223,6 +226,7 @@ def _counts(name: str, groups: dict) -> tuple[FacetCount, ...]:
         label = key
         if name in LABELLED:
             key, _, label = key.partition(FORM_SEPARATOR)
+            key = key.upper() if name == "country" else key
         elif name == "month":
             year, month = key.split("-")
             label = f"{calendar.month_name[int(month)]} {year}"

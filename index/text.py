@@ -11,6 +11,7 @@ FACET_TITLES = {
     "kind": "kinds",
     "source": "publishers and agencies",
     "month": "months",
+    "country": "countries",
 }
 FACETS_SHOWN = 8
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.countries import country_code, country_name, country_names
 from ingest.errors import ParseError
 from ingest.model import (
     KINDS,
@@ -37,6 +38,9 @@ __all__ = [
     "ParsedPassage",
     "ParsedReference",
     "PartialDate",
+    "country_code",
+    "country_name",
+    "country_names",
     "load_registry",
     "outlet_key",
     "parse_path",

@@ -1,42 +1,41 @@
-"""Split one footnote into its cited items and read each item's parts.
+"""Read footnotes into citations, in the citation style of their document.
 
-COI reports write citations as ``Outlet, Title, Date, URL, pages`` and separate
-several with semicolons. Titles carry commas, pipes, quotes and even dates of
-their own, so an item is read from both ends: the outlet is the first field, and
-the date is the last field that is wholly a date, ahead of the URL and pages.
+A note is split into its cited items (``;`` and "and" between two works), and
+each item is read by the style grammars in ``ingest.styles``. A report is
+written in one house style, so the style is decided per document: the grammar
+that reads most items best wins, every item is read with it, and an item it
+cannot read falls back to the next best grammar, then to the statistical
+reader where one is installed. Short forms ("Ibid.", "Id., at 12", "supra note
+5") resolve to the work they point at; a note of commentary cites nothing.
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ingest.blocks import Link
-from ingest.dates import parse_date
 from ingest.model import ParsedCitation
 from ingest.outlets import OutletRegistry
+from ingest.styles import GRAMMARS, Reading, prepare
+from ingest.styles.fallback import statistical_reading
+from ingest.styles.items import Piece, note_pieces
+from ingest.styles.parts import MAX_ITEM
+from ingest.styles.shortforms import IBID, SUPRA, is_commentary, without_signal
 
-_ITEM_SEPARATOR = re.compile(r";\s+")
-_FIELD_SEPARATOR = re.compile(r",\s+")
-_OPENING_QUOTES = "\"'“‘«"
-_CLOSING_QUOTES = "\"'”’»"
-_PAGES = re.compile(
-    r"^(?:pp?\.|pages?|paras?\.|paragraphs?|§)\s*[\divxlc]+(?:\s*[-–—]\s*[\divxlc]+)?"
-    r"(?:,\s*[\d]+(?:\s*[-–—]\s*\d+)?)*\.?$",
-    re.IGNORECASE,
-)
-_URL = re.compile(r"https?://\S+[\w/]")
-_URL_WORDS = re.compile(r"^(?:url|link|available at:?|online|web|\[?url\]?)$", re.I)
-_ACCESSED = re.compile(r"^(?:last\s+)?(?:accessed|retrieved|consulted)\b", re.I)
-_IBID = re.compile(r"^ibid(?:em)?\.?(?:,\s*(?P<pages>.+))?$", re.IGNORECASE)
-_PARENTHESISED = re.compile(r"^(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)$")
+SAMPLE = 60  # items read by every grammar to decide a document's style, at most
+SETTLED = 8  # ... and at least, unless one style reads 90 % of them
+READABLE = 0.5  # a reading below this falls back to the next grammar
+SURE = 0.85  # a house-style reading this good on the first items settles the style
+GUESS = 0.4  # a reading below this is not kept: the note stays as written
 
 
 @dataclass(frozen=True, slots=True)
-class _Field:
+class Note:
+    label: str
     text: str
-    start: int
-    end: int
+    links: tuple[Link, ...] = ()
 
 
 def split_footnote(
@@ -46,146 +45,222 @@ def split_footnote(
     registry: OutletRegistry,
     previous: ParsedCitation | None = None,
 ) -> tuple[tuple[ParsedCitation, ...], tuple[str, ...]]:
-    """The citations in footnote ``label``, and warnings about any it cannot read."""
+    """The citations in one footnote read on its own, and warnings about it."""
+    (citations,), warnings = read_notes([Note(label, text, links)], registry, previous)
+    return citations, warnings
+
+
+def read_notes(
+    notes: Sequence[Note],
+    registry: OutletRegistry,
+    previous: ParsedCitation | None = None,
+    stated: Sequence[tuple[ParsedCitation, ...] | None] = (),
+) -> tuple[list[tuple[ParsedCitation, ...]], tuple[str, ...]]:
+    """The citations of each note of one document, read in the document's style.
+
+    ``stated[i]``, where given, holds the citations the format stated for note
+    ``i``: they are kept, and short forms after them point at them.
+    """
+    given = list(stated) + [None] * (len(notes) - len(stated))
+    pieces = [
+        [] if g is not None else note_pieces(n.text, n.links)
+        for n, g in zip(notes, given, strict=True)
+    ]
+    candidates = [p for ps in pieces for p in ps if not _short_form(p.text)]
+    cache: dict[str, list[Reading]] = {}
+    style = _decide_style(candidates[:SAMPLE], notes, pieces, registry, cache)
+    by_label: dict[str, tuple[ParsedCitation, ...]] = {}
+    results: list[tuple[ParsedCitation, ...]] = []
+    warnings: list[str] = []
+    for note, own, known in zip(notes, pieces, given, strict=True):
+        citations, problems = known or (), []
+        if known is None:
+            citations, problems = _read_note(
+                note, own, style, registry, cache, previous, by_label
+            )
+        results.append(citations)
+        warnings.extend(problems)
+        by_label.setdefault(note.label, citations)
+        previous = citations[-1] if citations else previous
+    return results, tuple(warnings)
+
+
+def _decide_style(sample, notes, pieces, registry, cache) -> str | None:
+    """The grammar that reads most of the sample items best."""
+    links = {
+        id(p): note.links for note, ps in zip(notes, pieces, strict=True) for p in ps
+    }
+    if _house_style_reads(sample[:SETTLED], links, registry):
+        return GRAMMARS[0].NAME
+    votes: Counter[str] = Counter()
+    for seen, piece in enumerate(sample, start=1):
+        readings = _all_readings(piece, links[id(piece)], registry, cache)
+        if readings and readings[0].score >= READABLE:
+            best = readings[0].score
+            votes.update(r.style for r in readings if r.score >= best - 0.01)
+        if seen >= SETTLED and votes and max(votes.values()) >= 0.9 * seen:
+            break  # one style reads nearly every item: the rest will not change it
+    if not votes:
+        return None
+    order = {grammar.NAME: n for n, grammar in enumerate(GRAMMARS)}
+    return min(votes, key=lambda name: (-votes[name], order[name]))
+
+
+def _house_style_reads(sample, links, registry) -> bool:
+    """True when the COI house style reads every one of the first items surely:
+    no other style could read them better, so no other is tried."""
+    house = GRAMMARS[0]
+    return len(sample) == SETTLED and all(
+        (found := house.read(_item(piece, links[id(piece)]), registry)) is not None
+        and found.score >= SURE
+        for piece in sample
+    )
+
+
+def _all_readings(piece, links, registry, cache) -> list[Reading]:
+    """Every grammar's reading of ``piece``, the best first (ties: grammar order)."""
+    key = piece.text
+    if key not in cache:
+        item = _item(piece, links)
+        found = [r for g in GRAMMARS if (r := g.read(item, registry)) is not None]
+        cache[key] = sorted(
+            (_as_written(r, piece) for r in found), key=lambda r: -r.score
+        )
+    return cache[key]
+
+
+def _read_note(note, pieces, style, registry, cache, previous, by_label):
     citations: list[ParsedCitation] = []
     warnings: list[str] = []
-    for start, end in _items(text, links):
-        item = text[start:end].strip().rstrip(".;").strip()
-        if not item:
+    for piece in pieces:
+        earlier = citations[-1] if citations else previous
+        short = _resolve_short(piece.text, earlier, by_label)
+        if short is not None:
+            citations.append(short)
             continue
-        ibid = _IBID.match(item)
-        if ibid and (citations or previous):
-            earlier = citations[-1] if citations else previous
-            pages = ibid.group("pages") or earlier.pages
-            citations.append(replace(earlier, text=item, pages=pages))
-            continue
-        citation = _citation(item, text, start, links, registry)
-        if citation.title is None:
+        if len(piece.text) > MAX_ITEM:
             warnings.append(
-                f"footnote {label}: cannot read a citation in {item!r} "
-                "(expected 'Outlet, Title, Date'); kept as written"
+                f"footnote {note.label}: an item of {len(piece.text):,} characters "
+                "is too long to be one citation; kept as written"
             )
-        citations.append(citation)
-    if not citations:
-        warnings.append(f"footnote {label} is empty")
-    return tuple(citations), tuple(warnings)
-
-
-def _items(text: str, links: tuple[Link, ...]) -> list[tuple[int, int]]:
-    """Spans of the cited items: semicolon-separated, each complete on its own."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    pending: int | None = None
-    separators = [*_ITEM_SEPARATOR.finditer(text), None]
-    for match in separators:
-        end = match.start() if match else len(text)
-        piece_start = start if pending is None else pending
-        if match is None or _is_complete(text, start, end, links):
-            spans.append((piece_start, end))
-            pending = None
-        else:
-            pending = piece_start
-        start = match.end() if match else len(text)
-    return spans
-
-
-def _is_complete(text: str, start: int, end: int, links: tuple[Link, ...]) -> bool:
-    fields = _fields(text, start, end)
-    return len(fields) > 1 and any(
-        _is_url(f, links) or _PAGES.match(f.text) or parse_date(f.text)
-        for f in fields[1:]
-    )
-
-
-def _fields(text: str, start: int, end: int) -> list[_Field]:
-    """Comma-separated fields, ignoring commas inside brackets or curly quotes."""
-    fields: list[_Field] = []
-    position = scanned = start
-    depth = quotes = 0
-    for match in _FIELD_SEPARATOR.finditer(text, start, end):
-        segment = text[scanned : match.start()]
-        scanned = match.start()
-        depth += segment.count("(") - segment.count(")")
-        quotes += segment.count("“") - segment.count("”")
-        if depth > 0 or quotes > 0:
+            citations.append(_as_written_only(piece, note.links))
             continue
-        fields.append(_Field(text[position : match.start()], position, match.start()))
-        position = match.end()
-        depth = quotes = 0
-    fields.append(_Field(text[position:end], position, end))
-    return [f for f in fields if f.text.strip()]
+        reading = _reading(piece, note.links, style, registry, cache)
+        if reading is not None and reading.score < GUESS:
+            reading = None  # too weak to show as a reading at all
+        if reading is None and is_commentary(piece.text):
+            continue
+        if reading is None or reading.score < READABLE:
+            warnings.append(_unread(note.label, piece.text, reading))
+        citations.append(
+            reading.citation if reading else _as_written_only(piece, note.links)
+        )
+    if not citations and not warnings and not note.text.strip(" .;,"):
+        warnings.append(f"footnote {note.label} is empty")
+    return tuple(citations), warnings
 
 
-def _is_url(field: _Field, links: tuple[Link, ...]) -> bool:
-    if _URL_WORDS.match(field.text.strip()) or _URL.fullmatch(field.text.strip()):
-        return True
-    return any(
-        link.start >= field.start and link.end <= field.end and link.href
-        for link in links
-        if _URL.match(link.href) and link.text.strip() == field.text.strip()
-    )
+def _reading(piece, links, style, registry, cache) -> Reading | None:
+    """The document style's reading, else the best grammar's, else the CRF's."""
+    if style is not None and piece.text not in cache:
+        grammar = next(g for g in GRAMMARS if g.NAME == style)
+        first = grammar.read(_item(piece, links), registry)
+        if first is not None and first.score >= READABLE:
+            return _as_written(first, piece)
+    readings = _all_readings(piece, links, registry, cache)
+    chosen = next((r for r in readings if r.style == style), None)
+    if chosen is None or chosen.score < READABLE:
+        chosen = readings[0] if readings else None
+    if chosen is None or chosen.score < READABLE:
+        statistical = statistical_reading(piece.text, registry)
+        if statistical is not None and (
+            chosen is None or statistical.score > chosen.score
+        ):
+            chosen = statistical
+    return _as_written(chosen, piece) if chosen is not None else None
 
 
-def _url_of(field: _Field, links: tuple[Link, ...]) -> str | None:
-    for link in links:
-        if link.start < field.end and link.end > field.start and _URL.match(link.href):
-            return link.href
-    found = _URL.search(field.text)
-    return found.group(0) if found else None
+def _item(piece: Piece, links: tuple[Link, ...]):
+    """The piece prepared for the grammars, without a leading signal ("See, e.g.,")."""
+    text = without_signal(piece.text)
+    return prepare(text, links, piece.start + len(piece.text) - len(text))
 
 
-def _citation(
-    item: str, text: str, start: int, links: tuple[Link, ...], registry: OutletRegistry
-) -> ParsedCitation:
-    fields = _fields(text, start, start + len(item))
-    url = pages = date = None
-    tail = len(fields)
-    while tail > 1:
-        field = fields[tail - 1]
-        value = field.text.strip().rstrip(".")
-        if _is_url(field, links) or _URL.search(value):
-            url = url or _url_of(field, links)
-        elif _PAGES.match(field.text.strip()) and pages is None:
-            pages = field.text.strip().rstrip(".")
-        elif _ACCESSED.match(value):
-            pass
-        elif date is None and (found := parse_date(value)):
-            date = found
-            tail -= 1
-            break
-        else:
-            break
-        tail -= 1
-    if tail < 2:
-        # "Interview with a Syrian lawyer, 12 March 2025": a work with no outlet.
-        has_parts = tail == 1 and (date or url)
-        title = _unquote(fields[0].text) if has_parts else None
-        return ParsedCitation(text=item, title=title, url=url, pages=pages, date=date)
-    outlet = fields[0].text.strip()
-    title = _unquote(", ".join(f.text.strip() for f in fields[1:tail]))
-    known = _lookup(outlet, registry)
+def _as_written(found: Reading, piece: Piece) -> Reading:
+    if found.citation.text == piece.text:
+        return found
+    return Reading(replace(found.citation, text=piece.text), found.score)
+
+
+def _as_written_only(piece: Piece, links: tuple[Link, ...]) -> ParsedCitation:
+    """A note no grammar reads: as written, with the parts every style shares."""
+    if len(piece.text) > MAX_ITEM:
+        return ParsedCitation(text=piece.text, confidence=0.0)
+    item = _item(piece, links)
     return ParsedCitation(
-        text=item,
-        outlet=outlet,
-        outlet_slug=known,
-        title=title,
-        date=date,
-        url=url,
-        pages=pages,
+        text=piece.text,
+        url=item.url,
+        doi=item.doi,
+        accessed=item.accessed,
+        confidence=0.0,
     )
 
 
-def _lookup(outlet: str, registry: OutletRegistry) -> str | None:
-    found = registry.lookup(outlet)
-    if found is None and (parts := _PARENTHESISED.match(outlet)):
-        found = registry.lookup(parts["inner"]) or registry.lookup(parts["outer"])
-    return found.slug if found else None
+def _unread(label: str, text: str, reading: Reading | None) -> str:
+    shown = text if len(text) <= 200 else text[:200] + "…"
+    if reading is None or reading.citation.title is None:
+        return (
+            f"footnote {label}: cannot read a citation in {shown!r} "
+            "(no citation style fits it); kept as written"
+        )
+    return (
+        f"footnote {label}: uncertain reading of {shown!r} "
+        f"(confidence {reading.score:.2f}); shown beside the note as written"
+    )
 
 
-def _unquote(title: str) -> str:
-    title = title.strip()
-    if len(title) > 1 and title[0] in _OPENING_QUOTES and title[-1] in _CLOSING_QUOTES:
-        inner = title[1:-1]
-        if not any(q in inner for q in _CLOSING_QUOTES[:1] + "”"):
-            return inner.strip()
-    return title
+def _short_form(text: str) -> bool:
+    return bool(IBID.match(text) or _supra(text))
+
+
+def _supra(text: str):
+    return SUPRA.match(text) if "supra" in text.casefold() else None
+
+
+def _resolve_short(text, earlier, by_label) -> ParsedCitation | None:
+    """The work a short form points at, with its own pages; None if not one."""
+    ibid = IBID.match(text)
+    if ibid and earlier is not None:
+        return replace(earlier, text=text, pages=ibid["pages"] or earlier.pages)
+    supra = _supra(text)
+    if supra and by_label.get(supra["label"]):
+        target = by_label[supra["label"]][0]
+        return replace(target, text=text, pages=supra["pages"] or target.pages)
+    return None
+
+
+def read_citation_text(
+    text: str, registry: OutletRegistry
+) -> tuple[tuple[ParsedCitation, ...], tuple[str, ...]]:
+    """One note as written (``archive cite``): its citations and warnings."""
+    (citations,), warnings = read_notes([Note("1", text)], registry)
+    return citations, tuple(w.removeprefix("footnote 1: ") for w in warnings)
+
+
+def citation_record(citation: ParsedCitation) -> dict[str, object]:
+    """A citation as plain JSON-ready fields, dates as ``YYYY[-MM[-DD]]``."""
+    return {
+        "authors": list(citation.authors),
+        "outlet": citation.outlet,
+        "publisher": citation.publisher,
+        "title": citation.title,
+        "date": citation.date.isoformat() if citation.date else None,
+        "accessed": citation.accessed.isoformat() if citation.accessed else None,
+        "url": citation.url,
+        "doi": citation.doi,
+        "pages": citation.pages,
+        "report_number": citation.report_number,
+        "kind": citation.kind,
+        "style": citation.style,
+        "confidence": citation.confidence,
+    }

@@ -32,6 +32,9 @@ def parse_date(text: str, default_year: int | None = None) -> PartialDate | None
     value = text.strip().strip(".,;:()").strip()
     if not value or len(value) > 40 or _NOT_A_DATE.search(value):
         return None
+    common = _common_date(value)
+    if common is not None:
+        return common
     has_year = bool(_YEAR.search(value))
     if not has_year and not _MONTH_WORD.search(value):
         return None
@@ -45,6 +48,68 @@ def parse_date(text: str, default_year: int | None = None) -> PartialDate | None
     if year is None or (month is None and not has_year):
         return None
     return PartialDate(year, month, day)
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}), (\d{4})$")
+_MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.? (\d{4})$")
+_BARE_YEAR = re.compile(r"^(1[89]\d\d|2\d\d\d)$")
+
+
+def _common_date(value: str) -> PartialDate | None:
+    """The forms citations write most, read without the general parser:
+    "19 December 2024", "Sept. 22, 2020", "March 2025", "2024"."""
+    if found := _BARE_YEAR.match(value):
+        return PartialDate(int(found[1]))
+    if found := _MONTH_YEAR.match(value):
+        month = _MONTHS.get(found[1].casefold())
+        return PartialDate(int(found[2]), month) if month else None
+    found = _DAY_MONTH_YEAR.match(value)
+    day, name, year = (found[1], found[2], found[3]) if found else (None, None, None)
+    if found is None and (found := _MONTH_DAY_YEAR.match(value)):
+        name, day, year = found[1], found[2], found[3]
+    month = _MONTHS.get(name.casefold()) if name else None
+    if month is None:
+        return None
+    try:
+        dt.date(int(year), month, int(day))
+    except ValueError:
+        return None
+    return PartialDate(int(year), month, int(day))
+
+
+_NAME_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)")
+
+
+def name_date(name: str) -> PartialDate | None:
+    """A calendar day written in a file's name (``ap-2026-02-23-qasrak.txt``)."""
+    for match in _NAME_DAY.finditer(name):
+        try:
+            return PartialDate.from_date(dt.date(*(int(p) for p in match.groups())))
+        except ValueError:
+            continue
+    return None
 
 
 def stated_date(value: str) -> PartialDate | None:

@@ -13,7 +13,10 @@ from typing import Literal, get_args
 Precision = Literal["year", "month", "day"]
 PassageKind = Literal["heading", "paragraph", "list_item"]
 DocumentKind = Literal["report", "wire", "document"]
+CitationKind = Literal["news", "web", "report", "journal", "book", "legal", "other"]
 KINDS: tuple[str, ...] = get_args(DocumentKind)  # every kind, in this order
+CITATION_KINDS: tuple[str, ...] = get_args(CitationKind)
+UNCERTAIN_BELOW = 0.5  # a citation read with less confidence is shown as uncertain
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,14 @@ class ParsedCitation:
     source ("three Syrian military sources") has no outlet and carries its
     description as written.
 
+    ``authors`` are the people or the organisation that wrote the work;
+    ``outlet`` stays its container (newspaper, site, journal) and ``publisher``
+    who issued it. ``accessed`` is when the citer retrieved it, never the
+    publication ``date``. ``style`` names the grammar that read the note
+    ("euaa", "chicago", ... or "stated" when the format gave the fields), and
+    ``confidence`` in [0, 1] how sure that reading is: below 0.5 the reading is
+    shown as uncertain, beside the note as written.
+
     A source named in a story also says how it is cited: ``how`` is the
     attributing verb or phrase as a journalist would quote it ("said", "told
     Reuters", "according to", "quoted by", "in a statement"); ``via`` the outlet
@@ -77,10 +88,22 @@ class ParsedCitation:
     pages: str | None = None
     anonymous: bool = False
     description: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    accessed: PartialDate | None = None
+    doi: str | None = None
+    report_number: str | None = None
+    kind: CitationKind | None = None
+    style: str | None = None
+    confidence: float = 1.0
     how: str | None = None
     via: str | None = None
     qualifier: str | None = None
     no_comment: bool = False
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence < UNCERTAIN_BELOW
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +180,7 @@ class ParsedDocument:
     url: str | None = None  # the original's address, where the file states one
     # Who the story says was asked and did not answer, each with its sentence.
     no_comment: tuple[ParsedCitation, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2 codes, the weightiest first
 
     @property
     def claims(self) -> tuple[ParsedClaim, ...]:

@@ -10,8 +10,10 @@ from ingest.outlets import OutletRegistry, load_registry
 
 @dataclass(frozen=True, slots=True)
 class ParseOptions:
-    """``date`` and ``title`` come from the command line and outrank guesses."""
+    """``date``, ``title`` and ``url`` (the original's address) come from the
+    command line and outrank guesses."""
 
     registry: OutletRegistry = field(default_factory=load_registry)
     date: PartialDate | None = None
     title: str | None = None
+    url: str | None = None

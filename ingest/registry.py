@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import PurePath
 from types import ModuleType
 
 from ingest.blocks import Source
+from ingest.countries import countries_of
+from ingest.dates import name_date
 from ingest.errors import ParseError
 from ingest.kinds import document, report, wire
 from ingest.model import ParsedDocument
@@ -32,4 +36,39 @@ def parse_source(
         raise ParseError(
             source.path, f"unknown kind {name!r}; known: {', '.join(PARSERS)}"
         )
-    return PARSERS[name].parse(source, options)
+    parsed = PARSERS[name].parse(source, options)
+    return with_countries(with_provenance(parsed, options))
+
+
+UNDATED = "stored as undated"  # how the kinds' warnings end for an undated file
+
+
+def with_provenance(parsed: ParsedDocument, options: ParseOptions) -> ParsedDocument:
+    """``parsed`` with ``--url`` where the file states no address, and dated from
+    its file name where nothing else dates it (with a warning saying so)."""
+    warnings = list(parsed.warnings)
+    url = parsed.url
+    if options.url and not url:
+        url = options.url
+    elif options.url and options.url != url:
+        warnings.append(
+            f"--url differs from the address the file states ({url}); kept the file's"
+        )
+    date = parsed.date
+    if date is None:
+        name = PurePath(parsed.path).name
+        date = name_date(name)
+        if date is not None:
+            warnings = [w for w in warnings if not w.endswith(UNDATED)]
+            warnings.append(
+                f"no date in the file; {date.isoformat()} is taken from its name "
+                f"'{name}'"
+            )
+    return replace(parsed, url=url, date=date, warnings=tuple(warnings))
+
+
+def with_countries(parsed: ParsedDocument) -> ParsedDocument:
+    """``parsed`` with the countries its title, dateline and text name."""
+    texts = (passage.text for passage in parsed.passages)
+    countries = countries_of(parsed.title, parsed.dateline, texts, parsed.report_title)
+    return replace(parsed, countries=countries)

@@ -22,10 +22,16 @@ from ingest.model import PartialDate
 from ingest.outlets import Outlet, OutletRegistry
 from ingest.story_parts import StoryParts
 
-TITLE_WORDS = 12
-_TRAILING_SMALL_WORDS = re.compile(
-    r"(?:\s+(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|as|its|their))+$",
-    re.IGNORECASE,
+TITLE_WORDS = 16  # a derived title longer than this loses its trailing phrases
+MIN_TITLE_WORDS = 4
+MAX_CLAUSE_WORDS = 40  # past this a clause with no phrase to drop is cut, with "…"
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
+# Words that open a phrase a clause can do without ("... 11 people | in eastern
+# Syria | on Monday"): a derived title may end before one.
+_PHRASE_OPENERS = frozenset(
+    """in on at from after before near since during across along amid among
+    around between following over under until within without as while when
+    where which who whose because although though""".split()
 )
 Found = tuple[PartialDate | None, str | None]  # (date, where it was found)
 
@@ -192,11 +198,36 @@ def title(
 
 
 def derived_title(lead: str) -> str:
-    """The lead sentence's first clause, or its first words cut at a word boundary."""
-    clause = re.split(r"[,;:]\s", lead.strip(), maxsplit=1)[0].rstrip(".!?")
-    words = clause.split()
-    if 4 <= len(words) <= TITLE_WORDS:
-        return clause
-    words = lead.split()[: TITLE_WORDS - 2]
-    cut = _TRAILING_SMALL_WORDS.sub("", " ".join(words)).rstrip(",;:.")
-    return f"{cut}…" if len(words) < len(lead.split()) else cut
+    """A whole clause from the lead sentence, never a cut mid-phrase.
+
+    The first clause (with the next ones while it is shorter than
+    ``MIN_TITLE_WORDS`` words: "On Monday, ..."); if it is longer than
+    ``TITLE_WORDS``, without the trailing phrases a clause can do without ("in
+    eastern Syria", "on Monday"), cut before the word that opens one.
+    """
+    lead = lead.strip()
+    ends = [match.start() for match in _CLAUSE_END.finditer(lead)] + [len(lead)]
+    clause = next(
+        (lead[:end] for end in ends if len(lead[:end].split()) >= MIN_TITLE_WORDS),
+        lead,
+    )
+    words = clause.rstrip(".!?").split()
+    if len(words) <= TITLE_WORDS:
+        return " ".join(words)
+    cut = _phrase_cut(words)
+    if cut is not None:
+        return " ".join(words[:cut])
+    if len(words) <= MAX_CLAUSE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:MAX_CLAUSE_WORDS]) + "…"
+
+
+def _phrase_cut(words: list[str]) -> int | None:
+    """The latest cut before a phrase opener leaving ``MIN_TITLE_WORDS`` to
+    ``TITLE_WORDS`` words, none of them a dangling small word."""
+    for cut in range(min(TITLE_WORDS, len(words) - 1), MIN_TITLE_WORDS - 1, -1):
+        if words[cut] in _PHRASE_OPENERS and words[cut - 1].lower() not in (
+            _PHRASE_OPENERS | {"a", "an", "the", "and", "or", "of", "to", "by"}
+        ):
+            return cut
+    return None

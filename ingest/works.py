@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ingest.blocks import Work
 from ingest.dates import stated_date
-from ingest.model import ParsedCitation
+from ingest.model import CITATION_KINDS, ParsedCitation
 from ingest.outlets import OutletRegistry
 
 
@@ -35,6 +35,11 @@ def _citation(text: str, work: Work, registry: OutletRegistry) -> ParsedCitation
         date=stated_date(work.date) if work.date else None,
         url=work.url,
         pages=work.pages,
+        authors=work.authors,
+        publisher=work.publisher,
+        accessed=stated_date(work.accessed) if work.accessed else None,
+        kind=work.kind if work.kind in CITATION_KINDS else None,
+        style="stated",
     )
 
 

@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from archive.cli import cli
+from archive.db import connect
+from archive.models import Document
 from tests.conftest import FIXTURES, SAMPLES
 
 EUAA = SAMPLES / "euaa-coi-syria-country-focus-2025-03-section-3-4.txt"
@@ -133,6 +135,36 @@ def test_bad_date_option_is_a_usage_error(runner: CliRunner) -> None:
     assert "'soon' is not a date (try 2026-02-23)" in result.output
 
 
+def test_url_option_must_be_a_web_address(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["ingest", "--url", "ftp://example.org/x", str(EUAA)])
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--url': 'ftp://example.org/x' is not a web address "
+        "(try https://example.org/story)"
+    ) in result.output
+
+
+def test_url_option_names_one_files_original(runner: CliRunner) -> None:
+    result = runner.invoke(
+        cli, ["ingest", "--url", "https://example.org/", str(SAMPLES)]
+    )
+    assert result.exit_code == 2
+    assert "Error: --url is the address of one file's original; 3 files given" in (
+        result.output
+    )
+
+
+def test_url_option_is_stored_as_the_original(runner: CliRunner) -> None:
+    url = "https://euaa.europa.eu/coi/syria-country-focus-2025"
+    result = runner.invoke(cli, ["ingest", "--url", url, str(EUAA)])
+    assert result.exit_code == 0, result.output
+    data = Path(runner.env["ARCHIVE_DATA_DIR"])
+    sessions = connect(f"sqlite:///{data / 'archive.db'}")
+    with sessions() as session:
+        assert session.get(Document, 1).url == url
+    sessions.kw["bind"].dispose()
+
+
 def test_unusable_database_url_is_a_clean_error(tmp_path: Path) -> None:
     runner = CliRunner(env={"ARCHIVE_DATABASE_URL": "nonsense://"})
     result = runner.invoke(cli, ["stats"])
@@ -244,6 +276,44 @@ def test_a_broken_archive_cfg_is_a_clean_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {tmp_path / 'archive.cfg'}: line 1: ")
     assert "Traceback" not in result.output
+
+
+def test_cite_prints_the_reading_of_one_note(runner: CliRunner) -> None:
+    result = runner.invoke(
+        cli,
+        ["cite", "Thorne, D. (1997, June 26). Privatization accepted. Calgary Herald."],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:6] == [
+        "  apa 0.90",
+        "    authors: Thorne, D.",
+        "    outlet: Calgary Herald",
+        "    title: Privatization accepted",
+        "    date: 1997-06-26",
+    ]
+
+
+def test_cite_json_reads_one_note_per_line(runner: CliRunner) -> None:
+    notes = (
+        "HRW, “Syria: Detention, Torture,” 2 May 2024, url\n"
+        "Note 1: The figure excludes returnees from Lebanon.\n"
+    )
+    result = runner.invoke(cli, ["cite", "--json"], input=notes)
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in result.output.splitlines())
+    (citation,) = first["citations"]
+    assert citation["outlet"] == "HRW"
+    assert citation["title"] == "Syria: Detention, Torture"
+    assert (citation["date"], citation["style"], citation["authors"]) == (
+        "2024-05-02",
+        "euaa",
+        [],
+    )
+    assert second == {
+        "text": "Note 1: The figure excludes returnees from Lebanon.",
+        "citations": [],
+        "warnings": [],
+    }
 
 
 def test_a_folder_of_every_format_stores_each_as_its_kind_and_names_the_bad_ones(

@@ -59,6 +59,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(source_name)
     app.add_template_filter(counted)
     app.add_template_filter(spellings_in)
+    app.add_template_filter(shown_title)
     app.add_template_global(passage_runs)
     app.add_template_global(claim_run)
     app.context_processor(record_links)
@@ -111,11 +112,13 @@ def record_links() -> dict:
 
 
 def human_date(value: str | dt.date | None, missing: str = "undated") -> str:
-    """``2025-03-15`` -> 15 March 2025, ``2025-03`` -> March 2025, ``2025``."""
+    """``2025-03-15`` -> 15 March 2025, ``2025-03`` -> March 2025, ``2025``; a
+    time (``2026-02-23T10:15:00Z``) is left out."""
     if value is None:
         return missing
     if isinstance(value, dt.date):
         value = value.isoformat()
+    value = value.split("T", 1)[0]
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
         return str(parts[0])
@@ -123,6 +126,11 @@ def human_date(value: str | dt.date | None, missing: str = "undated") -> str:
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{parts[2]} {month} {parts[0]}"
+
+
+def shown_title(d) -> str:
+    """A document's title, in brackets when it was made from its first sentence."""
+    return f"[{d.title}]" if getattr(d, "title_derived", False) else d.title
 
 
 def link_url(url: str | None) -> str | None:

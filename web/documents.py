@@ -43,6 +43,7 @@ def documents_page() -> tuple[browse.DocumentList, int, int]:
         source=args.get("publisher", "").strip() or None,
         date_from=start,
         date_to=end,
+        country=args.get("country", "").strip() or None,
         limit=per_page,
         offset=(page - 1) * per_page,
     )

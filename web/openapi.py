@@ -47,6 +47,7 @@ SEARCH_PARAMS = [
     _many("kind", "report or wire"),
     _many("publisher", "Publisher or agency key (e.g. euaa, reuters)"),
     _many("month", "Document month, YYYY-MM"),
+    _many("country", "Country the document is about, ISO 3166-1 alpha-2 (e.g. sy)"),
     *DATE_PARAMS,
     _query("sort", "Order of hits", {"enum": ["relevance", "newest", "oldest"]}),
     _query("exact", "1: exact spellings only, no name variants"),
@@ -60,6 +61,7 @@ ENDPOINTS = [
         [
             _query("kind", ", ".join(KINDS), {"enum": list(KINDS)}),
             _query("publisher", "Publisher or agency key"),
+            _query("country", "Country code (e.g. SY) or name the documents are about"),
             *DATE_PARAMS,
             PAGE,
         ],

@@ -1,7 +1,8 @@
 """Request arguments read once, with a 400 that names the argument when one is bad.
 
 Pages and the API take the same arguments: ``q``, ``outlet``, ``kind``,
-``publisher`` (a publisher's or agency's key), ``month``, ``from``/``to``
+``publisher`` (a publisher's or agency's key), ``month``, ``country`` (an ISO
+3166-1 alpha-2 code), ``from``/``to``
 (YYYY, YYYY-MM or YYYY-MM-DD), ``sort``, ``exact`` and ``page``.
 """
 

@@ -55,5 +55,6 @@ def documents(found: DocumentList, page: int, per_page: int) -> dict:
         "facets": {
             "kind": facet_counts(found.kinds),
             "publisher": facet_counts(found.sources),
+            "country": facet_counts(found.countries),
         },
     }

@@ -63,6 +63,11 @@ FACETS = {
     "description": "Facet value key -> its label and count",
     "additionalProperties": obj(label=STR, count=INT),
 }
+COUNTRY = obj(
+    code=described(STR, "ISO 3166-1 alpha-2"),
+    name=STR,
+    label=described(STR, 'As shown: "Syria (SY)"'),
+)
 SUMMARY = {
     "id": INT,
     "kind": {"enum": list(KINDS)},
@@ -75,6 +80,12 @@ SUMMARY = {
     "report_title": NULL_STR,
     "section_number": NULL_STR,
     "section_heading": NULL_STR,
+    "countries": described(
+        array(COUNTRY), "The countries the document is about, the weightiest first"
+    ),
+    "title_derived": described(
+        BOOL, "The file states no title: this one was made from its first sentence"
+    ),
 }
 
 SCHEMAS = {
@@ -92,6 +103,16 @@ SCHEMAS = {
         description=NULL_STR,
         work_id=NULL_INT,
         archived_document_id=NULL_INT,
+        authors=described(array(STR), "People or the organisation that wrote it"),
+        accessed=described(DATE, "When the citer retrieved it, not its date"),
+        kind=described(NULL_STR, "news, web, report, journal, book, legal, other"),
+        style=described(NULL_STR, "The citation style that read the note"),
+        confidence=described(
+            nullable({"type": "number"}), "How sure the reading is, 0 to 1"
+        ),
+        uncertain=described(
+            BOOL, "Read with confidence below 0.5: trust the note as written"
+        ),
         how=described(NULL_STR, "How a story cites it: said, told Reuters, ..."),
         via=described(NULL_STR, "The outlet it came through (IRNA via BBC)"),
         qualifier=described(NULL_STR, "What the story says of this sourcing"),
@@ -156,8 +177,11 @@ SCHEMAS = {
         credits=array(STR),
         warnings=array(STR),
         publisher_outlet=nullable(ref("Outlet")),
-        archived_at=STR,
-        url=NULL_STR,
+        archived_at=described(STR, "When it was archived, UTC: YYYY-MM-DDTHH:MM:SSZ"),
+        url=described(NULL_STR, "The original's address, where known"),
+        file_name=described(STR, "The archived file's name"),
+        checksum=described(STR, "SHA-256 of the archived file's bytes"),
+        source_format=described(STR, "The format it was read as (pdf, html ...)"),
         passages=array(ref("Passage")),
         footnotes=array(ref("Footnote")),
         sections=array(ref("DocumentSummary")),
@@ -172,7 +196,7 @@ SCHEMAS = {
         page=INT,
         pages=INT,
         documents=array(ref("DocumentSummary")),
-        facets=obj(kind=FACETS, publisher=FACETS),
+        facets=obj(kind=FACETS, publisher=FACETS, country=FACETS),
     ),
     "ClaimRef": obj(
         id=INT,
@@ -214,6 +238,9 @@ SCHEMAS = {
             nullable(ref("Report")), "The report ranked within; null: the archive"
         ),
         citations=described(INT, "Citations naming an outlet, in all"),
+        uncertain=described(
+            INT, "Citations left out of the ranking: read with confidence below 0.5"
+        ),
         ranking=described(
             array(ref("OutletCount")), "This page of the outlets, most cited first"
         ),
@@ -286,7 +313,9 @@ SCHEMAS = {
         per_page=INT,
         sort={"enum": ["relevance", "newest", "oldest"]},
         hits=array(ref("Hit")),
-        facets=obj(outlet=FACETS, kind=FACETS, publisher=FACETS, month=FACETS),
+        facets=obj(
+            outlet=FACETS, kind=FACETS, publisher=FACETS, month=FACETS, country=FACETS
+        ),
         also_matched=array(STR),
         did_you_mean=NULL_STR,
         notices=array(STR),

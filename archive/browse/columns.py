@@ -15,7 +15,7 @@ from archive.browse.records import (
     OutletInfo,
     WorkSummary,
 )
-from archive.browse.rows import shown_date
+from archive.browse.rows import is_uncertain, shown_date
 from archive.models import Citation, CitedWork, Document, Outlet, Report
 
 PUBLISHER = aliased(Outlet)
@@ -52,6 +52,12 @@ CITATION_COLUMNS = (
     Citation.description,
     Citation.work_id,
     CitedWork.document_id,
+    Citation.authors,
+    Citation.accessed,
+    Citation.accessed_precision,
+    Citation.kind,
+    Citation.style,
+    Citation.confidence,
     Citation.how,
     Citation.via,
     Citation.qualifier,
@@ -155,7 +161,13 @@ def citation_of(row, outlets: dict[str, OutletInfo]) -> CitationInfo:
         description=f[14],
         work_id=f[15],
         archived_document_id=f[16],
-        how=f[17],
-        via=f[18],
-        qualifier=f[19],
+        authors=tuple(f[17] or ()),
+        accessed=shown_date(f[18], f[19]),
+        kind=f[20],
+        style=f[21],
+        confidence=f[22],
+        uncertain=is_uncertain(f[22]),
+        how=f[23],
+        via=f[24],
+        qualifier=f[25],
     )

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from archive.browse import rows
 from archive.browse.records import DocumentList, DocumentSummary, Facet
-from archive.models import Document, Outlet
+from archive.models import Document, DocumentCountry, Outlet
+from ingest import country_code, country_name
 
 
 def list_documents(
@@ -22,9 +23,11 @@ def list_documents(
     date_to: dt.date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    country: str | None = None,
 ) -> DocumentList:
     """Archived documents, newest first (undated last), narrowed by kind, source
-    (publisher or agency key) and date range; the facet counts cover the archive.
+    (publisher or agency key), date range and country (a code or a name); the
+    facet counts cover the archive.
     """
     query = select(Document).outerjoin(Outlet, Document.outlet_id == Outlet.id)
     if kind:
@@ -35,9 +38,13 @@ def list_documents(
         query = query.where(Document.date >= date_from)
     if date_to:
         query = query.where(Document.date <= date_to)
+    if country:
+        code = country_code(country) or country.strip().upper()
+        about = select(DocumentCountry.document_id).where(DocumentCountry.code == code)
+        query = query.where(Document.id.in_(about))
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     found = session.scalars(
-        query.options(selectinload(Document.outlet), selectinload(Document.report))
+        query.options(*_SUMMARY_LOADS)
         .order_by(Document.date.desc().nulls_last(), Document.id)
         .limit(limit)
         .offset(offset)
@@ -48,6 +55,24 @@ def list_documents(
         total=total,
         kinds=kinds,
         sources=sources,
+        countries=_countries(session),
+    )
+
+
+_SUMMARY_LOADS = (
+    selectinload(Document.outlet),
+    selectinload(Document.report),
+    selectinload(Document.country_rows),
+)
+
+
+def _countries(session: Session) -> tuple[Facet, ...]:
+    """Documents counted by country, labelled "Syria (SY)"."""
+    counted = session.execute(
+        select(DocumentCountry.code, func.count()).group_by(DocumentCountry.code)
+    ).all()
+    return rows.facets(
+        (code, f"{country_name(code)} ({code})", n) for code, n in counted
     )
 
 
@@ -69,8 +94,6 @@ def document_summaries(
 ) -> dict[int, DocumentSummary]:
     """The summaries of the documents with these ids (missing ones left out)."""
     found = session.scalars(
-        select(Document)
-        .where(Document.id.in_(set(ids)))
-        .options(selectinload(Document.outlet), selectinload(Document.report))
+        select(Document).where(Document.id.in_(set(ids))).options(*_SUMMARY_LOADS)
     )
     return {row.id: rows.summary(row) for row in found}

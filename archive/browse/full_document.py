@@ -9,6 +9,7 @@ queries are built once, with the document's id as a bound parameter.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import PurePath
 
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
@@ -32,6 +33,7 @@ from archive.models import (
     CitedWork,
     Claim,
     Document,
+    DocumentCountry,
     Footnote,
     Marker,
     NoComment,
@@ -49,6 +51,10 @@ _HEAD = columns.summaries(
     Document.warnings,
     Document.archived_at,
     Document.url,
+    Document.title_derived,
+    Document.path,
+    Document.checksum,
+    Document.source_format,
     columns.PUBLISHER.short_name,
     columns.PUBLISHER.name,
     columns.PUBLISHER.kind,
@@ -111,6 +117,11 @@ _SECTIONS = (
     .where(Document.report_id == bindparam("report_id"), Document.id != _ID)
     .order_by(Document.section_number, Document.id)
 )
+_COUNTRIES = (
+    select(DocumentCountry.code)
+    .where(DocumentCountry.document_id == _ID)
+    .order_by(DocumentCountry.position)
+)
 _NO_COMMENT = (
     select(
         NoComment.text,
@@ -133,9 +144,8 @@ def document(session: Session, document_id: int) -> DocumentDetail:
     if head is None:
         raise NotFound("document", document_id)
     summary = columns.summary_fields_of(head)
-    cite_as, dateline, authors, credits, warnings, archived_at, url, *publisher = head[
-        12:
-    ]
+    cite_as, dateline, authors, credits, warnings, archived_at, url = head[12:19]
+    title_derived, path, checksum, source_format, *publisher = head[19:]
     outlets: dict[str, OutletInfo] = {}
     markers, cited_by = _markers(session, at)
     report_id = summary["report_id"]
@@ -149,8 +159,13 @@ def document(session: Session, document_id: int) -> DocumentDetail:
         publisher_outlet=(
             OutletInfo(summary["source"], *publisher) if summary["source"] else None
         ),
-        archived_at=archived_at.date().isoformat(),
+        archived_at=f"{archived_at.isoformat(timespec='seconds')}Z",
         url=url,
+        title_derived=title_derived,
+        countries=rows.countries(session.scalars(_COUNTRIES, at)),
+        file_name=PurePath(path).name,
+        checksum=checksum,
+        source_format=source_format,
         passages=_passages(session, at, markers, outlets),
         footnotes=_footnotes(session, document_id, cited_by, outlets),
         sections=_other_sections(session, document_id, report_id),

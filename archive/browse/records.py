@@ -5,7 +5,17 @@ Dates are ISO strings as precise as they are known ("2025-03" is a month).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    """A country a document is about: its ISO 3166-1 alpha-2 code, its name, and
+    both as shown ("Syria (SY)")."""
+
+    code: str
+    name: str
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +42,12 @@ class CitationInfo:
     description: str | None
     work_id: int | None
     archived_document_id: int | None
+    authors: tuple[str, ...] = ()
+    accessed: str | None = None
+    kind: str | None = None
+    style: str | None = None
+    confidence: float | None = None  # None: stored before readings were scored
+    uncertain: bool = False  # read with confidence below 0.5: show the note as written
     how: str | None = None  # "told Reuters", "according to", "in a statement"
     via: str | None = None  # the outlet it came through: "BBC"
     qualifier: str | None = None  # "spoke on condition of anonymity ..."
@@ -127,6 +143,9 @@ class DocumentSummary:
     report_title: str | None
     section_number: str | None
     section_heading: str | None
+    # the weightiest first; lists of claims and works leave them out
+    countries: tuple[CountryInfo, ...] = field(default=(), kw_only=True)
+    title_derived: bool = field(default=False, kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +175,10 @@ class DocumentDetail(DocumentSummary):
     sections: tuple[DocumentSummary, ...]
     cited_as: tuple[WorkSummary, ...]
     no_comment: tuple[NoCommentInfo, ...] = ()  # asked, did not answer
+    # provenance: the archived file's name, checksum and format
+    file_name: str = field(default="", kw_only=True)
+    checksum: str = field(default="", kw_only=True)
+    source_format: str = field(default="", kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +226,7 @@ class DocumentList:
     total: int
     kinds: tuple[Facet, ...]
     sources: tuple[Facet, ...]
+    countries: tuple[Facet, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +260,7 @@ class OutletIndex:
     page: int
     pages: int
     per_page: int
+    uncertain: int = 0  # citations naming an outlet left out as uncertain readings
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from archive.browse.records import (
     CitationInfo,
     ClaimInfo,
+    CountryInfo,
     DocumentSummary,
     Facet,
     FootnoteInfo,
@@ -29,6 +30,8 @@ from archive.models import (
     Outlet,
     Passage,
 )
+from ingest import country_name
+from ingest.model import UNCERTAIN_BELOW
 
 
 def with_citations(relationship):
@@ -89,6 +92,13 @@ def facets(rows: Iterable[tuple[str, str, int]]) -> tuple[Facet, ...]:
     return tuple(sorted(found, key=lambda f: (-f.count, f.label.lower())))
 
 
+def countries(codes: Iterable[str]) -> tuple[CountryInfo, ...]:
+    return tuple(
+        CountryInfo(code, name := country_name(code), f"{name} ({code})")
+        for code in codes
+    )
+
+
 def outlet(row: Outlet | None) -> OutletInfo | None:
     if row is None:
         return None
@@ -108,6 +118,8 @@ def summary_fields(row: Document) -> dict:
         "report_title": row.report.title if row.report else None,
         "section_number": row.section_number,
         "section_heading": row.section_heading,
+        "countries": countries(row.countries),
+        "title_derived": row.title_derived,
     }
 
 
@@ -140,10 +152,21 @@ def citation(row: Citation) -> CitationInfo:
         description=row.description,
         work_id=row.work_id,
         archived_document_id=row.work.document_id if row.work else None,
+        authors=tuple(row.authors or ()),
+        accessed=shown_date(row.accessed, row.accessed_precision),
+        kind=row.kind,
+        style=row.style,
+        confidence=row.confidence,
+        uncertain=is_uncertain(row.confidence),
         how=row.how,
         via=row.via,
         qualifier=row.qualifier,
     )
+
+
+def is_uncertain(confidence: float | None) -> bool:
+    """A reading below the threshold; one stored before scoring counts as read."""
+    return confidence is not None and confidence < UNCERTAIN_BELOW
 
 
 def footnote(row: Footnote, refs: tuple[str, ...]) -> FootnoteInfo:

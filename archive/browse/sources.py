@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from archive.browse import columns, rows
@@ -44,6 +44,7 @@ from archive.models import (
     Report,
 )
 from archive.paging import page_count
+from ingest.model import UNCERTAIN_BELOW
 
 # Newest first; the same day as a day, then as a month, then as a year; undated last.
 _NEWEST_WORK_FIRST = (
@@ -69,8 +70,11 @@ def outlet_index(
         if report is None:
             raise NotFound("report", report_id)
 
-    def cited(query):
-        """``query`` on ``Citation``, narrowed to the report's footnotes if any."""
+    def cited(query, certain: bool = True):
+        """``query`` on ``Citation``, narrowed to the report's footnotes if any,
+        and to the citations read with confidence (or ``certain=False``, the
+        others)."""
+        query = query.where(read_surely() if certain else ~read_surely())
         if report_id is None:
             return query
         return query.join(Footnote, Footnote.id == Citation.footnote_id).where(
@@ -93,6 +97,10 @@ def outlet_index(
     return OutletIndex(
         report=report,
         citations=session.scalar(cited(select(func.count(Citation.outlet_id)))) or 0,
+        uncertain=session.scalar(
+            cited(select(func.count(Citation.outlet_id)), certain=False)
+        )
+        or 0,
         ranking=tuple(
             OutletCount(OutletInfo(slug, short, name, kind), count, works)
             for slug, short, name, kind, count, works in ranking
@@ -103,6 +111,11 @@ def outlet_index(
         pages=page_count(total or 0, per_page),
         per_page=per_page,
     )
+
+
+def read_surely():
+    """Citations read with confidence, or stored before readings were scored."""
+    return or_(Citation.confidence.is_(None), Citation.confidence >= UNCERTAIN_BELOW)
 
 
 def _reports(session: Session) -> tuple[ReportInfo, ...]:

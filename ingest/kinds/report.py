@@ -10,11 +10,10 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ingest.blocks import Block, Source
-from ingest.citations import split_footnote
+from ingest.citations import Note, read_notes
 from ingest.errors import ParseError
 from ingest.footnotes import NoteText, split_notes
 from ingest.model import (
-    ParsedCitation,
     ParsedClaim,
     ParsedDocument,
     ParsedFootnote,
@@ -155,20 +154,21 @@ def _balanced(text: str) -> str:
 def _footnotes(
     notes: tuple[NoteText, ...], options: ParseOptions
 ) -> tuple[tuple[ParsedFootnote, ...], list[str]]:
-    footnotes: list[ParsedFootnote] = []
-    warnings: list[str] = []
-    previous: ParsedCitation | None = None
-    for note in notes:
-        if note.works:
-            citations = work_citations(note.text, note.works, options.registry)
-        else:
-            citations, problems = split_footnote(
-                note.label, note.text, note.links, options.registry, previous
-            )
-            warnings.extend(problems)
-        footnotes.append(ParsedFootnote(note.label, note.text, citations))
-        previous = citations[-1] if citations else previous
-    return tuple(footnotes), warnings
+    """Every note read in the document's citation style, or from its stated works."""
+    stated = [
+        work_citations(note.text, note.works, options.registry) if note.works else None
+        for note in notes
+    ]
+    read, warnings = read_notes(
+        [Note(note.label, note.text, note.links) for note in notes],
+        options.registry,
+        stated=stated,
+    )
+    footnotes = tuple(
+        ParsedFootnote(note.label, note.text, citations)
+        for note, citations in zip(notes, read, strict=True)
+    )
+    return footnotes, list(warnings)
 
 
 def _marker_warnings(

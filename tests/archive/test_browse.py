@@ -45,8 +45,9 @@ def test_list_documents_newest_first_with_facets(archived) -> None:
     sessions, ids = archived
     with sessions() as session:
         listed = browse.list_documents(session)
-    assert [d.source for d in listed.documents] == ["reuters", "euaa", "ap"]
-    assert [d.date for d in listed.documents] == ["2026-02-23", "2025-03", None]
+    # the AP story is dated from its file's name, as Reuters's is from the file
+    assert [d.source for d in listed.documents] == ["ap", "reuters", "euaa"]
+    assert [d.date for d in listed.documents] == ["2026-02-23", "2026-02-23", "2025-03"]
     assert listed.total == 3
     assert {(f.key, f.count) for f in listed.kinds} == {("wire", 2), ("report", 1)}
     assert [(f.key, f.label) for f in listed.sources] == [
@@ -59,13 +60,16 @@ def test_list_documents_newest_first_with_facets(archived) -> None:
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({"kind": "wire"}, ["reuters", "ap"]),
+        ({"kind": "wire"}, ["ap", "reuters"]),
         ({"source": "euaa"}, ["euaa"]),
         (
             {"date_from": dt.date(2025, 1, 1), "date_to": dt.date(2025, 12, 31)},
             ["euaa"],
         ),
-        ({"date_from": dt.date(2026, 1, 1)}, ["reuters"]),
+        ({"date_from": dt.date(2026, 1, 1)}, ["ap", "reuters"]),
+        ({"country": "SY"}, ["ap", "reuters", "euaa"]),
+        ({"country": "syria"}, ["ap", "reuters", "euaa"]),
+        ({"country": "IQ"}, []),
         ({"kind": "report", "source": "reuters"}, []),
     ],
 )
@@ -77,11 +81,25 @@ def test_list_documents_filters(archived, filters, expected) -> None:
     assert listed.total == len(expected)
 
 
+def test_list_documents_counts_and_names_countries(archived) -> None:
+    sessions, ids = archived
+    with sessions() as session:
+        listed = browse.list_documents(session)
+        detail = browse.document(session, ids["euaa"])
+    assert [(f.key, f.label, f.count) for f in listed.countries] == [
+        ("SY", "Syria (SY)", 3),
+        ("US", "United States (US)", 3),
+    ]
+    assert [c.label for c in detail.countries] == ["Syria (SY)", "United States (US)"]
+    euaa = next(d for d in listed.documents if d.source == "euaa")
+    assert [c.code for c in euaa.countries] == ["SY", "US"]
+
+
 def test_list_documents_pages(archived) -> None:
     sessions, _ = archived
     with sessions() as session:
         second = browse.list_documents(session, limit=2, offset=2)
-    assert [d.source for d in second.documents] == ["ap"]
+    assert [d.source for d in second.documents] == ["euaa"]
     assert second.total == 3
 
 
@@ -112,7 +130,7 @@ def test_wire_document_claims_own_their_citations(archived) -> None:
     with sessions() as session:
         detail = browse.document(session, ids["ap"])
     assert (detail.date, detail.dateline, detail.agency) == (
-        None,
+        "2026-02-23",
         "QAMISHLI, Syria",
         "AP",
     )

@@ -46,6 +46,8 @@ def reference(session: Session, document_ids) -> list[IndexablePassage]:
             source=outlet_ref(document.outlet),
             claims=tuple(claim_sources(claim) for claim in passage.claims),
             names=frozenset(name.key for name in passage.names),
+            countries=tuple(document.countries),
+            title_derived=document.title_derived,
         )
         for document in documents
         for passage in document.passages

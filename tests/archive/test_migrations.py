@@ -16,7 +16,7 @@ from archive.batch import expand, ingest_all
 from archive.cli import cli
 from archive.db import connect
 from archive.derived import CURRENT, recorded
-from archive.models import Base, Document, Passage
+from archive.models import Base, Citation, Document, Passage
 from ingest import ParseOptions
 from tests.conftest import SAMPLES
 
@@ -86,6 +86,40 @@ def test_the_revisions_build_exactly_the_tables_the_models_describe(
     assert differences == []
 
 
+def test_citations_stored_before_revision_0003_keep_their_fields(
+    sqlite_url: str,
+) -> None:
+    """GIVEN an archive at revision 0002 holding a citation
+    WHEN it is upgraded
+    THEN the citation is intact, with no reading of its authors or confidence,
+    and new citations store how they were read."""
+    engine = create_engine(sqlite_url)
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), "0002")
+        connection.execute(
+            text(
+                "INSERT INTO citation (id, position, text, outlet_text, title,"
+                " anonymous) VALUES (3, 0, 'SOHR, Clashes, 3 March 2025', 'SOHR',"
+                " 'Clashes', false)"
+            )
+        )
+    engine.dispose()
+    sessions = connect(sqlite_url)
+    with sessions() as session:
+        old = session.get(Citation, 3)
+        assert (old.outlet_text, old.title) == ("SOHR", "Clashes")
+        assert (old.authors, old.confidence, old.style) == (None, None, None)
+    outcomes = list(ingest_all(expand([SAMPLES]), sessions, ParseOptions()))
+    assert {o.status for o in outcomes} == {"added"}
+    with sessions() as session:
+        styles = set(session.scalars(select(Citation.style).where(Citation.id != 3)))
+        assert "euaa" in styles
+        assert None not in set(
+            session.scalars(select(Citation.confidence).where(Citation.id != 3))
+        )
+    sessions.kw["bind"].dispose()
+
+
 def test_a_new_archive_is_made_at_the_newest_revision(database_url: str) -> None:
     sessions = connect(database_url)
     with sessions() as session:
@@ -104,8 +138,12 @@ def test_archive_upgrade_says_what_it_does(sqlite_url: str) -> None:
     assert first.exit_code == 0, first.output
     assert first.output.splitlines() == [
         "0002: Each document's original URL, where its file states one.",
+        "0003: How each citation was read: authors, access date, kind, style and "
+        "confidence.",
         "0004: How each story citation is cited, through whom, and whom a story "
         "asked in vain.",
+        "0005: Each document's countries: ISO 3166-1 alpha-2 codes, the weightiest"
+        " first.",
         "0006: The version of the code that computed each kind of derived data "
         "(name keys).",
         f"the archive is at revision {migrations.head()}, the newest",

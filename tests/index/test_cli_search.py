@@ -47,8 +47,8 @@ def test_search_prints_ranked_hits_with_snippets_and_facets(runner) -> None:
         "6 passages match 'Qasrak'",
         "also matched: Qasrik",
         "",
-        "1. U.S. forces began pulling out of their largest base… "
-        "(wire, Reuters, 2026-02-23)",
+        "1. [U.S. forces began pulling out of their largest base in northeastern "
+        "Syria on Monday] (wire, Reuters, 2026-02-23)",
     ]
     assert lines[5].startswith("   A full withdrawal from Qasrak would still leave")
     assert "page 1 of 6" in lines
@@ -70,7 +70,7 @@ def test_search_json_is_the_whole_result(runner) -> None:
     assert hit["url"] == f"/documents/{hit['document']}#{hit['anchor']}"
     assert {"text": "Qasrak", "match": True} in hit["snippet"]["parts"]
     assert data["facets"]["kind"] == {"wire": {"label": "wire", "count": 5}}
-    assert set(data["facets"]) == {"outlet", "kind", "publisher", "month"}
+    assert set(data["facets"]) == {"outlet", "kind", "publisher", "month", "country"}
     assert data["also_matched"] == [] and data["did_you_mean"] is None
 
 
@@ -107,7 +107,7 @@ def test_an_unbalanced_quote_is_run_as_plain_words_and_the_user_told(runner) -> 
     [
         (
             "foo:bar",
-            "unknown field 'foo' in 'foo:...'; known fields: agency, date, "
+            "unknown field 'foo' in 'foo:...'; known fields: agency, country, date, "
             "footnote, kind, outlet, publisher, text, title",
         ),
         (
@@ -135,7 +135,7 @@ def test_an_unbalanced_quote_is_run_as_plain_words_and_the_user_told(runner) -> 
         ),
         (
             "foo:bar date:2025-13",
-            "unknown field 'foo' in 'foo:...'; known fields: agency, date, "
+            "unknown field 'foo' in 'foo:...'; known fields: agency, country, date, "
             "footnote, kind, outlet, publisher, text, title; "
             "date:2025-13: '2025-13' has no month 13",
         ),

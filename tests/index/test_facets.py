@@ -14,7 +14,7 @@ from tests.index.conftest import EUAA, REUTERS
 def _whoosh_counts(searcher, q) -> dict[str, dict[str, int]]:
     facets = {
         name: sorting.FieldFacet(
-            field, allow_overlap=(name == "outlet"), maptype=sorting.Count
+            field, allow_overlap=(name in ("outlet", "country")), maptype=sorting.Count
         )
         for name, field in FACET_FIELDS.items()
     }

@@ -40,6 +40,8 @@ def sample_entries(tmp_path_factory) -> list[dict]:
 def test_every_line_name_and_word_field_is_quick():
     assert QUICK == [
         "agency",
+        "country",
+        "country_facet",
         "forms",
         "names",
         "outlet",

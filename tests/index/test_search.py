@@ -96,12 +96,13 @@ def test_document_fields_filter_by_publisher_agency_kind_and_footnote(
 
 def test_dates_filter_on_the_document_date(indexed_samples) -> None:
     euaa = indexed_samples.passages_of(EUAA)
-    reuters = indexed_samples.passages_of(REUTERS)
+    stories = indexed_samples.passages_of(REUTERS) | indexed_samples.passages_of(AP)
     assert set(indexed_samples.matched_ids("date:2025-03")) == euaa
     assert set(indexed_samples.matched_ids("date:2025-01..2025-03")) == euaa
     assert set(indexed_samples.matched_ids("date:[2025-01 TO 2025-03]")) == euaa
-    assert set(indexed_samples.matched_ids("date:2026-02-23")) == reuters
-    assert set(indexed_samples.matched_ids("date:2026..")) == reuters
+    # the AP story is dated from its file's name
+    assert set(indexed_samples.matched_ids("date:2026-02-23")) == stories
+    assert set(indexed_samples.matched_ids("date:2026..")) == stories
     assert indexed_samples.matched_ids("date:2024-12..2025-01") == []
 
 
@@ -171,9 +172,12 @@ def test_pages_cover_every_hit_once_and_have_no_cap(indexed_samples) -> None:
     assert beyond.notices == ("page 1000 is past the last page (9)",)
 
 
-def test_sorting_by_date_puts_undated_stories_last(indexed_samples) -> None:
-    newest = indexed_samples.search("troops", sort="newest", per_page=100)
-    oldest = indexed_samples.search("troops", sort="oldest", per_page=100)
+def test_sorting_by_date_puts_undated_stories_last(archive, tmp_path) -> None:
+    undated = tmp_path / "ap-us-forces-qasrak.txt"  # no date in the file or its name
+    undated.write_text(AP.read_text(encoding="utf-8"), encoding="utf-8")
+    archive.ingest(EUAA, REUTERS, undated)
+    newest = archive.search("troops", sort="newest", per_page=100)
+    oldest = archive.search("troops", sort="oldest", per_page=100)
     dated = sorted(hit.date for hit in newest.hits if hit.date)
     undated = [None] * (newest.total - len(dated))
     assert undated

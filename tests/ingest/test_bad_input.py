@@ -23,8 +23,8 @@ WARNED = {
     "undefined-footnote.md": ["footnote 5 is referenced but never defined"],
     "unreferenced-footnote.md": ["footnote 2 is defined but never referenced"],
     "unreadable-citation.md": [
-        "footnote 9: cannot read a citation in 'See above' (expected 'Outlet, Title, "
-        "Date'); kept as written"
+        "footnote 9: cannot read a citation in 'See above' (no citation style "
+        "fits it); kept as written"
     ],
 }
 

@@ -10,6 +10,7 @@ import pytest
 from ingest import ParseOptions
 from ingest.kinds import report
 from ingest.loader import load
+from ingest.registry import with_countries
 from tests.golden import assert_matches_golden
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "report"
@@ -30,7 +31,7 @@ INPUTS = sorted(p for p in FIXTURES.iterdir() if not p.name.endswith(".expected.
 
 @pytest.mark.parametrize("fixture", INPUTS, ids=lambda p: p.name)
 def test_report_fixture_matches_its_golden_file(fixture: Path) -> None:
-    assert_matches_golden(fixture, parse(fixture))
+    assert_matches_golden(fixture, with_countries(parse(fixture)))
 
 
 def test_euaa_section_has_eighteen_markers_and_footnotes(euaa) -> None:

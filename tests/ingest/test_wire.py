@@ -11,6 +11,8 @@ from ingest.boilerplate import read_rules, split_block
 from ingest.bylines import byline_names
 from ingest.kinds import wire
 from ingest.loader import load, load_bytes
+from ingest.registry import with_countries
+from ingest.wire_meta import derived_title
 from tests.golden import assert_matches_golden
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -62,7 +64,7 @@ def page():
 
 @pytest.mark.parametrize("fixture", INPUTS, ids=lambda p: p.name)
 def test_wire_fixture_matches_its_golden_file(fixture: Path) -> None:
-    assert_matches_golden(fixture, parse(fixture))
+    assert_matches_golden(fixture, with_countries(parse(fixture)))
 
 
 # --- the Reuters story republished by The Straits Times ------------------------
@@ -96,7 +98,11 @@ def test_reuters_subhead_is_a_level_two_heading(reuters) -> None:
 
 
 def test_reuters_title_is_derived_from_the_lead(reuters) -> None:
-    assert reuters.title == "U.S. forces began pulling out of their largest base…"
+    """The lead's first clause, whole: no cut mid-phrase."""
+    assert reuters.title == (
+        "U.S. forces began pulling out of their largest base in northeastern Syria "
+        "on Monday"
+    )
     assert reuters.title_derived is True
     assert (reuters.authors, reuters.credits) == ((), ())
 
@@ -478,3 +484,36 @@ def test_a_story_known_only_by_an_agency_the_caller_adds_is_a_story(
         "Kurdpress",
         "ERBIL",
     )
+
+
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        (
+            "Clashes between Arab tribal fighters and the Kurdish-led Syrian Democratic"
+            " Forces killed at least 11 people in eastern Syria's Deir Ezzor province"
+            " on Monday, a war monitor said.",
+            "Clashes between Arab tribal fighters and the Kurdish-led Syrian Democratic"
+            " Forces killed at least 11 people",
+        ),
+        (
+            "On Monday, the army said it had taken the town.",
+            "On Monday, the army said it had taken the town",
+        ),
+        (
+            "U.S. forces are withdrawing from a key base in northeastern Syria,"
+            " officials said Monday.",
+            "U.S. forces are withdrawing from a key base in northeastern Syria",
+        ),
+    ],
+)
+def test_a_derived_title_is_a_whole_clause(lead: str, title: str) -> None:
+    """A long first clause loses its trailing phrases ("in eastern Syria", "on
+    Monday") whole; a short one takes the next clause with it."""
+    assert derived_title(lead) == title
+
+
+def test_a_derived_title_of_one_endless_clause_is_bounded() -> None:
+    title = derived_title(" ".join(["word"] * 5000))
+    assert title.endswith("…")
+    assert len(title.split()) == 40

@@ -4,6 +4,7 @@ OpenAPI description the site serves."""
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -49,7 +50,11 @@ def test_search_returns_hits_and_facets(conforms) -> None:
         "report": {"label": "report", "count": 1},
     }
     assert found["facets"]["publisher"]["euaa"] == {"label": "EUAA", "count": 1}
-    assert found["facets"]["month"]["2026-02"]["count"] == 3
+    assert found["facets"]["month"]["2026-02"]["count"] == 5  # AP: by file name
+    assert found["facets"]["country"] == {
+        "SY": {"label": "Syria (SY)", "count": 6},
+        "US": {"label": "United States (US)", "count": 6},
+    }
 
 
 def test_search_filters_and_dates(conforms) -> None:
@@ -74,13 +79,39 @@ def test_search_pages(client, conforms) -> None:
 def test_documents_list_and_filters(conforms) -> None:
     listed = conforms("/api/documents", "/api/documents")
     assert listed["total"] == 3
-    assert [d["date"] for d in listed["documents"]] == ["2026-02-23", "2025-03", None]
+    dates = [d["date"] for d in listed["documents"]]
+    assert dates == ["2026-02-23", "2026-02-23", "2025-03"]
+    assert listed["facets"]["country"]["SY"] == {"label": "Syria (SY)", "count": 3}
+    titled = {d["title"]: d["title_derived"] for d in listed["documents"]}
+    assert titled["3.4. US-led coalition"] is False
+    assert sum(titled.values()) == 2  # both stories' titles come from their leads
     assert listed["facets"]["kind"] == {
         "wire": {"label": "wire", "count": 2},
         "report": {"label": "report", "count": 1},
     }
     reports = conforms("/api/documents?kind=report&from=2025-03-01", "/api/documents")
     assert [d["section_number"] for d in reports["documents"]] == ["3.4"]
+    about = conforms("/api/documents?country=Syria", "/api/documents")
+    assert about["total"] == 3
+    assert conforms("/api/documents?country=JO", "/api/documents")["total"] == 0
+
+
+def test_document_states_its_provenance_and_countries(conforms, ids) -> None:
+    document = conforms(f"/api/documents/{ids['ap']}", "/api/documents/{document_id}")
+    assert document["file_name"] == "ap-2026-02-23-us-forces-qasrak.txt"
+    assert len(document["checksum"]) == 64
+    assert document["source_format"] == "text"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", document["archived_at"])
+    assert document["url"] is None
+    assert [c["label"] for c in document["countries"]] == [
+        "Syria (SY)",
+        "United States (US)",
+    ]
+    assert document["title_derived"] is True
+    assert document["warnings"][-1] == (
+        "no date in the file; 2026-02-23 is taken from its name "
+        "'ap-2026-02-23-us-forces-qasrak.txt'"
+    )
 
 
 def test_document_has_passages_claims_footnotes_and_citations(conforms, ids) -> None:
@@ -101,7 +132,8 @@ def test_document_has_passages_claims_footnotes_and_citations(conforms, ids) -> 
 
 def test_wire_document_claims_own_their_attributions(conforms, ids) -> None:
     document = conforms(f"/api/documents/{ids['ap']}", "/api/documents/{document_id}")
-    assert document["date"] is None and document["dateline"] == "QAMISHLI, Syria"
+    assert document["date"] == "2026-02-23"  # from the file's name
+    assert document["dateline"] == "QAMISHLI, Syria"
     first = document["passages"][0]["claims"][0]
     assert first["markers"] == []
     assert [(c["anonymous"], c["description"]) for c in first["citations"]] == [
@@ -212,6 +244,7 @@ def test_bad_arguments_are_400s_that_name_the_argument(conforms) -> None:
             "/api/search?q=Qasrak&exact=1&kind=wire&publisher=reuters",
         ),
         (["--sort", "oldest", "coalition"], "/api/search?q=coalition&sort=oldest"),
+        (["--country", "SY", "Qasrak"], "/api/search?q=Qasrak&country=SY"),
         (["--page", "2", "Qasrak"], "/api/search?q=Qasrak&page=2"),
         (["helicopterz"], "/api/search?q=helicopterz"),
     ],

@@ -56,7 +56,7 @@ def test_query_error_page_lists_every_problem_and_keeps_the_query(client) -> Non
     assert page.select_one("h1").get_text() == "The search could not be run"
     problems = [li.get_text() for li in page.select("ul.problems li")]
     assert problems == [
-        "unknown field 'colour' in 'colour:...'; known fields: agency, date, "
+        "unknown field 'colour' in 'colour:...'; known fields: agency, country, date, "
         "footnote, kind, outlet, publisher, text, title",
         "date:2025-13: '2025-13' has no month 13",
     ]

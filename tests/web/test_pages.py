@@ -6,9 +6,17 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
+from click.testing import CliRunner
 
+from archive.cli import cli
 from tests.conftest import FIXTURES
-from tests.web.conftest import build_archive, close_app, make_app, words
+from tests.web.conftest import (
+    WIRE_FIXTURES,
+    build_archive,
+    close_app,
+    make_app,
+    words,
+)
 
 # --- home and search ------------------------------------------------------------
 
@@ -58,12 +66,26 @@ def test_search_shows_snippets_documents_and_cited_outlet_badges(soup) -> None:
     report = next(h for h in hits if h.select_one(".kind").get_text() == "Report")
     assert words(report.select_one(".hit-meta")) == (
         "Report · EUAA · March 2025 · COI Report - Syria: Country Focus, section 3.4"
+        " · Syria (SY), United States (US)"
     )
     badge = report.select_one(".hit-claims a.badge")
     assert badge["href"] == "/outlets/sohr"
     assert badge["title"] == "Syrian Observatory for Human Rights (monitoring NGO)"
     variants = [m.get_text() for m in page.select(".also-matched mark")]
     assert variants == ["Qasrik"]
+
+
+def test_search_page_counts_countries_and_filters_by_one(soup) -> None:
+    page = soup("/?q=Qasrak")
+    facet = page.select_one(
+        "section#facet-country, section[aria-labelledby=facet-country]"
+    )
+    assert facet.select_one("h3").get_text() == "Country"
+    shown = [(a.get_text(), a.find_next("span").get_text()) for a in facet.select("a")]
+    assert shown == [("Syria (SY)", "6"), ("United States (US)", "6")]
+    narrowed = soup(facet.select_one("a")["href"])
+    assert words(narrowed.select_one("h2.results-count")) == "6 passages match Qasrak"
+    assert narrowed.select_one("section[aria-labelledby=facet-country] a.active")
 
 
 def test_facets_narrow_the_results_and_show_counts(client, soup) -> None:
@@ -144,11 +166,15 @@ def test_documents_list_filters_by_kind_publisher_and_date(soup) -> None:
     assert titles("/documents?kind=report") == ["3.4. US-led coalition"]
     assert len(titles("/documents?kind=wire")) == 2
     assert titles("/documents?publisher=ap") == [
-        "U.S. forces are withdrawing from a key base in northeastern Syria"
+        "[U.S. forces are withdrawing from a key base in northeastern Syria]"
     ]
     assert titles("/documents?from=2026-02&to=2026-02") == [
-        "U.S. forces began pulling out of their largest base…"
+        "[U.S. forces are withdrawing from a key base in northeastern Syria]",
+        "[U.S. forces began pulling out of their largest base in northeastern Syria "
+        "on Monday]",
     ]
+    assert len(titles("/documents?country=SY")) == 3
+    assert titles("/documents?country=Jordan") == []
     assert titles("/documents?to=2025") == ["3.4. US-led coalition"]
 
 
@@ -225,7 +251,7 @@ def test_footnote_cited_twice_has_lettered_back_links(tmp_path) -> None:
         close_app(app)
 
 
-def test_wire_page_shows_dateline_agency_byline_and_undated(soup, ids) -> None:
+def test_wire_page_shows_dateline_agency_byline_and_date(soup, ids) -> None:
     page = soup(f"/documents/{ids['ap']}")
     facts = {
         dt_.get_text(): dd.get_text(" ", strip=True)
@@ -236,7 +262,7 @@ def test_wire_page_shows_dateline_agency_byline_and_undated(soup, ids) -> None:
         )
     }
     assert facts["Kind"] == "Wire story"
-    assert facts["Date"] == "undated"
+    assert facts["Date"] == "23 February 2026"  # from the file's name
     assert facts["Dateline"] == "QAMISHLI, Syria"
     assert facts["Byline"] == "By Hogir Al Abdo, Ghaith AlSayed, Qassim Abdul-Zahra"
     assert facts["Agency"].endswith("The Associated Press")
@@ -294,5 +320,84 @@ def test_in_archive_link_when_a_cited_work_is_archived(linked_dir) -> None:
         assert story.select_one(".cited-as a").get_text() == (
             "Syrian army takes over Raqqa checkpoints from Kurdish-led SDF"
         )
+    finally:
+        close_app(app)
+
+
+def _facts(page) -> dict[str, str]:
+    return {
+        dt_.get_text(): dd.get_text(" ", strip=True)
+        for dt_, dd in zip(
+            page.select(".document-facts dt"),
+            page.select(".document-facts dd"),
+            strict=True,
+        )
+    }
+
+
+def test_document_page_shows_provenance_and_countries(soup, ids) -> None:
+    """GIVEN the AP sample, whose file states no title, date or address
+    WHEN its page is shown
+    THEN the reader sees the title in brackets with a note, the date taken from the
+    file's name among the notes from archiving, the file's name, format and
+    checksum, when it was archived, that the original is not known, and the
+    countries the story is about, each a link to the documents about it."""
+    page = soup(f"/documents/{ids['ap']}")
+    assert page.select_one("h1").get_text() == (
+        "[U.S. forces are withdrawing from a key base in northeastern Syria]"
+    )
+    assert page.select_one("p.title-note").get_text() == (
+        "The file states no title: the title in brackets was made from its first "
+        "sentence."
+    )
+    facts = _facts(page)
+    assert facts["Original"] == "not known (the file states no address)"
+    assert re.fullmatch(
+        r"ap-2026-02-23-us-forces-qasrak\.txt \(text\), SHA-256 [0-9a-f]{64}",
+        facts["File"],
+    )
+    assert re.fullmatch(r"\d{1,2} \w+ \d{4}, \d\d:\d\d UTC", facts["Archived"])
+    countries = page.select_one(".document-facts dd.countries")
+    assert words(countries) == "Syria (SY), United States (US)"
+    links = [a["href"] for a in page.select(".document-facts dd.countries a")]
+    assert links == ["/documents?country=SY", "/documents?country=US"]
+    notes = [li.get_text() for li in page.select(".warnings li")]
+    assert (
+        "no date in the file; 2026-02-23 is taken from its name "
+        "'ap-2026-02-23-us-forces-qasrak.txt'"
+    ) in notes
+
+
+def test_a_stated_title_is_not_bracketed(soup, ids) -> None:
+    page = soup(f"/documents/{ids['euaa']}")
+    assert page.select_one("h1").get_text() == "3.4. US-led coalition"
+    assert page.select_one("p.title-note") is None
+    countries = page.select_one(".document-facts dd.countries")
+    assert words(countries) == "Syria (SY), United States (US)"
+
+
+def test_an_address_given_at_ingest_is_shown_as_the_original(tmp_path) -> None:
+    """GIVEN a story archived with ``archive ingest --url``
+    THEN its page links the original there."""
+    story = tmp_path / "story.txt"
+    story.write_text(
+        (WIRE_FIXTURES / "afp-deir-ezzor-clashes.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(data)})
+    url = "https://www.afp.com/en/news/deir-ezzor-clashes"
+    result = runner.invoke(cli, ["ingest", "--url", url, str(story)])
+    assert result.exit_code == 0, result.output
+    app = make_app(data)
+    try:
+        page = BeautifulSoup(
+            app.test_client().get("/documents/1").get_data(as_text=True),
+            "html.parser",
+        )
+        link = page.select_one(".document-facts a.original")
+        assert (link["href"], link.get_text()) == (url, url)
+        countries = page.select_one(".document-facts dd.countries")
+        assert words(countries) == "Syria (SY), Lebanon (LB)"
     finally:
         close_app(app)

@@ -22,7 +22,10 @@ def test_claim_page_shows_sentence_sources_and_same_work_claims(soup, claim_id) 
     same = page.select(".claim-refs .claim-ref blockquote a")
     assert [a["href"] for a in same] == [f"/claims/{claim_id('euaa', 'Soon after')}"]
     related = [a.get_text() for a in page.select("ul.related li > p:first-child a")]
-    assert related == ["U.S. forces began pulling out of their largest base…"]
+    assert related == [
+        "U.S. forces began pulling out of their largest base in northeastern Syria "
+        "on Monday"
+    ]
     assert page.select_one(".related-why").get_text() == "Names in common: al-Sharaa"
 
 
@@ -55,8 +58,8 @@ def test_wire_claim_page_lists_its_attributions(soup, claim_id) -> None:
     )
     assert (
         cite[2]
-        == "Source: Reuters, “U.S. forces began pulling out of their largest base…”, "
-        "23 February 2026"
+        == "Source: Reuters, “U.S. forces began pulling out of their largest base in "
+        "northeastern Syria on Monday”, 23 February 2026"
     )
 
 
@@ -109,7 +112,10 @@ def test_outlet_page_of_a_wire_agency_lists_attributions_and_documents(soup) -> 
         .startswith("Reuters footage")
     )
     documents = [a.get_text() for a in page.select("ul.doc-list > li > a")]
-    assert documents == ["U.S. forces began pulling out of their largest base…"]
+    assert documents == [
+        "U.S. forces began pulling out of their largest base in northeastern Syria "
+        "on Monday"
+    ]
 
 
 def test_work_page_shows_outlet_date_and_every_claim_citing_it(soup) -> None:

@@ -1,7 +1,7 @@
 """The version of the code that computed each kind of derived data (name keys).
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 
 import datetime as dt
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

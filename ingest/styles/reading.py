@@ -1,0 +1,121 @@
+"""What a grammar gives back: a citation and how well the grammar read it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.model import CitationKind, ParsedCitation, PartialDate
+from ingest.outlets import OutletRegistry
+from ingest.styles.names import is_media, is_organisation, known
+from ingest.styles.parts import Item, clean
+
+_PARENTHESISED = re.compile(r"^(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)$")
+_JOURNAL = re.compile(r"\b\d+\s*\(\d+[^)]*\)|\bvol\.\s*\d|\bno\.\s*\d", re.I)
+_REPORT_WORDS = re.compile(
+    r"\b(?:report|brief(?:ing)?|paper|update|assessment|review|factsheet|fact sheet|"
+    r"guidance|note|survey|study|analysis|information|strategy)\b",
+    re.I,
+)
+
+
+class Reading:
+    """One grammar's reading of an item; ``score`` in [0, 1] is its confidence.
+
+    The citation is built only when asked for: a document's notes are read by
+    every grammar to choose its style, and most readings are set aside.
+    """
+
+    __slots__ = ("_citation", "_parts", "score", "style")
+
+    def __init__(self, citation: ParsedCitation | None, score: float, parts=None):
+        self._citation = citation
+        self._parts = parts
+        self.score = round(max(0.0, min(1.0, score)), 2)
+        self.style = citation.style if citation is not None else parts[1]
+
+    @property
+    def citation(self) -> ParsedCitation:
+        if self._citation is None:
+            self._citation = _citation(*self._parts, self.score)
+            self._parts = None
+        return self._citation
+
+    def __repr__(self) -> str:
+        return f"Reading({self.style}, {self.score})"
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """The parts a grammar found, before they become a citation."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    publisher: str | None = None
+    date: PartialDate | None = None
+    pages: str | None = None
+    report_number: str | None = None
+    kind: CitationKind | None = None
+
+
+def reading(
+    item: Item, style: str, score: float, fields: Fields, registry: OutletRegistry
+) -> Reading:
+    return Reading(None, score, (item, style, fields, registry))
+
+
+def _citation(
+    item: Item, style: str, fields: Fields, registry: OutletRegistry, score: float
+) -> ParsedCitation:
+    outlet = clean(fields.outlet)
+    publisher = clean(fields.publisher)
+    slug = outlet_slug(outlet, registry) if outlet else None
+    if slug is None and publisher and not outlet:
+        slug = outlet_slug(publisher, registry)
+    citation = ParsedCitation(
+        text=item.text,
+        outlet=outlet,
+        outlet_slug=slug,
+        title=clean(fields.title),
+        date=fields.date,
+        url=item.url,
+        pages=clean(fields.pages),
+        authors=fields.authors,
+        publisher=publisher,
+        accessed=item.accessed,
+        doi=item.doi,
+        report_number=fields.report_number,
+        kind=fields.kind or guess_kind(item, fields, registry),
+        style=style,
+        confidence=score,
+    )
+    return citation
+
+
+def outlet_slug(name: str, registry: OutletRegistry) -> str | None:
+    found = known(name, registry)
+    if found is None and (parts := _PARENTHESISED.match(name)):
+        found = registry.lookup(parts["inner"]) or registry.lookup(parts["outer"])
+    return found.slug if found else None
+
+
+def guess_kind(item: Item, fields: Fields, registry: OutletRegistry) -> CitationKind:
+    container = fields.outlet or fields.publisher or ""
+    folded = item.text.casefold()
+    journal_signs = "(" in folded or "vol" in folded or "no." in folded
+    if item.doi or (fields.outlet and journal_signs and _JOURNAL.search(item.text)):
+        return "journal"
+    if fields.report_number:
+        return "report"
+    if fields.outlet and is_media(fields.outlet, registry):
+        return "news"
+    if container and is_organisation(container, registry):
+        if fields.title and _REPORT_WORDS.search(fields.title):
+            return "report"
+        return "web" if item.url or item.placeholder else "report"
+    if fields.publisher and not fields.outlet:
+        return "book"
+    if item.url or item.placeholder:
+        return "web"
+    return "other"
