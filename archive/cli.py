@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import click
 
 from archive.batch import Outcome, breakdown, expand, ingest_all, summary
-from archive.config import Settings, settings_from_env
+from archive.config import Settings, load_settings
 from archive.db import connect, refresh_statistics
 from archive.errors import ArchiveError
 from archive.parsing import default_parsers
@@ -19,6 +19,7 @@ from ingest import KINDS, ParseOptions, PartialDate, load_registry
 
 SAMPLES = Path(__file__).with_name("samples")
 LARGE_RUN = 50  # files; after a run this large the planner's statistics are refreshed
+REWRITE_AT_MOST = 1_000  # documents rewritten in the index; beyond, it is rebuilt
 
 
 def _date(_ctx, _param, value: str | None) -> PartialDate | None:
@@ -46,14 +47,42 @@ def _web_address(_ctx, _param, value: str | None) -> str | None:
 
 @click.group()
 @click.version_option(package_name="citation-archive")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Folder of the SQLite file and the index [$ARCHIVE_DATA_DIR].",
+)
+@click.option("--database-url", help="Any SQLAlchemy URL [$ARCHIVE_DATABASE_URL].")
+@click.option(
+    "--outlets-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A TOML file of more outlets [$ARCHIVE_OUTLETS_FILE].",
+)
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(
+    ctx: click.Context,
+    data_dir: str | None,
+    database_url: str | None,
+    outlets_file: str | None,
+) -> None:
     """A citation-aware archive of reports and wire stories.
 
-    Data lives in $ARCHIVE_DATA_DIR (default ./archive-data); set
-    $ARCHIVE_DATABASE_URL to use another database (e.g. PostgreSQL).
+    Data lives in ./archive-data unless configured otherwise: archive.cfg in
+    the instance folder ($ARCHIVE_INSTANCE_PATH), then $ARCHIVE_* variables
+    (ARCHIVE_DATA_DIR, ARCHIVE_DATABASE_URL for e.g. PostgreSQL), then these
+    options, each overriding the one before; the site reads the same.
     """
-    ctx.obj = settings_from_env()
+    given = {
+        "DATA_DIR": data_dir,
+        "DATABASE_URL": database_url,
+        "OUTLETS_FILE": outlets_file,
+    }
+    try:
+        ctx.obj = load_settings(
+            options={name: value for name, value in given.items() if value}
+        )
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @cli.command()
@@ -293,7 +322,7 @@ def demo(ctx: click.Context, then_serve: bool | None, port: int) -> None:
     if then_serve is None:
         then_serve = sys.stdin is not None and sys.stdin.isatty()
     if then_serve:
-        _serve("127.0.0.1", port)
+        _serve(settings, "127.0.0.1", port)
 
 
 @cli.command()
@@ -318,6 +347,68 @@ def reindex(settings: Settings) -> None:
         raise click.ClickException(str(error)) from error
     click.echo(
         f"indexed {update.passages} passages of {len(update.documents)} documents"
+    )
+
+
+@cli.command()
+@click.option(
+    "--all", "everything", is_flag=True, help="Recompute even what is up to date."
+)
+@click.pass_obj
+def rederive(settings: Settings, everything: bool) -> None:
+    """Recompute derived data made by an older version, then update the index.
+
+    Name keys (how place and person names are matched) are computed from the
+    stored passages when a file is archived; when a new version computes them
+    differently, this recomputes them from the archive itself, without the
+    original files, and rewrites the search index where they changed.
+
+    \b
+    Example:
+        archive rederive
+    """
+    from archive import derived
+
+    sessions = _sessions(settings, warn_outdated=False)
+    with sessions() as session:
+        stale = derived.outdated(session.connection())
+    if not stale and not everything:
+        versions = ", ".join(
+            f"{name.replace('_', ' ')} at version {version}"
+            for name, version in derived.CURRENT.items()
+        )
+        click.echo(f"derived data is up to date: {versions}")
+        return
+    with click.progressbar(
+        length=derived.passages_to_check(sessions),
+        label="Recomputing name keys",
+        file=sys.stderr,
+    ) as bar:
+        done = derived.rederive_name_keys(sessions, progress=bar.update)
+    click.echo(
+        f"name keys: version {done.old_version} -> {done.new_version}: "
+        f"{done.passages} passages read, {done.changed} changed "
+        f"in {len(done.documents)} documents"
+    )
+    if done.documents:
+        _update_index(settings, sessions, done.documents)
+
+
+def _update_index(settings: Settings, sessions, documents: tuple[int, ...]) -> None:
+    """Rewrite these documents in the index (or all of it, for many documents)."""
+    from index import Indexer, IndexUnavailable
+
+    indexer = Indexer(settings.index_dir, sessions, on_wait=_waiting)
+    try:
+        if len(documents) > REWRITE_AT_MOST:
+            update = indexer.rebuild()
+        else:
+            update = indexer.update_documents(documents)
+    except IndexUnavailable as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(
+        f"search index: {update.passages} passages of "
+        f"{len(update.documents)} documents rewritten"
     )
 
 
@@ -387,7 +478,12 @@ def check_index(settings: Settings) -> None:
 @click.option(
     "--country", multiple=True, help="Country code or name (e.g. SY or Syria)."
 )
-@click.option("--json", "as_json", is_flag=True, help="The result as one JSON object.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="The result as one JSON object, as /api/search gives it.",
+)
 @click.pass_obj
 def search(
     settings: Settings,
@@ -422,6 +518,7 @@ def search(
         SearchQueryError,
         SearchRequest,
         result_lines,
+        search_json,
     )
 
     pairs = [
@@ -438,7 +535,7 @@ def search(
     except (SearchQueryError, IndexUnavailable) as error:
         raise click.ClickException(str(error)) from error
     if as_json:
-        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        click.echo(json.dumps(search_json(result), ensure_ascii=False))
         return
     for line in result_lines(result, mark=lambda text: click.style(text, bold=True)):
         click.echo(line)
@@ -447,21 +544,22 @@ def search(
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Where to listen.")
 @click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
-def serve(host: str, port: int) -> None:
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int) -> None:
     """Serve the site and its JSON API until interrupted (Ctrl+C).
 
     Runs under waitress, a production WSGI server, on this machine only unless
-    --host says otherwise. Data comes from $ARCHIVE_DATA_DIR as for every command.
+    --host says otherwise. Data comes from where every command finds it.
 
     \b
     Example:
         archive serve
         archive serve --port 8080
     """
-    _serve(host, port)
+    _serve(settings, host, port)
 
 
-def _serve(host: str, port: int) -> None:
+def _serve(settings: Settings, host: str, port: int) -> None:
     import socket
 
     import waitress
@@ -470,7 +568,14 @@ def _serve(host: str, port: int) -> None:
     from web.connections import warm
 
     try:
-        app = create_app()
+        app = create_app(
+            {
+                "DATA_DIR": str(settings.data_dir),
+                "DATABASE_URL": settings.database_url,
+                "INDEX_DIR": str(settings.index_dir),
+                "OUTLETS_FILE": settings.outlets_file,
+            }
+        )
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
     warm(app)
@@ -489,8 +594,22 @@ def _serve(host: str, port: int) -> None:
         server.close()
 
 
-def _sessions(settings: Settings):
+def _sessions(settings: Settings, warn_outdated: bool = True):
+    """The archive's sessions; a warning when its derived data is out of date."""
+    from archive.derived import outdated
+
     try:
-        return connect(settings.database_url)
+        sessions = connect(settings.database_url)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
+    if warn_outdated:
+        with sessions() as session:
+            stale = outdated(session.connection())
+        for name, version in stale.items():
+            click.echo(
+                f"warning: the archive's {name.replace('_', ' ')} were computed by "
+                f"version {version} "
+                "of the code; run `archive rederive` to bring them up to date",
+                err=True,
+            )
+    return sessions

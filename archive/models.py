@@ -322,3 +322,15 @@ class Reference(Base):
     target: Mapped[str] = mapped_column(Text)
 
     passage: Mapped[Passage] = relationship(back_populates="references")
+
+
+class DerivedVersion(Base):
+    """The version of the code that computed one kind of derived data (name keys
+    ...): every stored row of that kind was computed by this version or a newer
+    one. ``archive rederive`` recomputes a kind whose version is out of date."""
+
+    __tablename__ = "derived_version"
+
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    computed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

@@ -20,7 +20,12 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["fold", "name_key", "names_in"]
+__all__ = ["NAME_KEYS_VERSION", "fold", "name_key", "names_in"]
+
+# The version of the keys ``names_in`` gives: raise it with any change to ``fold``,
+# ``name_key`` or ``names_in`` that changes a key, and ``archive rederive``
+# recomputes the keys the archive stores (``passage_name``) from its passages.
+NAME_KEYS_VERSION = 1
 
 # --- fold -------------------------------------------------------------------------
 

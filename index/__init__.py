@@ -2,7 +2,8 @@
 
 Public face: ``Indexer`` writes (one document's passages, or a rebuild),
 ``check`` compares the index with the database, ``Searcher`` answers
-``SearchRequest``s with ``SearchResult``s. Only this package imports Whoosh.
+``SearchRequest``s with ``SearchResult``s, which ``search_json`` turns into the
+JSON the command line and the API share. Only this package imports Whoosh.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from index.errors import (
     SearchQueryError,
 )
 from index.freshness import CheckReport, check
+from index.payload import PUBLIC_FACETS, document_link, search_json
 from index.results import (
     ClaimHit,
     FacetCount,
@@ -30,6 +32,7 @@ from index.text import result_lines
 from index.writer import Indexer, IndexUpdate
 
 __all__ = [
+    "PUBLIC_FACETS",
     "SCHEMA_VERSION",
     "CheckReport",
     "ClaimHit",
@@ -48,5 +51,7 @@ __all__ = [
     "Searcher",
     "Snippet",
     "check",
+    "document_link",
     "result_lines",
+    "search_json",
 ]

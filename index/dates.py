@@ -9,14 +9,13 @@ or a range that ends before it starts, is an ``InvalidDateQuery`` naming it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
+from archive.date_bounds import NotADate, canonical, date_bounds
 from index.errors import InvalidDateQuery, SearchQueryError
 
 _DATE_FILTER = re.compile(r"(?:^|(?<=[\s(]))(-?)date:(\[[^\]]*\]?|\{[^}]*\}?|[^\s()]*)")
-_ENDPOINT = re.compile(r"(\d{4})(?:-?(\d{1,2})(?:-?(\d{1,2}))?)?")
 _TO = re.compile(r"\s+to\s+|^to\s+|\s+to$|^to$", re.IGNORECASE)
 FORMS = "use YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 2024-12..2025-01"
 
@@ -68,28 +67,13 @@ def _bracketed(value: str) -> tuple[str, str]:
 def _canonical(value: str, endpoint: str) -> str:
     """The endpoint as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, once it is valid."""
     _bounds(value, endpoint)
-    year, month, day = _ENDPOINT.fullmatch(endpoint).groups()
-    parts = [year] + [f"{int(p):02d}" for p in (month, day) if p]
-    return "-".join(parts)
+    return canonical(endpoint)
 
 
 def _bounds(value: str, endpoint: str) -> tuple[dt.date, dt.date]:
     """The first and last day ``endpoint`` can mean."""
-    match = _ENDPOINT.fullmatch(endpoint.strip())
-    if match is None:
-        raise InvalidDateQuery(value, f"{endpoint!r} is not a date; {FORMS}")
-    year, month, day = (int(p) if p else None for p in match.groups())
-    if month is not None and not 1 <= month <= 12:
-        raise InvalidDateQuery(value, f"{endpoint!r} has no month {month}")
     try:
-        if day is not None:
-            exact = dt.date(year, month, day)
-            return exact, exact
-    except ValueError:
-        raise InvalidDateQuery(
-            value, f"{endpoint!r} is not a day of the calendar"
-        ) from None
-    if month is not None:
-        last_day = calendar.monthrange(year, month)[1]
-        return dt.date(year, month, 1), dt.date(year, month, last_day)
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return date_bounds(endpoint)
+    except NotADate as error:
+        hint = f"; {FORMS}" if error.unreadable else ""
+        raise InvalidDateQuery(value, error.reason + hint) from None

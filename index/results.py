@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
 
+from archive.paging import page_count
 from index.snippets import Snippet
 
 Sort = Literal["relevance", "newest", "oldest"]
@@ -86,15 +87,4 @@ class SearchResult:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.request.per_page))
-
-    def as_json(self) -> dict:
-        data = asdict(self)
-        data["page"] = self.page
-        data["pages"] = self.pages
-        for hit, shown in zip(self.hits, data["hits"], strict=True):
-            shown["snippet"] = {
-                "text": hit.snippet.text,
-                "parts": [{"text": t, "match": m} for t, m in hit.snippet.parts],
-            }
-        return data
+        return page_count(self.total, self.request.per_page)

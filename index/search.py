@@ -19,6 +19,7 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher as WhooshSearcher
 
 from archive.names import fold
+from archive.paging import page_count
 from index.analysis import FORM_SEPARATOR, NAME_WORD
 from index.directory import VERSION_FILE, open_index
 from index.entries import NO_OUTLET
@@ -78,10 +79,8 @@ class Searcher:
         hits = tuple(self._hit(searcher, hit, matcher) for hit in page)
         notices = list(parsed.notices)
         if total and not hits:
-            notices.append(
-                f"page {request.page} is past the last page "
-                f"({-(-total // request.per_page)})"
-            )
+            last = page_count(total, request.per_page)
+            notices.append(f"page {request.page} is past the last page ({last})")
         return SearchResult(
             request=request,
             total=total,

@@ -1,13 +1,13 @@
 """The registry of known outlets, read from data files.
 
-The bundled ``outlets.toml`` can be extended without code changes: a file named
-by ``ARCHIVE_OUTLETS_FILE`` (same shape) is read after it, and its entries add
-to or replace the bundled ones by slug.
+The bundled ``outlets.toml`` can be extended without code changes: a file of the
+same shape, passed in by the caller (the ``archive`` command passes the one its
+configuration names, ``ARCHIVE_OUTLETS_FILE``), is read after it, and its entries
+add to or replace the bundled ones by slug. Nothing here reads the environment.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -72,9 +72,8 @@ def read_outlets(path: Path) -> list[Outlet]:
 
 @lru_cache(maxsize=8)
 def load_registry(extra: str | None = None) -> OutletRegistry:
-    """The bundled registry, extended by ``extra`` or ``$ARCHIVE_OUTLETS_FILE``."""
+    """The bundled registry, extended by the outlets file ``extra``."""
     outlets = {o.slug: o for o in read_outlets(BUNDLED)}
-    extra = extra or os.environ.get("ARCHIVE_OUTLETS_FILE")
     if extra:
         outlets.update({o.slug: o for o in read_outlets(Path(extra))})
     return OutletRegistry(list(outlets.values()))

@@ -202,6 +202,82 @@ def test_outlets_file_extends_the_registry_without_code(tmp_path: Path) -> None:
     assert stats[-1].split() == ["1", "Levant24", "(Levant", "24", "News)"]
 
 
+def test_ingest_reads_archive_cfg_as_the_site_does(tmp_path: Path) -> None:
+    """
+    GIVEN an instance folder whose archive.cfg names the data folder
+    WHEN `archive ingest` and `archive stats` run with no other configuration
+    THEN the file is stored there, and the site made by `create_app` sees it
+    """
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    data = tmp_path / "from-file"
+    (instance / "archive.cfg").write_text(f"DATA_DIR = {str(data)!r}\n", "utf-8")
+    runner = CliRunner(env={"ARCHIVE_INSTANCE_PATH": str(instance)})
+    runner.env.update({"ARCHIVE_DATA_DIR": None, "ARCHIVE_DATABASE_URL": None})
+    assert runner.invoke(cli, ["ingest", str(EUAA)]).exit_code == 0
+    assert (data / "archive.db").exists() and (data / "index").is_dir()
+    assert runner.invoke(cli, ["stats"]).output.startswith("documents: 1 report\n")
+
+    from tests.web.conftest import close_app
+    from web import create_app
+
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("ARCHIVE_INSTANCE_PATH", str(instance))
+        env.delenv("ARCHIVE_DATA_DIR", raising=False)
+        env.delenv("ARCHIVE_DATABASE_URL", raising=False)
+        app = create_app({"TESTING": True})
+    try:
+        assert app.config["DATA_DIR"] == str(data)
+        assert app.test_client().get("/api/documents").get_json()["total"] == 1
+    finally:
+        close_app(app)
+
+
+def test_options_win_over_the_environment_and_the_file(tmp_path: Path) -> None:
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    (instance / "archive.cfg").write_text(
+        f"DATA_DIR = {str(tmp_path / 'file')!r}\n", "utf-8"
+    )
+    runner = CliRunner(
+        env={
+            "ARCHIVE_INSTANCE_PATH": str(instance),
+            "ARCHIVE_DATA_DIR": str(tmp_path / "env"),
+        }
+    )
+    chosen = tmp_path / "option"
+    result = runner.invoke(cli, ["--data-dir", str(chosen), "ingest", str(EUAA)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir() if p.name != "instance"] == ["option"]
+    assert (chosen / "archive.db").exists()
+
+
+def test_environment_wins_over_the_file(tmp_path: Path) -> None:
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    (instance / "archive.cfg").write_text(
+        f"DATA_DIR = {str(tmp_path / 'file')!r}\n", "utf-8"
+    )
+    runner = CliRunner(
+        env={
+            "ARCHIVE_INSTANCE_PATH": str(instance),
+            "ARCHIVE_DATA_DIR": str(tmp_path / "env"),
+        }
+    )
+    assert runner.invoke(cli, ["ingest", str(EUAA)]).exit_code == 0
+    assert (tmp_path / "env" / "archive.db").exists()
+    assert not (tmp_path / "file").exists()
+
+
+def test_a_broken_archive_cfg_is_a_clean_error(tmp_path: Path) -> None:
+    (tmp_path / "archive.cfg").write_text("DATA_DIR = (\n", "utf-8")
+    runner = CliRunner(env={"ARCHIVE_INSTANCE_PATH": str(tmp_path)})
+    result = runner.invoke(cli, ["stats"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path / 'archive.cfg'}: line 1: ")
+    assert "Traceback" not in result.output
+
+
 def test_cite_prints_the_reading_of_one_note(runner: CliRunner) -> None:
     result = runner.invoke(
         cli,

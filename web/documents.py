@@ -6,7 +6,7 @@ import datetime as dt
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
-from archive import KINDS, browse
+from archive import KINDS, browse, page_count
 from archive.related import related_passages
 from web import connections, params
 from web.citing import cite_claim
@@ -20,7 +20,7 @@ RELATED_SHOWN = 6
 @bp.get("/documents")
 def index():
     found, page, per_page = documents_page()
-    pages = max(1, -(-found.total // per_page))
+    pages = page_count(found.total, per_page)
     return render_template(
         "documents.html",
         found=found,

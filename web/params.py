@@ -8,26 +8,17 @@ Pages and the API take the same arguments: ``q``, ``outlet``, ``kind``,
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest, NotFound
 
-from index import SearchRequest
+from archive import DATE_FORMS, NotADate, date_bounds
+from index import PUBLIC_FACETS, SearchRequest
 
-DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-DATE_FORMS = "use YYYY, YYYY-MM or YYYY-MM-DD"
 SORTS = ("relevance", "newest", "oldest")
 # Request argument -> the index's facet name.
-FILTERS = {
-    "outlet": "outlet",
-    "kind": "kind",
-    "publisher": "source",
-    "month": "month",
-    "country": "country",
-}
+FILTERS = PUBLIC_FACETS
 MAX_PAGE = 10_000
 
 
@@ -67,19 +58,12 @@ def date_bound(args: MultiDict, name: str, last: bool = False) -> dt.date | None
     raw = args.get(name, "").strip()
     if not raw:
         return None
-    match = DATE.fullmatch(raw)
     try:
-        if match is None:
-            raise ValueError
-        year, month, day = (int(p) if p else None for p in match.groups())
-        if day is not None:
-            return dt.date(year, month, day)
-        if month is None:
-            return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
-        final = calendar.monthrange(year, month)[1] if last else 1
-        return dt.date(year, month, final)
-    except ValueError:
-        raise BadRequest(f"{name}: {raw!r} is not a date; {DATE_FORMS}") from None
+        first, final = date_bounds(raw)
+    except NotADate as error:
+        hint = f"; {DATE_FORMS}" if error.unreadable else ""
+        raise BadRequest(f"{name}: {error.reason}{hint}") from None
+    return final if last else first
 
 
 def choice(args: MultiDict, name: str, allowed: tuple[str, ...]) -> str | None:

@@ -7,9 +7,9 @@ from typing import Any
 
 from flask import url_for
 
+from archive import page_count
 from archive.browse import DocumentList, Facet
-from index import FacetCount, Hit, SearchResult
-from web.params import FILTERS
+from index import FacetCount, Hit, SearchResult, search_json
 
 
 def record(value: Any) -> dict:
@@ -34,52 +34,12 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def search(result: SearchResult) -> dict:
-    request = result.request
-    return {
-        "query": request.query,
-        "total": result.total,
-        "page": result.page,
-        "pages": result.pages,
-        "per_page": request.per_page,
-        "sort": request.sort,
-        "hits": [hit_payload(hit) for hit in result.hits],
-        "facets": {
-            name: facet_counts(result.facets.get(facet, ()))
-            for name, facet in FILTERS.items()
-        },
-        "also_matched": list(result.also_matched),
-        "did_you_mean": result.did_you_mean,
-        "notices": list(result.notices),
-    }
+    """The search result in the shape ``archive search --json`` prints too."""
+    return search_json(result, link=_link)
 
 
-def hit_payload(hit: Hit) -> dict:
-    return {
-        "passage": hit.passage_id,
-        "anchor": hit.anchor,
-        "document": hit.document_id,
-        "title": hit.title,
-        "kind": hit.kind,
-        "source": hit.source,
-        "date": hit.date,
-        "url": url_for(
-            "documents.show", document_id=hit.document_id, _anchor=hit.anchor
-        ),
-        "snippet": {
-            "text": hit.snippet.text,
-            "parts": [{"text": t, "match": m} for t, m in hit.snippet.parts],
-        },
-        "outlets": [{"slug": o.slug, "name": o.name} for o in hit.outlets],
-        "claims": [
-            {
-                "id": claim.id,
-                "outlets": list(claim.outlets),
-                "footnotes": list(claim.footnotes),
-            }
-            for claim in hit.claims
-        ],
-        "also_matched": list(hit.also_matched),
-    }
+def _link(hit: Hit) -> str:
+    return url_for("documents.show", document_id=hit.document_id, _anchor=hit.anchor)
 
 
 def facet_counts(counts: tuple[FacetCount | Facet, ...]) -> dict[str, dict]:
@@ -90,7 +50,7 @@ def documents(found: DocumentList, page: int, per_page: int) -> dict:
     return {
         "total": found.total,
         "page": page,
-        "pages": max(1, -(-found.total // per_page)),
+        "pages": page_count(found.total, per_page),
         "documents": [record(d) for d in found.documents],
         "facets": {
             "kind": facet_counts(found.kinds),

@@ -19,6 +19,7 @@ from archive.browse import columns, rows
 from archive.browse.records import ClaimDetail, ClaimRef
 from archive.errors import NotFound
 from archive.models import Citation, Claim, Document, Footnote, Marker, Passage
+from archive.paging import page_count
 
 READING_ORDER = (
     Document.date.desc().nulls_last(),
@@ -73,11 +74,6 @@ def claim(
         pages=page_count(total, per_page),
         per_page=per_page,
     )
-
-
-def page_count(total: int, per_page: int) -> int:
-    """How many pages ``total`` items fill (at least one, which may be empty)."""
-    return max(1, -(-total // per_page))
 
 
 def claim_excerpts(session: Session, ids: Iterable[int]) -> dict[int, str]:

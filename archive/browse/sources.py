@@ -20,7 +20,6 @@ from archive.browse.claims import (
     claim_ref_of,
     claim_refs,
     footnote_labels,
-    page_count,
 )
 from archive.browse.records import (
     Attributions,
@@ -44,6 +43,7 @@ from archive.models import (
     Outlet,
     Report,
 )
+from archive.paging import page_count
 from ingest.model import UNCERTAIN_BELOW
 
 # Newest first; the same day as a day, then as a month, then as a year; undated last.

@@ -4,7 +4,8 @@ Every change to ``archive.models`` comes with a revision in ``versions/``
 (Alembic). A new database gets the current tables at once and is stamped with
 the newest revision; a database made before migrations existed (tables but no
 ``alembic_version``) is taken to be at revision 0001, then upgraded; any other
-is upgraded from the revision it records.
+is upgraded from the revision it records. A new database records the versions
+of the code that computes its derived data (``archive.derived``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
+from archive.derived import record_current
 from archive.models import Base
 
 BASELINE = "0001"  # the schema of every archive made before migrations
@@ -48,6 +50,7 @@ def upgrade(connection: Connection) -> list[str]:
     config.attributes["connection"] = connection
     if found is None:
         Base.metadata.create_all(connection)
+        record_current(connection)  # the data to come is computed by this code
         command.stamp(config, head())
         return []
     if MigrationContext.configure(connection).get_current_revision() is None:

@@ -15,6 +15,7 @@ from archive import migrations
 from archive.batch import expand, ingest_all
 from archive.cli import cli
 from archive.db import connect
+from archive.derived import CURRENT, recorded
 from archive.models import Base, Citation, Document, Passage
 from ingest import ParseOptions
 from tests.conftest import SAMPLES
@@ -66,6 +67,7 @@ def test_an_archive_made_before_migrations_is_upgraded_with_nothing_lost(
         assert texts == ["U.S. forces left Qasrak."]
         connection = session.connection()
         assert migrations.current(connection) == migrations.head()
+        assert recorded(connection) == {"name_keys": 1}  # as the old code made them
     outcomes = list(ingest_all(expand([SAMPLES]), sessions, ParseOptions()))
     assert [o.status for o in outcomes] == ["added"] * 3
     sessions.kw["bind"].dispose()
@@ -124,6 +126,7 @@ def test_a_new_archive_is_made_at_the_newest_revision(database_url: str) -> None
         connection = session.connection()
         assert migrations.current(connection) == migrations.head()
         assert "url" in {c["name"] for c in inspect(connection).get_columns("document")}
+        assert recorded(connection) == CURRENT
     sessions.kw["bind"].dispose()
 
 
@@ -141,6 +144,8 @@ def test_archive_upgrade_says_what_it_does(sqlite_url: str) -> None:
         "asked in vain.",
         "0005: Each document's countries: ISO 3166-1 alpha-2 codes, the weightiest"
         " first.",
+        "0006: The version of the code that computed each kind of derived data "
+        "(name keys).",
         f"the archive is at revision {migrations.head()}, the newest",
     ]
     again = runner.invoke(cli, ["upgrade"], env=env)

@@ -62,14 +62,15 @@ def test_search_json_is_the_whole_result(runner) -> None:
     result = search(runner, "--json", "--exact", "--kind", "wire", "Qasrak")
     data = json.loads(result.output)
     assert data["total"] == 5 and data["page"] == 1 and data["pages"] == 1
-    assert data["request"]["exact"] is True
-    assert data["request"]["filters"] == [["kind", "wire"]]
+    assert data["query"] == "Qasrak" and data["per_page"] == 10
     hit = data["hits"][0]
-    assert {"passage_id", "document_id", "title", "date", "snippet", "outlets"} <= (
+    assert {"passage", "document", "url", "title", "date", "snippet", "outlets"} <= (
         set(hit)
     )
+    assert hit["url"] == f"/documents/{hit['document']}#{hit['anchor']}"
     assert {"text": "Qasrak", "match": True} in hit["snippet"]["parts"]
-    assert {c["key"] for c in data["facets"]["kind"]} == {"wire"}
+    assert data["facets"]["kind"] == {"wire": {"label": "wire", "count": 5}}
+    assert set(data["facets"]) == {"outlet", "kind", "publisher", "month", "country"}
     assert data["also_matched"] == [] and data["did_you_mean"] is None
 
 
@@ -78,8 +79,8 @@ def test_facet_filters_and_pages(runner) -> None:
     second = json.loads(
         search(runner, "--json", "--per-page", "2", "--page", "2", "Qasrak").output
     )
-    assert not {h["passage_id"] for h in first["hits"]} & {
-        h["passage_id"] for h in second["hits"]
+    assert not {h["passage"] for h in first["hits"]} & {
+        h["passage"] for h in second["hits"]
     }
     sohr = json.loads(search(runner, "--json", "--outlet", "sohr", "Qasrak").output)
     assert [h["title"] for h in sohr["hits"]] == ["3.4. US-led coalition"]

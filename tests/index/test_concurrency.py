@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from archive.cli import cli
-from archive.config import settings_from_env
+from archive.config import load_settings
 from archive.db import connect
 from index import IndexBusy
 from tests.index.conftest import AP, EUAA, REUTERS
@@ -79,7 +79,7 @@ def test_two_ingests_at_once_both_succeed(tmp_path: Path) -> None:
     THEN both succeed, and the index holds every passage of both.
     """
     data = tmp_path / "data"
-    connect(settings_from_env({"ARCHIVE_DATA_DIR": str(data)}).database_url)
+    connect(load_settings({"ARCHIVE_DATA_DIR": str(data)}).database_url)
     processes = [start(data, "ingest", EUAA, AP), start(data, "ingest", REUTERS)]
     results = [finish(process) for process in processes]
     for code, out, err in results:
@@ -99,7 +99,7 @@ def test_an_ingest_waits_for_the_lock_and_says_so(tmp_path: Path) -> None:
     THEN it tells the user it is waiting, and completes once the lock is free.
     """
     data = tmp_path / "data"
-    connect(settings_from_env({"ARCHIVE_DATA_DIR": str(data)}).database_url)
+    connect(load_settings({"ARCHIVE_DATA_DIR": str(data)}).database_url)
     holder = hold_lock(data / "index", 60)
     ingest = start(data, "ingest", EUAA)
     try:

@@ -82,5 +82,6 @@ def test_documented_example(runner: CliRunner, args: str, finds: str, why: str) 
         label, count = part.rsplit(" ", 1)
         expected[label] = int(count)
     assert data["total"] == int(found["total"])
-    assert {c["label"]: c["count"] for c in data["facets"]["source"]} == expected
+    publishers = data["facets"]["publisher"].values()
+    assert {c["label"]: c["count"] for c in publishers} == expected
     assert bool(data["notices"]) == ("notice" in why)

@@ -168,25 +168,40 @@ def conforms(client, spec):
     return conformance(client, spec)
 
 
-def conformance(client, spec):
-    """The ``conforms`` check for any test client."""
+@pytest.fixture
+def schema_errors(spec) -> Callable[[dict, str, int], list[str]]:
+    """``schema_errors(data, path, status)``: how ``data`` departs from the schema
+    the OpenAPI description gives for ``path`` and ``status`` (none: it conforms)."""
+    return schema_checker(spec)
+
+
+def schema_checker(spec: dict) -> Callable[[dict, str, int], list[str]]:
     registry = Registry().with_resource(
         "urn:openapi", Resource.from_contents(spec, default_specification=DRAFT202012)
     )
 
-    def check(url: str, path: str, status: int = 200) -> dict:
-        response = client.get(url)
-        assert response.status_code == status, response.get_data(as_text=True)
-        assert response.mimetype == "application/json"
+    def errors(data: dict, path: str, status: int = 200) -> list[str]:
         declared = spec["paths"][path]["get"]["responses"][str(status)]
         ref = declared["content"]["application/json"]["schema"]["$ref"]
         validator = jsonschema.Draft202012Validator(
             {"$ref": f"urn:openapi{ref}"}, registry=registry
         )
-        errors = [
-            f"{list(e.absolute_path)}: {e.message}"
-            for e in validator.iter_errors(response.get_json())
+        return [
+            f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)
         ]
+
+    return errors
+
+
+def conformance(client, spec):
+    """The ``conforms`` check for any test client."""
+    schema_errors = schema_checker(spec)
+
+    def check(url: str, path: str, status: int = 200) -> dict:
+        response = client.get(url)
+        assert response.status_code == status, response.get_data(as_text=True)
+        assert response.mimetype == "application/json"
+        errors = schema_errors(response.get_json(), path, status)
         assert not errors, errors[:5]
         return response.get_json()
 

@@ -3,10 +3,14 @@ OpenAPI description the site serves."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import jsonschema
 import pytest
+from click.testing import CliRunner
+
+from archive.cli import cli
 
 
 def test_openapi_description_is_valid_and_lists_every_endpoint(spec) -> None:
@@ -221,7 +225,40 @@ def test_bad_arguments_are_400s_that_name_the_argument(conforms) -> None:
         date["message"]
         == "from: 'March' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
     )
+    month = conforms("/api/search?q=Qasrak&to=2025-13", "/api/search", status=400)
+    assert month["message"] == "to: '2025-13' has no month 13"
+    day = conforms("/api/documents?from=2025-02-30", "/api/documents", status=400)
+    assert day["message"] == "from: '2025-02-30' is not a day of the calendar"
     sort = conforms("/api/search?q=Qasrak&sort=best", "/api/search", status=400)
     assert (
         sort["message"] == "sort must be one of relevance, newest, oldest, not 'best'"
     )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "url"),
+    [
+        (["Qasrak"], "/api/search?q=Qasrak"),
+        (
+            ["--exact", "--kind", "wire", "--source", "reuters", "Qasrak"],
+            "/api/search?q=Qasrak&exact=1&kind=wire&publisher=reuters",
+        ),
+        (["--sort", "oldest", "coalition"], "/api/search?q=coalition&sort=oldest"),
+        (["--country", "SY", "Qasrak"], "/api/search?q=Qasrak&country=SY"),
+        (["--page", "2", "Qasrak"], "/api/search?q=Qasrak&page=2"),
+        (["helicopterz"], "/api/search?q=helicopterz"),
+    ],
+)
+def test_cli_search_json_is_the_api_result(
+    sample_dir, conforms, schema_errors, arguments, url
+) -> None:
+    """GIVEN the sample archive
+    WHEN `archive search --json` and /api/search run the same search
+    THEN the command prints the very JSON the API returns, and it conforms to the
+    OpenAPI description of /api/search."""
+    runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(sample_dir)})
+    result = runner.invoke(cli, ["search", "--json", *arguments])
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.output)
+    assert not schema_errors(printed, "/api/search")
+    assert printed == conforms(url, "/api/search")
