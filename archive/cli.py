@@ -201,12 +201,22 @@ def _waiting(seconds: float) -> None:
     )
 
 
+WARNINGS_SHOWN = 10  # per file; a report of prose notes can have hundreds
+
+
 def _report(outcome: Outcome, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(outcome.as_json(), ensure_ascii=False))
         return
-    for warning in outcome.warnings:
+    for warning in outcome.warnings[:WARNINGS_SHOWN]:
         click.echo(f"{outcome.path}: warning: {warning}", err=True)
+    if len(outcome.warnings) > WARNINGS_SHOWN:
+        more = len(outcome.warnings) - WARNINGS_SHOWN
+        click.echo(
+            f"{outcome.path}: {more} more warnings (archive ingest --json "
+            "lists them all; the document page shows them)",
+            err=True,
+        )
     if outcome.status == "failed":
         click.echo(f"{outcome.path}: {outcome.error}", err=True)
     elif outcome.status == "unchanged":

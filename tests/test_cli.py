@@ -376,3 +376,20 @@ def test_a_folder_of_every_format_stores_each_as_its_kind_and_names_the_bad_ones
     assert "never closed" in errors["unclosed.tex"]
     stats = runner.invoke(cli, ["stats"])
     assert stats.output.splitlines()[0] == "documents: 10 report, 10 wire"
+
+
+def test_a_file_with_many_warnings_shows_ten_and_counts_the_rest(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    report = tmp_path / "notes.md"
+    body = " ".join(f"Claim {n}.[^{n}]" for n in range(1, 13))
+    notes = "\n".join(f"[^{n}]: See above" for n in range(1, 13))
+    report.write_text(f"# Notes\n\n{body}\n\n{notes}\n", encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", str(report)])
+    warned = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert len(warned) == 10
+    more = [line for line in result.stderr.splitlines() if "more warnings" in line]
+    assert more == [
+        f"{report}: 2 more warnings (archive ingest --json lists them all; the "
+        "document page shows them)"
+    ]
