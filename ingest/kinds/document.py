@@ -10,6 +10,7 @@ from __future__ import annotations
 from ingest.blocks import Block, Source
 from ingest.dates import stated_date
 from ingest.errors import ParseError
+from ingest.kinds import from_source
 from ingest.model import ParsedDocument, PartialDate
 from ingest.options import ParseOptions
 from ingest.outlets import OutletRegistry
@@ -34,11 +35,9 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
     date, warnings = _date(source, options)
     warnings = _marker_warnings(body) + warnings
     fields = source.fields
-    return ParsedDocument(
+    return from_source(
+        source,
         kind=KIND,
-        path=source.path,
-        checksum=source.checksum,
-        source_format=source.format,
         title=title,
         title_derived=derived,
         passages=passages,
@@ -46,7 +45,6 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         publisher=fields.publisher or fields.outlet,
         authors=fields.authors,
         warnings=tuple(warnings),
-        url=source.fields.url,
         no_comment=attributed.no_comment,
     )
 

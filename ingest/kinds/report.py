@@ -13,6 +13,7 @@ from ingest.blocks import Block, Source
 from ingest.citations import Note, read_notes
 from ingest.errors import ParseError
 from ingest.footnotes import NoteText, split_notes
+from ingest.kinds import from_source
 from ingest.model import (
     ParsedClaim,
     ParsedDocument,
@@ -66,11 +67,9 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
     in_notes = {m.label for b in source.blocks if b.kind == "note" for m in b.marks}
     warnings += _marker_warnings(passages, footnotes, in_notes)
     title, derived = _title(meta, source.fields.title, passages, options)
-    return ParsedDocument(
+    return from_source(
+        source,
         kind=KIND,
-        path=source.path,
-        checksum=source.checksum,
-        source_format=source.format,
         title=title,
         title_derived=derived,
         passages=passages,
@@ -83,7 +82,6 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         cite_as=meta.cite_as,
         footnotes=footnotes,
         warnings=tuple(warnings),
-        url=source.fields.url,
     )
 
 

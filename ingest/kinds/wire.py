@@ -14,6 +14,7 @@ from ingest.blocks import Fields, Source
 from ingest.bylines import author_names
 from ingest.datelines import Dateline, find_dateline
 from ingest.errors import ParseError
+from ingest.kinds import from_source
 from ingest.model import ParsedDocument
 from ingest.options import ParseOptions
 from ingest.outlets import OutletRegistry, load_registry
@@ -96,11 +97,9 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
     agency_name, agency_warnings = agency(parts, registry, fields)
     if parts.dateline is None:
         warnings.append("no dateline found (such as 'DAMASCUS, Feb 23 (Reuters) -')")
-    return ParsedDocument(
+    return from_source(
+        source,
         kind=KIND,
-        path=source.path,
-        checksum=source.checksum,
-        source_format=source.format,
         title=headline,
         title_derived=derived,
         passages=passages,
@@ -111,7 +110,6 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         authors=parts.authors or _field_authors(fields.authors, parts.corpus, registry),
         credits=parts.credits,
         warnings=(*date_warnings, *agency_warnings, *warnings),
-        url=source.fields.url,
         no_comment=attributed.no_comment,
     )
 
