@@ -1,0 +1,196 @@
+"""Archiving files: ``archive ingest`` and ``archive demo``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+import click
+
+from archive.batch import Outcome, breakdown, expand, ingest_all, summary
+from archive.cli.group import (
+    cli,
+    date_option,
+    sessions_for,
+    waiting,
+    web_address_option,
+)
+from archive.cli.reading import stats
+from archive.cli.serving import serve_site
+from archive.config import Settings
+from archive.db import refresh_statistics
+from archive.parsing import default_parsers
+from ingest import KINDS, ParseOptions, PartialDate, load_registry
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+LARGE_RUN = 50  # files; after a run this large the planner's statistics are refreshed
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")
+@click.option(
+    "--kind", type=click.Choice(KINDS), help="Skip detection: parse as this kind."
+)
+@click.option(
+    "--date", callback=date_option, help="Publication date when the file has none."
+)
+@click.option("--title", help="Title when the file has none.")
+@click.option(
+    "--url",
+    callback=web_address_option,
+    help="The original's address, when the file states none (one file only).",
+)
+@click.option(
+    "--parsers",
+    type=click.IntRange(0, 32),
+    help="Processes that parse files while others are stored "
+    "[default: one per core but one, for 8 files or more; 0: none].",
+)
+@click.pass_obj
+def ingest(
+    settings: Settings,
+    paths: tuple[str, ...],
+    as_json: bool,
+    kind: str | None,
+    date: PartialDate | None,
+    title: str | None,
+    url: str | None,
+    parsers: int | None,
+) -> None:
+    """Archive files and folders of reports and wire stories.
+
+    Each file is stored whole or not at all; a bad file is reported and the rest go
+    on. Exits with status 1 if any file failed. Large runs parse, store and index
+    at once, in processes of their own.
+
+    \b
+    Example:
+        archive ingest reports/ stories/reuters-qasrak.txt
+        archive ingest --json --kind wire --date 2026-02-23 story.txt
+        archive ingest --url https://example.org/story story.html
+    """
+    options = ParseOptions(load_registry(settings.outlets_file), date, title, url)
+    files = expand(paths)
+    if url and len(files) != 1:
+        raise click.UsageError(
+            f"--url is the address of one file's original; {len(files)} files given"
+        )
+    if parsers is None:
+        parsers = default_parsers(len(files))
+    outcomes, indexed = _run_ingest(settings, files, options, kind, as_json, parsers)
+    if not as_json:
+        _summarise(outcomes)
+    if not indexed or any(outcome.status == "failed" for outcome in outcomes):
+        sys.exit(1)
+
+
+def _run_ingest(
+    settings: Settings,
+    files: list[Path],
+    options: ParseOptions,
+    kind: str | None,
+    as_json: bool,
+    parsers: int = 0,
+) -> tuple[list[Outcome], bool]:
+    """The outcomes, and whether the search index took every stored document."""
+    from index.batches import IndexBatches
+
+    sessions = sessions_for(settings)
+    outcomes: list[Outcome] = []
+    updates = IndexBatches(
+        settings.index_dir,
+        settings.database_url,
+        sessions,
+        say=lambda message: click.echo(message, err=True),
+        on_wait=waiting,
+    )
+    stream = ingest_all(
+        files, sessions, options, kind, after_store=updates, parsers=parsers
+    )
+    show_bar = not as_json and len(files) > 1
+    with (
+        click.progressbar(stream, length=len(files), label="Ingesting", file=sys.stderr)
+        if show_bar
+        else nullcontext(stream) as items
+    ):
+        for outcome in items:
+            outcomes.append(outcome)
+            _report(outcome, as_json)
+    if show_bar and updates.background is not None:
+        click.echo("Finishing the search index ...", err=True)
+    indexed = updates.finish()
+    if len(files) > LARGE_RUN:
+        refresh_statistics(sessions)
+    if not indexed:
+        ids = ", ".join(f"#{n}" for n in updates.missed)
+        click.echo(f"not in the search index: {ids}: {updates.problem}", err=True)
+    return outcomes, indexed
+
+
+def _summarise(outcomes: list[Outcome]) -> None:
+    """What the archive took, by kind and format, then the counts by status."""
+    stored = breakdown(outcomes) if len(outcomes) > 1 else None
+    if stored:
+        click.echo(stored)
+    click.echo(summary(outcomes))
+
+
+WARNINGS_SHOWN = 10  # per file; a report of prose notes can have hundreds
+
+
+def _report(outcome: Outcome, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(outcome.as_json(), ensure_ascii=False))
+        return
+    for warning in outcome.warnings[:WARNINGS_SHOWN]:
+        click.echo(f"{outcome.path}: warning: {warning}", err=True)
+    if len(outcome.warnings) > WARNINGS_SHOWN:
+        more = len(outcome.warnings) - WARNINGS_SHOWN
+        click.echo(
+            f"{outcome.path}: {more} more warnings (archive ingest --json "
+            "lists them all; the document page shows them)",
+            err=True,
+        )
+    if outcome.status == "failed":
+        click.echo(f"{outcome.path}: {outcome.error}", err=True)
+    elif outcome.status == "unchanged":
+        click.echo(
+            f"{outcome.path}: unchanged, already archived as #{outcome.document}",
+            err=True,
+        )
+
+
+@cli.command()
+@click.option(
+    "--serve/--no-serve",
+    "then_serve",
+    default=None,
+    help="Serve the site afterwards [default: when run in a terminal].",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
+@click.pass_context
+def demo(ctx: click.Context, then_serve: bool | None, port: int) -> None:
+    """Archive the bundled sample corpus, show what it holds, then serve the site.
+
+    The site is served on 127.0.0.1 (until Ctrl+C) when the command runs in a
+    terminal, or with --serve; --no-serve stops after the figures.
+
+    \b
+    Example:
+        ARCHIVE_DATA_DIR=/tmp/demo archive demo
+        archive demo --no-serve
+    """
+    settings: Settings = ctx.obj
+    options = ParseOptions(load_registry(settings.outlets_file))
+    outcomes, indexed = _run_ingest(settings, expand([SAMPLES]), options, None, False)
+    _summarise(outcomes)
+    ctx.invoke(stats)
+    if not indexed or any(outcome.status == "failed" for outcome in outcomes):
+        sys.exit(1)
+    if then_serve is None:
+        then_serve = sys.stdin is not None and sys.stdin.isatty()
+    if then_serve:
+        serve_site(settings, "127.0.0.1", port)

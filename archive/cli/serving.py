@@ -1,0 +1,62 @@
+"""Serving the site: ``archive serve``."""
+
+from __future__ import annotations
+
+import click
+
+from archive.cli.group import cli
+from archive.config import Settings
+from archive.errors import ArchiveError
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Where to listen.")
+@click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int) -> None:
+    """Serve the site and its JSON API until interrupted (Ctrl+C).
+
+    Runs under waitress, a production WSGI server, on this machine only unless
+    --host says otherwise. Data comes from where every command finds it.
+
+    \b
+    Example:
+        archive serve
+        archive serve --port 8080
+    """
+    serve_site(settings, host, port)
+
+
+def serve_site(settings: Settings, host: str, port: int) -> None:
+    import socket
+
+    import waitress
+
+    from web import create_app
+    from web.connections import warm
+
+    try:
+        app = create_app(
+            {
+                "DATA_DIR": str(settings.data_dir),
+                "DATABASE_URL": settings.database_url,
+                "INDEX_DIR": str(settings.index_dir),
+                "OUTLETS_FILE": settings.outlets_file,
+            }
+        )
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
+    warm(app)
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listening = socket.create_server((host, port), family=family)
+    except OSError as error:
+        raise click.ClickException(f"cannot serve on {host}:{port}: {error}") from error
+    server = waitress.create_server(app, sockets=[listening], threads=8)
+    click.echo(f"Serving the archive at http://{host}:{port}/ (Ctrl+C to stop)")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.close()
