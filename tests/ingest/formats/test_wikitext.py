@@ -113,6 +113,11 @@ def test_k02_chicago_tribune_work_names_upi_as_agency() -> None:
     assert (work.kind, work.accessed, work.authors) == ("news", "December 31, 2014", ())
 
 
+def test_k02_chicago_tribune_citation_ran_via_upi(k02) -> None:
+    (citation,) = next(n for n in k02.footnotes if "Fortune near" in n.text).citations
+    assert (citation.outlet, citation.via) == ("Chicago Tribune", "UPI")
+
+
 def test_k02_aynesworth_work_and_citation(k02) -> None:
     blocks = list(load(K02).blocks)
     note = next(b for b in blocks if b.kind == "note" and "Aynesworth" in b.text)
