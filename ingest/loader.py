@@ -48,4 +48,5 @@ def load_bytes(name: str, data: bytes) -> Source:
         blocks=blocks,
         meta=content.meta,
         fields=content.fields,
+        cited_aside=content.cited_aside,
     )

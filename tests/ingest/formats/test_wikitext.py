@@ -56,6 +56,13 @@ def k02():
     return parse_path(K02)
 
 
+def test_k01_notes_cited_from_the_infobox_are_not_warned_unreferenced(k01) -> None:
+    # {{Infobox newspaper}} cites the Star's endorsements (notes 1-4) and more.
+    endorses = note_with(k01, "Toronto Star endorses the NDP")
+    assert endorses.label in load(K01).cited_aside
+    assert not [w for w in k01.warnings if "never referenced" in w]
+
+
 # K02 "Clint Murchison Sr.": 6 content refs + 11 reuses, a ref inside an nb note
 
 
