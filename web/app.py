@@ -16,7 +16,17 @@ from flask import Flask
 
 from archive.config import DEFAULTS as ARCHIVE_DEFAULTS
 from archive.config import instance_folder, load_config, settings_of
-from web import api, connections, display, documents, errors, search, security, sources
+from web import (
+    api,
+    connections,
+    display,
+    documents,
+    errors,
+    originals,
+    search,
+    security,
+    sources,
+)
 
 DEFAULTS: dict[str, Any] = {
     **ARCHIVE_DEFAULTS,
@@ -41,6 +51,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     display.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    for blueprint in (search.bp, documents.bp, sources.bp, api.bp):
+    for blueprint in (search.bp, documents.bp, sources.bp, originals.bp, api.bp):
         app.register_blueprint(blueprint)
     return app

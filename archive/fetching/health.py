@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Select, exists, func, insert, select, update
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from archive.errors import NotFound
 from archive.fetching.fetcher import Fetched
+from archive.fetching.states import url_key
 from archive.fetching.warc import Location
 from archive.models import (
     Citation,
@@ -35,10 +35,6 @@ class Selection:
     since: dt.date | None = None
     limit: int | None = None
     recheck: bool = False
-
-
-def url_key(url: str) -> str:
-    return hashlib.sha256(url.encode()).hexdigest()
 
 
 def targets(session: Session, selection: Selection) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 ARCHIVED = "archived"  # fetched and archived
 REDIRECTED = "redirected"  # fetched at another address (detail), and archived
@@ -37,3 +38,8 @@ def describe(state: str, detail: str | None) -> str:
         return f"redirected to {detail}"
     label = LABELS.get(state, state)
     return f"{label} ({detail})" if detail else label
+
+
+def url_key(url: str) -> str:
+    """What the ``link_check`` table knows a URL by (URLs can be long)."""
+    return hashlib.sha256(url.encode()).hexdigest()
