@@ -8,6 +8,7 @@ import sys
 import threading
 from collections import Counter
 from contextlib import nullcontext
+from pathlib import Path
 
 import click
 
@@ -183,6 +184,42 @@ def fetch_and_keep(
         )
         sys.exit(130)
     return kept, updates.finish()
+
+
+def is_web_address(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def files_or_addresses(
+    _ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """``archive ingest``'s arguments: files and folders that exist, or web
+    addresses."""
+    for value in values:
+        if not is_web_address(value) and not Path(value).exists():
+            raise click.BadParameter(
+                f"Path {value!r} does not exist (nor is it an http or https address).",
+                param=param,
+            )
+    return values
+
+
+def ingest_addresses(settings: Settings, urls: list[str], allow_private: bool) -> bool:
+    """Fetch and archive each of ``urls`` (``archive ingest URL``), checked again
+    if checked before; whether each was archived and indexed."""
+    sessions = sessions_for(settings)
+    rules = Rules(allow_private=allow_private)
+    kept, indexed = fetch_and_keep(settings, sessions, list(dict.fromkeys(urls)), rules)
+    for one in kept:
+        if one.document_id is not None:
+            how = (
+                "unchanged, already archived"
+                if one.status == "unchanged"
+                else (one.status or "archived")
+            )
+            click.echo(f"{one.url}: {how} as #{one.document_id}")
+    click.echo(summary(kept))
+    return indexed and all(one.document_id is not None for one in kept)
 
 
 def summary(kept: list[Kept]) -> str:

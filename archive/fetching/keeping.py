@@ -71,6 +71,8 @@ def keep(
         health.record(connection, fetched, state, location, document_id)
         if document_id is not None:
             health.link_works(connection, fetched.url, document_id)
+    if stored is None and before is not None and before.document_id is not None:
+        return Kept(fetched.url, *state, before.document_id, "unchanged")
     return Kept(
         fetched.url,
         *state,

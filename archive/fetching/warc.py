@@ -110,7 +110,11 @@ def _response_record(writer: WARCWriter, hop: Hop, body: bytes):
         f"{hop.status} {hop.reason}".strip(), kept, protocol=hop.http_version
     )
     return writer.create_warc_record(
-        hop.url, "response", payload=io.BytesIO(body), http_headers=headers
+        hop.url,
+        "response",
+        payload=io.BytesIO(body),
+        length=len(body),  # a length spares warcio a temporary file it never closes
+        http_headers=headers,
     )
 
 

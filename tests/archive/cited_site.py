@@ -48,6 +48,7 @@ class CitedSite:
         self.user_agents: set[str] = set()
         self.release = threading.Event()
         self.hanging = threading.Event()  # set once a request hangs
+        self.removed: set[str] = set()  # paths taken down since: 410 Gone
         site = self
 
         class Handler(_Handler):
@@ -83,6 +84,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.owner.user_agents.add(self.headers.get("User-Agent", ""))
         if path == "/robots.txt":
             return self._send(200, "text/plain", ROBOTS)
+        if path in self.owner.removed:
+            return self._send(410, "text/plain", b"taken down")
+        if path == "/flaky" and self.owner.requests[path] == 1:
+            self.send_response(503)
+            self.send_header("Retry-After", "0")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if path == "/flaky":
+            return self._send(200, HTML, _page("Second try", "Served at last."))
         if path in PAGES:
             media, name = PAGES[path]
             body = (CORPUS / name).read_bytes() if name else _made_up(path)
@@ -107,11 +118,14 @@ class _Handler(BaseHTTPRequestHandler):
         return self._send(404, "text/plain", b"no such page")
 
     def _send(self, status: int, media: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", media)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", media)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client went away
+            self.close_connection = True
 
     def _huge(self) -> None:
         """A body with no stated length, larger than the tests' size cap."""
