@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from archive.cli.group import cli, date_option, sessions_for
+from archive.cli.group import cli, date_option, sessions_for, waiting
 from archive.config import Settings
 from archive.errors import NotFound
 from archive.fetching import states
@@ -152,6 +152,7 @@ def fetch_and_keep(
         settings.database_url,
         sessions,
         say=lambda message: click.echo(message, err=True),
+        on_wait=waiting,
     )
     stop = threading.Event()
     kept: list[Kept] = []
@@ -174,6 +175,13 @@ def fetch_and_keep(
                     click.echo(
                         f"{one.url}: {states.describe(one.state, one.detail)}", err=True
                     )
+    except OSError as error:  # the WARC store could not be written
+        stop.set()
+        updates.finish()
+        raise click.ClickException(
+            f"{warcs.path}: could not be written ({error.strerror or error}); "
+            f"{len(kept)} of {len(urls)} URLs were checked and kept"
+        ) from error
     except KeyboardInterrupt:
         stop.set()
         updates.finish()

@@ -65,8 +65,11 @@ class Answer:
         value = (self.hop.header("retry-after") or "").strip()
         if value.isdigit():
             return float(value)
-        when = email.utils.parsedate_to_datetime(value) if value else None
-        return max(0.0, when.timestamp() - time.time()) if when else None
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):  # absent, or not a date
+            return None
+        return max(0.0, when.timestamp() - time.time())
 
 
 def _body(response: httpx.Response, limit: int, seconds: float) -> bytes:

@@ -119,15 +119,16 @@ class Fetcher:
 
     def _get(self, url: str, limit: int) -> Answer:
         """One GET, retried on 429 and 5xx with pauses that double each time."""
-        for attempt in range(self.rules.retries + 1):
-            answer = self._request(url, limit)
-            if answer.hop.status not in RETRIED or attempt == self.rules.retries:
-                return answer
+        answer = self._request(url, limit)
+        for attempt in range(self.rules.retries):
+            if answer.hop.status not in RETRIED or self.stop.is_set():
+                break
             pause = answer.retry_after()
             if pause is None:
                 pause = self.rules.backoff * 2**attempt
             self.stop.wait(min(pause, MAX_PAUSE))
-        raise AssertionError("unreachable")
+            answer = self._request(url, limit)
+        return answer
 
     def _request(self, url: str, limit: int) -> Answer:
         host = urlsplit(url).netloc.lower()

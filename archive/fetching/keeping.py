@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive.errors import ArchiveError
 from archive.fetching import health, states
 from archive.fetching.fetcher import Fetched
-from archive.fetching.warc import WarcStore
-from archive.store import store_in
+from archive.fetching.warc import Location, WarcStore
+from archive.store import StoreResult, store_in
 from ingest import OutletRegistry, ParsedDocument, ParseError, ParseOptions, parse_bytes
 
 # File name endings by media type, to help tell a body's format when its
@@ -64,13 +66,14 @@ def keep(
         parsed, problem = _read(fetched, registry)
         if problem is not None:
             state = (states.UNREADABLE, problem)
-    with sessions.begin() as session:
-        connection = session.connection()
-        stored = store_in(connection, parsed, registry) if parsed else None
-        document_id = stored.document_id if stored else None
-        health.record(connection, fetched, state, location, document_id)
-        if document_id is not None:
-            health.link_works(connection, fetched.url, document_id)
+    try:
+        stored = _store(sessions, fetched, parsed, registry, state, location)
+    except (ArchiveError, SQLAlchemyError) as error:
+        state = (states.FAILED, f"could not be stored: {_reason(error)}")
+        parsed = stored = None
+        with sessions.begin() as session:
+            health.record(session.connection(), fetched, state, location, None)
+    document_id = stored.document_id if stored else None
     if stored is None and before is not None and before.document_id is not None:
         return Kept(fetched.url, *state, before.document_id, "unchanged")
     return Kept(
@@ -80,6 +83,31 @@ def keep(
         status=stored.status if stored else None,
         passages=len(parsed.passages) if parsed else 0,
     )
+
+
+def _store(
+    sessions: sessionmaker[Session],
+    fetched: Fetched,
+    parsed: ParsedDocument | None,
+    registry: OutletRegistry,
+    state: tuple[str, str | None],
+    location: Location | None,
+) -> StoreResult | None:
+    """Store the document, link its works and record the state, in one
+    transaction; what ``store`` made of the document, if there was one."""
+    with sessions.begin() as session:
+        connection = session.connection()
+        stored = store_in(connection, parsed, registry) if parsed else None
+        document_id = stored.document_id if stored else None
+        health.record(connection, fetched, state, location, document_id)
+        if document_id is not None:
+            health.link_works(connection, fetched.url, document_id)
+    return stored
+
+
+def _reason(error: Exception) -> str:
+    detail = getattr(error, "orig", None) or error
+    return str(detail).splitlines()[0]
 
 
 def _read(

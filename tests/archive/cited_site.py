@@ -32,6 +32,7 @@ REDIRECTS = {
     "/old/sudan": "/news/sudan-sanctions",
     "/loop/a": "/loop/b",
     "/loop/b": "/loop/a",
+    "/to-file": "file:///etc/passwd",
 }
 GONE = {"/statements/closures": 404, "/notices/fuel": 410}
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"

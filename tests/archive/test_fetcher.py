@@ -69,6 +69,18 @@ def test_a_redirect_loop_ends_as_a_failure() -> None:
     assert site.requests["/loop/a"] + site.requests["/loop/b"] == 6
 
 
+def test_every_redirect_is_checked_like_the_first_address() -> None:
+    with CitedSite() as site:
+        fetcher = Fetcher(LOCAL)
+        fetched = fetcher.fetch(f"{site.origin}/to-file")
+        fetcher.close()
+    assert (fetched.state, fetched.detail) == (
+        states.REFUSED,
+        "only http and https addresses are fetched, not 'file:///etc/passwd'",
+    )
+    assert [hop.status for hop in fetched.hops] == [301]
+
+
 def test_a_server_error_is_retried() -> None:
     with CitedSite() as site:
         fetcher = Fetcher(LOCAL)
