@@ -9,11 +9,14 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from warcio.archiveiterator import ArchiveIterator
 
 from archive.cli import cli
@@ -41,8 +44,15 @@ def data(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def runner(data: Path) -> CliRunner:
-    return CliRunner(env={"ARCHIVE_DATA_DIR": str(data)})
+def db(data: Path) -> str:
+    """The archive's database (``test_link_health`` runs the SQL on PostgreSQL too;
+    the command, which never closes its connections, runs on SQLite here)."""
+    return f"sqlite:///{data / 'archive.db'}"
+
+
+@pytest.fixture
+def runner(data: Path, db: str) -> CliRunner:
+    return CliRunner(env={"ARCHIVE_DATA_DIR": str(data), "ARCHIVE_DATABASE_URL": db})
 
 
 def ingest_report(runner: CliRunner, site: CitedSite, folder: Path, text=None) -> None:
@@ -53,21 +63,27 @@ def ingest_report(runner: CliRunner, site: CitedSite, folder: Path, text=None) -
     assert result.exit_code == 0, result.output
 
 
-def link_states(data: Path, origin: str) -> dict[str, tuple[str, str | None]]:
+def link_states(db: str, origin: str) -> dict[str, tuple[str, str | None]]:
     """Each checked URL's path: its state and detail."""
-    with _sessions(data) as session:
+    with reading(db) as session:
         rows = session.execute(select(LinkCheck.url, LinkCheck.state, LinkCheck.detail))
         return {
             url.removeprefix(origin): (state, detail) for url, state, detail in rows
         }
 
 
-def _sessions(data: Path):
-    return connect(f"sqlite:///{data / 'archive.db'}")()
+@contextmanager
+def reading(db: str) -> Iterator[Session]:
+    sessions = connect(db)
+    try:
+        with sessions() as session:
+            yield session
+    finally:
+        sessions.kw["bind"].dispose()
 
 
 def test_fetch_archives_live_urls_and_marks_dead_ones(
-    runner: CliRunner, site: CitedSite, data: Path, tmp_path: Path
+    runner: CliRunner, site: CitedSite, data: Path, db: str, tmp_path: Path
 ) -> None:
     ingest_report(runner, site, tmp_path)
     result = runner.invoke(cli, FETCH)
@@ -77,7 +93,7 @@ def test_fetch_archives_live_urls_and_marks_dead_ones(
         "1 too large; 4 new documents"
     ]
     origin = site.origin
-    assert link_states(data, origin) == {
+    assert link_states(db, origin) == {
         "/news/cargo-ship.html": ("archived", None),
         "/old/sudan": ("redirected", f"{origin}/news/sudan-sanctions"),
         "/docs/gao-strategy.pdf": ("archived", None),
@@ -102,11 +118,11 @@ def test_fetch_archives_live_urls_and_marks_dead_ones(
 
 
 def test_each_live_url_is_linked_from_its_work_to_its_archived_copy(
-    runner: CliRunner, site: CitedSite, data: Path, tmp_path: Path
+    runner: CliRunner, site: CitedSite, data: Path, db: str, tmp_path: Path
 ) -> None:
     ingest_report(runner, site, tmp_path)
     assert runner.invoke(cli, FETCH).exit_code == 0
-    with _sessions(data) as session:
+    with reading(db) as session:
         linked = session.execute(
             select(CitedWork.url, Document.title, Document.source_format)
             .join(Document, Document.id == CitedWork.document_id)
@@ -131,11 +147,11 @@ def test_each_live_url_is_linked_from_its_work_to_its_archived_copy(
 
 
 def test_the_warc_store_keeps_the_exact_bytes_and_every_hop(
-    runner: CliRunner, site: CitedSite, data: Path, tmp_path: Path
+    runner: CliRunner, site: CitedSite, data: Path, db: str, tmp_path: Path
 ) -> None:
     ingest_report(runner, site, tmp_path)
     assert runner.invoke(cli, FETCH).exit_code == 0
-    with _sessions(data) as session:
+    with reading(db) as session:
         kept = {
             row.url.removeprefix(site.origin): row
             for row in session.scalars(select(LinkCheck))
@@ -169,7 +185,7 @@ def test_the_warc_store_keeps_the_exact_bytes_and_every_hop(
 
 
 def test_running_fetch_again_fetches_nothing_new(
-    runner: CliRunner, site: CitedSite, data: Path, tmp_path: Path
+    runner: CliRunner, site: CitedSite, data: Path, db: str, tmp_path: Path
 ) -> None:
     ingest_report(runner, site, tmp_path)
     assert runner.invoke(cli, FETCH).exit_code == 0
@@ -185,7 +201,7 @@ def test_running_fetch_again_fetches_nothing_new(
 
 
 def test_without_allow_private_the_loopback_server_is_refused(
-    runner: CliRunner, site: CitedSite, data: Path, tmp_path: Path
+    runner: CliRunner, site: CitedSite, data: Path, db: str, tmp_path: Path
 ) -> None:
     ingest_report(runner, site, tmp_path)
     result = runner.invoke(cli, ["fetch", "--delay", "0"])
@@ -197,12 +213,12 @@ def test_without_allow_private_the_loopback_server_is_refused(
     assert f"{site.origin}/news/cargo-ship.html: refused ({reason})" in (
         result.stderr.splitlines()
     )
-    assert set(link_states(data, site.origin).values()) == {("refused", reason)}
+    assert set(link_states(db, site.origin).values()) == {("refused", reason)}
     assert site.requests == {}
 
 
 def test_dry_run_lists_the_urls_and_fetches_nothing(
-    runner: CliRunner, site: CitedSite, data: Path, tmp_path: Path
+    runner: CliRunner, site: CitedSite, data: Path, db: str, tmp_path: Path
 ) -> None:
     ingest_report(runner, site, tmp_path)
     result = runner.invoke(cli, ["fetch", "--dry-run", "--limit", "3"])
@@ -214,7 +230,7 @@ def test_dry_run_lists_the_urls_and_fetches_nothing(
     ]
     assert result.stderr.splitlines() == ["3 URLs to fetch"]
     assert site.requests == {}
-    assert link_states(data, site.origin) == {}
+    assert link_states(db, site.origin) == {}
 
 
 def test_fetch_narrows_to_an_outlet_and_names_an_unknown_one(
@@ -234,11 +250,11 @@ def test_fetch_narrows_to_an_outlet_and_names_an_unknown_one(
 
 
 def test_recheck_marks_a_page_taken_down_and_keeps_its_copy(
-    runner: CliRunner, site: CitedSite, data: Path, tmp_path: Path
+    runner: CliRunner, site: CitedSite, data: Path, db: str, tmp_path: Path
 ) -> None:
     ingest_report(runner, site, tmp_path)
     assert runner.invoke(cli, FETCH).exit_code == 0
-    with _sessions(data) as session:
+    with reading(db) as session:
         copy = session.scalar(
             select(LinkCheck.document_id).where(
                 LinkCheck.url == f"{site.origin}/news/cargo-ship.html"
@@ -248,11 +264,11 @@ def test_recheck_marks_a_page_taken_down_and_keeps_its_copy(
     result = runner.invoke(cli, [*FETCH, "--recheck", "--limit", "1"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == ["1 gone; 0 new documents"]
-    assert link_states(data, site.origin)["/news/cargo-ship.html"] == (
+    assert link_states(db, site.origin)["/news/cargo-ship.html"] == (
         "gone",
         "HTTP 410",
     )
-    with _sessions(data) as session:
+    with reading(db) as session:
         row = session.scalar(
             select(LinkCheck).where(
                 LinkCheck.url == f"{site.origin}/news/cargo-ship.html"
@@ -263,7 +279,7 @@ def test_recheck_marks_a_page_taken_down_and_keeps_its_copy(
 
 
 def test_an_interrupted_run_goes_on_where_it_stopped(
-    runner: CliRunner, site: CitedSite, data: Path, tmp_path: Path
+    runner: CliRunner, site: CitedSite, data: Path, db: str, tmp_path: Path
 ) -> None:
     """GIVEN a report citing three pages, the second of which hangs
     WHEN ``archive fetch`` is interrupted (Ctrl+C) while it waits for that page
@@ -280,14 +296,15 @@ def test_an_interrupted_run_goes_on_where_it_stopped(
     ingest_report(runner, site, tmp_path, report)
     command = [sys.executable, "-c", "from archive.cli import cli; cli()", *FETCH]
     command += ["--timeout", "60"]  # the hanging page must not time out first
-    env = {**os.environ, "ARCHIVE_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "ARCHIVE_DATA_DIR": str(data), "ARCHIVE_DATABASE_URL": db}
+    env["PYTHONPATH"] = str(ROOT)
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     try:
         assert site.hanging.wait(60), process.communicate(timeout=5)
         deadline = time.monotonic() + 60
-        while "/news/cargo-ship.html" not in link_states(data, site.origin):
+        while "/news/cargo-ship.html" not in link_states(db, site.origin):
             assert time.monotonic() < deadline, "the first page was never kept"
             time.sleep(0.1)
         process.send_signal(signal.SIGINT)
@@ -305,11 +322,11 @@ def test_an_interrupted_run_goes_on_where_it_stopped(
     assert again.stdout.splitlines() == ["2 archived; 2 new documents"]
     assert site.pages_requested()["/news/cargo-ship.html"] == 1
     assert site.pages_requested()["/docs/gao-strategy.pdf"] == 1
-    assert set(link_states(data, site.origin).values()) == {("archived", None)}
+    assert set(link_states(db, site.origin).values()) == {("archived", None)}
 
 
 def test_ingest_fetches_and_archives_one_web_page(
-    runner: CliRunner, site: CitedSite, data: Path
+    runner: CliRunner, site: CitedSite, db: str
 ) -> None:
     url = f"{site.origin}/docs/gao-strategy.pdf"
     result = runner.invoke(cli, ["ingest", "--allow-private", url])
@@ -320,7 +337,7 @@ def test_ingest_fetches_and_archives_one_web_page(
     ]
     again = runner.invoke(cli, ["ingest", "--allow-private", url])
     assert again.stdout.splitlines()[0] == f"{url}: unchanged, already archived as #1"
-    with _sessions(data) as session:
+    with reading(db) as session:
         document = session.get(Document, 1)
         assert (document.path, document.source_format) == (url, "pdf")
 
