@@ -22,7 +22,6 @@ from web import (
     display,
     documents,
     errors,
-    originals,
     search,
     security,
     sources,
@@ -51,6 +50,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     display.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    for blueprint in (search.bp, documents.bp, sources.bp, originals.bp, api.bp):
+    for blueprint in (search.bp, documents.bp, sources.bp, api.bp):
         app.register_blueprint(blueprint)
     return app

@@ -9,15 +9,13 @@ Content-Security-Policy, so that a fetched page's scripts never run on the site.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app
+from flask import Response, current_app
 
 from archive import browse
 from archive.config import settings_of
 from archive.errors import NotFound
 from archive.fetching.warc import read_original
 from web import connections
-
-bp = Blueprint("originals", __name__)
 
 SAFE_TYPES = {
     "application/pdf": ".pdf",
@@ -32,8 +30,9 @@ NAMED_ONLY = {
 DOWNLOAD = "application/octet-stream"
 
 
-@bp.get("/documents/<int:document_id>/original")
-def original(document_id: int) -> Response:
+def download(document_id: int) -> Response:
+    """The fetched original of a document, as an attachment (served by
+    ``web.documents`` at ``/documents/<id>/original``)."""
     where = browse.original_of(connections.db(), document_id)
     if where is None:
         raise NotFound("fetched original of document", document_id)
