@@ -25,6 +25,8 @@ class Refused(Exception):
 def check_url(url: str, allow_private: bool) -> None:
     """Raise ``Refused`` unless ``url`` is http(s) and its host may be reached
     (``LookupError`` if its host cannot be resolved)."""
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        raise Refused(f"{url!r} is not a web address")
     parts = urlsplit(url)
     if parts.scheme not in SCHEMES:
         raise Refused(f"only http and https addresses are fetched, not {url!r}")

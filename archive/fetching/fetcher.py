@@ -76,6 +76,7 @@ class Fetcher:
             timeout=httpx.Timeout(rules.timeout),
             follow_redirects=False,
             headers={"User-Agent": rules.user_agent, "Accept-Encoding": "identity"},
+            trust_env=False,  # no proxy: the address checks must see the server
         )
         self._robots: dict[str, RobotFileParser | str] = {}
         self._last: dict[str, float] = {}
@@ -110,6 +111,8 @@ class Fetcher:
                 return None, (states.TOO_LARGE, str(error))
             except (LookupError, httpx.HTTPError, OSError) as error:
                 return None, (states.FAILED, failure_reason(error))
+            except (ValueError, httpx.InvalidURL):
+                return None, (states.REFUSED, f"{current!r} is not a web address")
             hops.append(answer.hop)
             location = answer.hop.header("location")
             if answer.hop.status not in REDIRECTS or not location:
@@ -135,9 +138,8 @@ class Fetcher:
         self._wait_turn(host)
         try:
             with self.client.stream("GET", url) as response:
-                peer = response.extensions["network_stream"].get_extra_info(
-                    "server_addr"
-                )
+                stream = response.extensions.get("network_stream")
+                peer = stream.get_extra_info("server_addr") if stream else None
                 if peer:
                     check_address(peer[0], host, self.rules.allow_private)
                 return Answer.read(response, limit, self.rules.timeout * DEADLINE)

@@ -60,6 +60,17 @@ def test_only_web_addresses_are_fetched(url: str, reason: str) -> None:
         check_url(url, allow_private=True)
 
 
+@pytest.mark.parametrize("url", ["http://[::1/page", "http://exa mple.org/"])
+def test_a_malformed_address_is_refused_with_its_reason(url: str) -> None:
+    fetcher = Fetcher(LOCAL)
+    fetched = fetcher.fetch(url)
+    fetcher.close()
+    assert (fetched.state, fetched.detail) == (
+        states.REFUSED,
+        f"{url!r} is not a web address",
+    )
+
+
 def test_a_redirect_loop_ends_as_a_failure() -> None:
     with CitedSite() as site:
         fetcher = Fetcher(LOCAL)
