@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, exists, func, insert, select, update
+from sqlalchemy import Connection, Select, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from archive.errors import NotFound
@@ -51,12 +51,14 @@ def targets(session: Session, selection: Selection) -> list[str]:
         .order_by(first)
     )
     if not selection.recheck:
-        checked = exists().where(LinkCheck.url == CitedWork.url)
-        query = query.where(CitedWork.document_id.is_(None), ~checked)
-    query = _narrowed(session, query, selection)
-    if selection.limit is not None:
-        query = query.limit(selection.limit)
-    return [url for url, _ in session.execute(query)]
+        query = query.where(CitedWork.document_id.is_(None))
+    found = [url for url, _ in session.execute(_narrowed(session, query, selection))]
+    if not selection.recheck:
+        # By key, in Python: the URLs themselves are not indexed (they can be
+        # longer than an index entry may be).
+        checked = set(session.scalars(select(LinkCheck.url_key)))
+        found = [url for url in found if url_key(url) not in checked]
+    return found[: selection.limit] if selection.limit is not None else found
 
 
 def _narrowed(session: Session, query: Select, selection: Selection) -> Select:
