@@ -4,7 +4,7 @@ from its cited works to that document, and its state, all or nothing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -122,9 +122,11 @@ def _read(
         parsed = parse_bytes(
             fetched.url,
             fetched.body or b"",
-            ParseOptions(registry, url=fetched.url),
+            ParseOptions(registry),
             suffix=suffix or None,
         )
     except ParseError as error:
         return None, error.reason
-    return parsed, None
+    # The address the page states of itself (its canonical URL) is kept, else the
+    # address it was fetched from.
+    return replace(parsed, url=parsed.url or fetched.url), None
