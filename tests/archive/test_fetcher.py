@@ -8,6 +8,7 @@ import pytest
 from archive.fetching import states
 from archive.fetching.addresses import Refused, check_address, check_url
 from archive.fetching.fetcher import USER_AGENT, Fetcher, Rules
+from archive.fetching.run import by_host, fetch_all
 from tests.archive.cited_site import CitedSite
 
 LOCAL = Rules(allow_private=True, delay=0, timeout=5)
@@ -114,3 +115,36 @@ def test_the_fetcher_says_who_it_is_and_reads_robots_txt_first() -> None:
         states.ROBOTS,
         f"{site.origin}/robots.txt",
     )
+
+
+def test_urls_are_grouped_by_host_in_the_order_given() -> None:
+    urls = [
+        "https://a.example/1",
+        "https://b.example/1",
+        "https://A.example/2",
+        "https://a.example:8443/1",
+    ]
+    assert by_host(urls) == [
+        ["https://a.example/1", "https://A.example/2"],
+        ["https://b.example/1"],
+        ["https://a.example:8443/1"],
+    ]
+
+
+def test_several_hosts_are_fetched_at_once_and_each_url_comes_back() -> None:
+    with CitedSite() as site:
+        other = site.origin.replace("127.0.0.1", "localhost")
+        urls = [
+            f"{site.origin}/news/cargo-ship.html",
+            f"{other}/notices/fuel",
+            f"{site.origin}/statements/closures",
+            f"{other}/data/vessels.csv",
+        ]
+        found = {f.url: f.state for f in fetch_all(urls, LOCAL, hosts=2)}
+    assert found == {
+        urls[0]: states.ARCHIVED,
+        urls[1]: states.GONE,
+        urls[2]: states.GONE,
+        urls[3]: states.ARCHIVED,
+    }
+    assert site.requests["/robots.txt"] == 2  # once for each host
