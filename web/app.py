@@ -16,16 +16,7 @@ from flask import Flask
 
 from archive.config import DEFAULTS as ARCHIVE_DEFAULTS
 from archive.config import instance_folder, load_config, settings_of
-from web import (
-    api,
-    connections,
-    display,
-    documents,
-    errors,
-    search,
-    security,
-    sources,
-)
+from web import api, connections, display, documents, errors, search, security, sources
 
 DEFAULTS: dict[str, Any] = {
     **ARCHIVE_DEFAULTS,
