@@ -8,7 +8,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 
 from archive import KINDS, browse, page_count
 from archive.related import related_passages
-from web import connections, params
+from web import connections, originals, params
 from web.citing import cite_claim
 from web.display import page_urls
 
@@ -54,6 +54,11 @@ def documents_page() -> tuple[browse.DocumentList, int, int]:
 def show(document_id: int):
     found = browse.document(connections.db(), document_id)
     return render_template("document.html", doc=found)
+
+
+@bp.get("/documents/<int:document_id>/original")
+def original(document_id: int):
+    return originals.download(document_id)
 
 
 @bp.get("/claims/<int:claim_id>")
