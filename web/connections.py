@@ -15,7 +15,7 @@ from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import connect
-from index import IndexUnavailable, Searcher, SearchRequest, SearchResult
+from index import IndexUnavailable, MatchList, Searcher, SearchRequest, SearchResult
 
 KEY = "archive"
 
@@ -60,3 +60,10 @@ def _close(_error: BaseException | None) -> None:
     opened = g.pop("db", None)
     if opened is not None:
         opened.close()
+
+
+def matches(request: SearchRequest, **bounds: int) -> MatchList:
+    """Every match of ``request``, best first, up to ``bounds`` (for exports)."""
+    found: Connections = current_app.extensions[KEY]
+    with found.lock:
+        return found.searcher.matches(request, **bounds)
