@@ -36,11 +36,12 @@ CSV_COLUMNS = (
 PlaceLink = Callable[[int, str | None], str]
 
 
-def bounds(format_name: str) -> dict[str, int]:
-    """The ``Searcher.matches`` bound for an export in ``format_name``."""
+def bounds(format_name: str, limit: int | None = None) -> dict[str, int]:
+    """The ``Searcher.matches`` bound for an export in ``format_name``: ``limit``
+    documents (CSV: rows), by default ``MAX_DOCUMENTS`` (``MAX_ROWS``)."""
     if format_name == "csv":
-        return {"max_passages": MAX_ROWS}
-    return {"max_documents": MAX_DOCUMENTS}
+        return {"max_passages": limit or MAX_ROWS}
+    return {"max_documents": limit or MAX_DOCUMENTS}
 
 
 def media_type(format_name: str) -> str:
@@ -92,11 +93,12 @@ def truncation(found: MatchList, format_name: str) -> str | None:
         return None
     if format_name == "csv":
         return (
-            f"the export holds the first {len(found.matches):,} of "
-            f"{found.total:,} matching passages (at most {MAX_ROWS:,} rows): "
+            f"cut at {len(found.matches):,} rows: the export holds the first "
+            f"{len(found.matches):,} of {found.total:,} matching passages; "
             "narrow the search for the rest"
         )
     return (
-        f"the export holds the first {len(found.documents):,} matching documents "
-        f"(at most {MAX_DOCUMENTS:,}): narrow the search for the rest"
+        f"cut at {len(found.documents):,} documents: the export holds the first "
+        f"{len(found.documents):,} matching documents, not all; narrow the search "
+        "for the rest"
     )

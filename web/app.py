@@ -16,6 +16,7 @@ from flask import Flask
 
 from archive.config import DEFAULTS as ARCHIVE_DEFAULTS
 from archive.config import instance_folder, load_config, settings_of
+from index import exports as index_exports
 from web import api, connections, display, documents, errors, search, security, sources
 
 DEFAULTS: dict[str, Any] = {
@@ -26,6 +27,9 @@ DEFAULTS: dict[str, Any] = {
     "WORKS_PER_PAGE": 20,
     "CLAIMS_PER_GROUP": 5,
     "CLAIMS_PER_PAGE": 25,
+    # search exports: documents as references, passages as CSV rows
+    "EXPORT_MAX_DOCUMENTS": index_exports.MAX_DOCUMENTS,
+    "EXPORT_MAX_ROWS": index_exports.MAX_ROWS,
 }
 
 

@@ -45,7 +45,11 @@ def references_response(
 def search_response(format_name: str) -> Response:
     """Every match of the request's search, up to the bound, as a file."""
     search = params.search_request(request.args, current_app.config["RESULTS_PER_PAGE"])
-    found = connections.matches(search, **exports.bounds(format_name))
+    config = current_app.config
+    limit = config[
+        "EXPORT_MAX_ROWS" if format_name == "csv" else "EXPORT_MAX_DOCUMENTS"
+    ]
+    found = connections.matches(search, **exports.bounds(format_name, limit))
     body = exports.render(found, connections.db(), format_name, document_link)
     response = _file(
         body,

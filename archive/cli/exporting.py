@@ -21,6 +21,11 @@ SITE_URL = "http://127.0.0.1:5000"
 @click.option("--format", "format_name", type=click.Choice(FORMATS), required=True)
 @search_filters
 @click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="At most this many documents (CSV: rows) [default: 5,000; CSV 10,000].",
+)
+@click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -39,6 +44,7 @@ def export(
     format_name: str,
     sort: str,
     exact: bool,
+    limit: int | None,
     output: Path | None,
     site_url: str,
     **facets: tuple[str, ...],
@@ -63,7 +69,7 @@ def export(
     request = SearchRequest(" ".join(query), 1, 10, sort, exact, filters)
     try:
         found = Searcher(settings.index_dir).matches(
-            request, **index_exports.bounds(format_name)
+            request, **index_exports.bounds(format_name, limit)
         )
     except (SearchQueryError, IndexUnavailable) as error:
         raise click.ClickException(str(error)) from error

@@ -51,13 +51,15 @@ def document_reference(row: Document, link: Link = None) -> Reference:
     source = outlet or row.publisher or row.agency
     page = link(row.id) if link else None
     notes = [f"Cite as: {row.cite_as}" if row.cite_as else None]
+    if row.title_derived:
+        notes.append("The file states no title: the one in brackets is its lead's.")
     if row.url and page:
         notes.append(f"Archived copy: {page}")
     report = row.report.title if row.report else None
     return Reference(
         key=f"doc-{row.id}",
         kind=row.kind,
-        title=row.title,
+        title=f"[{row.title}]" if row.title_derived else row.title,
         authors=tuple(row.authors or ())
         or ((source,) if row.kind == "report" and source else ()),
         container=report if row.kind == "report" else source,
