@@ -15,7 +15,14 @@ from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import connect
-from index import IndexUnavailable, MatchList, Searcher, SearchRequest, SearchResult
+from index import (
+    IndexUnavailable,
+    MatchCount,
+    MatchList,
+    Searcher,
+    SearchRequest,
+    SearchResult,
+)
 
 KEY = "archive"
 
@@ -67,3 +74,10 @@ def matches(request: SearchRequest, **bounds: int) -> MatchList:
     found: Connections = current_app.extensions[KEY]
     with found.lock:
         return found.searcher.matches(request, **bounds)
+
+
+def count(request: SearchRequest) -> MatchCount:
+    """How many passages and documents ``request`` matches."""
+    found: Connections = current_app.extensions[KEY]
+    with found.lock:
+        return found.searcher.count(request)
