@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from archive.references import bibtex, csljson, ris
-from archive.references.model import TYPES, Reference
+from archive.references.model import GENERIC, TYPES, Reference
 from archive.references.reading import (
     Link,
     citation_reference,
@@ -28,6 +28,9 @@ FORMATS = {
     "csljson": (csljson.dumps, csljson.MEDIA_TYPE, "json"),
 }
 
+# Every CSL type an export may hold.
+CSL_TYPES = tuple(dict.fromkeys([*(t[2] for t in TYPES.values()), GENERIC[2]]))
+
 
 def render(references: Iterable[Reference], format_name: str) -> str:
     """``references`` written in ``format_name`` (a key of ``FORMATS``)."""
@@ -35,6 +38,7 @@ def render(references: Iterable[Reference], format_name: str) -> str:
 
 
 __all__ = [
+    "CSL_TYPES",
     "FORMATS",
     "TYPES",
     "Link",

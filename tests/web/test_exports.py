@@ -7,8 +7,11 @@ import csv
 import io
 import json
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from archive.cli import cli
 from tests.references_readers import read_bibtex, read_ris, render_csl
@@ -281,3 +284,49 @@ def test_cli_export_bad_query_is_a_clear_error(sample_dir) -> None:
     result = run(sample_dir, "export", "--format", "csv", "date:2025-13")
     assert result.exit_code == 1
     assert result.stderr == "Error: date:2025-13: '2025-13' has no month 13\n"
+
+
+def test_openapi_describes_the_format_argument_and_the_files(spec) -> None:
+    search = spec["paths"]["/api/search"]["get"]
+    argument = next(p for p in search["parameters"] if p["name"] == "format")
+    assert argument["schema"]["enum"] == ["json", "ris", "bibtex", "csljson", "csv"]
+    assert set(search["responses"]["200"]["content"]) == {
+        "application/json",
+        "application/x-research-info-systems",
+        "application/x-bibtex",
+        "application/vnd.citationstyles.csl+json",
+        "text/csv",
+    }
+    assert set(search["responses"]["200"]["headers"]) == {
+        "X-Export-Truncated",
+        "X-Export-Notice",
+    }
+    for path in ("/api/documents/{document_id}", "/api/claims/{claim_id}"):
+        found = spec["paths"][path]["get"]
+        argument = next(p for p in found["parameters"] if p["name"] == "format")
+        assert argument["schema"]["enum"] == ["json", "ris", "bibtex", "csljson"]
+
+
+def test_csljson_exports_conform_to_the_described_schema(
+    client, spec, ids, claim_id
+) -> None:
+    registry = Registry().with_resource(
+        "urn:openapi", Resource.from_contents(spec, default_specification=DRAFT202012)
+    )
+    media = "application/vnd.citationstyles.csl+json"
+    urls = {
+        "/api/search": "/api/search?q=Qasrak&format=csljson",
+        "/api/documents/{document_id}": f"/api/documents/{ids['ap']}?format=csljson",
+        "/api/claims/{claim_id}": (
+            f"/api/claims/{claim_id('euaa', 'In December 2024')}?format=csljson"
+        ),
+        "/api/works/{work_id}": "/api/works/1?format=csljson",
+    }
+    for path, url in urls.items():
+        content = spec["paths"][path]["get"]["responses"]["200"]["content"]
+        validator = jsonschema.Draft202012Validator(
+            {"$ref": "urn:openapi" + content[media]["schema"]["$ref"]},
+            registry=registry,
+        )
+        errors = list(validator.iter_errors(json.loads(get(client, url, media).text)))
+        assert not errors, (url, [e.message for e in errors[:3]])
