@@ -10,6 +10,7 @@ ready to select.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -25,6 +26,7 @@ from web.citing import attribution, describe
 from web.display import human_date
 
 FRAGMENT_WORDS = 4  # words at each end of a text fragment's range
+TRAILING = re.compile(r"[^\w]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,18 +126,25 @@ def fragment_link(page_url: str, anchor: str, spans: list[str]) -> str:
     where it supports text fragments, highlights the words.
 
     The words are the first and last few of the quoted text (no marker between
-    them), or all of it when it is short and unbroken.
+    them), or all of it when it is short and unbroken. The last word's trailing
+    punctuation is left out: a footnote marker follows it on the page, and
+    Chromium finds no word boundary between the two.
     """
     if not spans:
         return f"{page_url}#{anchor}"
     first, last = spans[0].split(), spans[-1].split()
     if len(spans) == 1 and len(first) <= 2 * FRAGMENT_WORDS:
-        directive = _encoded(spans[0])
+        directive = _encoded(_trimmed(spans[0]))
     else:
         start = " ".join(first[:FRAGMENT_WORDS])
-        end = " ".join(last[-FRAGMENT_WORDS:])
+        end = _trimmed(" ".join(last[-FRAGMENT_WORDS:]))
         directive = f"{_encoded(start)},{_encoded(end)}"
     return f"{page_url}#{anchor}:~:text={directive}"
+
+
+def _trimmed(words: str) -> str:
+    """``words`` without trailing punctuation, unless that is all they are."""
+    return TRAILING.sub("", words) or words
 
 
 def _encoded(words: str) -> str:
