@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
@@ -160,3 +161,14 @@ def test_cli_batch_bad_files_are_named(sample_dir, tmp_path) -> None:
     assert result.stderr == (
         f"Error: {latin}: not UTF-8 text (byte 20): save the list as UTF-8\n"
     )
+
+
+def test_readme_batch_example_holds(sample_dir, tmp_path) -> None:
+    """The README's `archive search --batch` example gives what it shows."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```text\ndocuments  passages  query\n", 1)[1]
+    shown = "documents  passages  query\n" + shown.split("```", 1)[0]
+    names = [line.split("  ")[-1] for line in shown.splitlines()[1:-1]]
+    result = cli_batch(sample_dir, tmp_path, text="\n".join(names) + "\n")
+    assert result.exit_code == 0, result.output
+    assert result.output == shown
