@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from index.errors import SearchQueryError
+from index.exports import cell
 from index.matching import MatchCount
 from index.results import SearchRequest
 
@@ -71,6 +72,12 @@ def checklist_csv(rows: list[ChecklistRow], link: Callable[[str], str]) -> str:
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow(
-            (row.query, row.documents, row.passages, link(row.query), row.problem or "")
+            (
+                cell(row.query),
+                row.documents,
+                row.passages,
+                link(row.query),
+                cell(row.problem or ""),
+            )
         )
     return out.getvalue()

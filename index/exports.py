@@ -32,6 +32,8 @@ CSV_COLUMNS = (
     "cited outlets",
 )
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 # (document id, passage anchor or None) -> the address of that place.
 PlaceLink = Callable[[int, str | None], str]
 
@@ -75,16 +77,23 @@ def passages_csv(found: MatchList, link: PlaceLink) -> str:
         writer.writerow(
             (
                 match.document_id,
-                match.title,
+                cell(match.title),
                 match.kind,
                 match.date or "",
-                match.source or "",
+                cell(match.source or ""),
                 link(match.document_id, match.anchor),
-                match.text,
-                "; ".join(outlet.name for outlet in match.outlets),
+                cell(match.text),
+                cell("; ".join(outlet.name for outlet in match.outlets)),
             )
         )
     return out.getvalue()
+
+
+def cell(text: str) -> str:
+    """``text`` as a CSV cell that a spreadsheet shows as text: one starting
+    like a formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets
+    a leading apostrophe, as OWASP advises against formula injection."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def truncation(found: MatchList, format_name: str) -> str | None:

@@ -103,9 +103,9 @@ def _sources(
 
 
 def source(item: CitationInfo) -> str:
-    """A cited work as outlet, “title”, date; one not read into fields as
-    written."""
-    if not item.title:
+    """A cited work as outlet, “title”, date; one not read into fields, or read
+    with low confidence, as written."""
+    if not item.title or item.uncertain:
         return item.text
     outlet = item.outlet_text or (item.outlet.short_name if item.outlet else None)
     date = human_date(item.date) if item.date else None

@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from archive.browse.rows import shown_date
+from archive.browse.rows import is_uncertain, shown_date
 from archive.errors import NotFound
 from archive.models import Citation, CitedWork, Claim, Document, Footnote, Marker
 from archive.references.model import Reference
 
 Link = Callable[[int], str] | None
+AS_WRITTEN = "The citation as the footnote writes it: it could not be read into fields."
 
 
 def documents(
@@ -102,27 +103,33 @@ def work(session: Session, work_id: int, link: Link = None) -> Reference:
 
 
 def citation_reference(row: Citation, link: Link = None) -> Reference:
-    """One citation as the footnote (or story) gives it; one that could not be
-    read into fields keeps its words as written as its title."""
+    """One citation as the footnote (or story) gives it. One that could not be
+    read into fields, or was read with low confidence, keeps its words as
+    written as its title, and only the fields it states for sure (its URL)."""
     work_row = row.work
     archived = work_row.document_id if work_row else None
+    url = (
+        row.url
+        or (work_row.url if work_row else None)
+        or (link(archived) if link and archived else None)
+    )
+    key = f"work-{work_row.id}" if work_row else f"citation-{row.id}"
+    if not row.title or is_uncertain(row.confidence):
+        return Reference(
+            key=key, kind="document", title=row.text, url=url, note=AS_WRITTEN
+        )
     return Reference(
-        key=f"work-{work_row.id}" if work_row else f"citation-{row.id}",
+        key=key,
         kind=row.kind or "document",
-        title=row.title or row.text,
+        title=row.title,
         authors=tuple(row.authors or ()),
         container=row.outlet.name if row.outlet else row.outlet_text,
         publisher=row.publisher,
         date=shown_date(row.date, row.date_precision),
         accessed=shown_date(row.accessed, row.accessed_precision),
-        url=row.url
-        or (work_row.url if work_row else None)
-        or (link(archived) if link and archived else None),
+        url=url,
         pages=row.pages,
         number=row.report_number,
-        note=None
-        if row.title
-        else "The citation as written: it was not read into fields.",
     )
 
 

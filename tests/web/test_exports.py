@@ -14,6 +14,8 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from archive.cli import cli
+from index import Match, MatchList, OutletLabel
+from index.exports import passages_csv
 from tests.references_readers import read_bibtex, read_ris, render_csl
 from tests.web.conftest import close_app, make_app
 
@@ -330,3 +332,31 @@ def test_csljson_exports_conform_to_the_described_schema(
         )
         errors = list(validator.iter_errors(json.loads(get(client, url, media).text)))
         assert not errors, (url, [e.message for e in errors[:3]])
+
+
+def test_csv_cells_that_start_like_a_formula_are_kept_as_text() -> None:
+    """GIVEN passages whose text or title starts with =, +, -, @
+    WHEN they are exported as CSV
+    THEN a spreadsheet reads them as text (a leading apostrophe), not formulas."""
+    hostile = Match(
+        passage_id=1,
+        document_id=7,
+        anchor="p-1",
+        title='=HYPERLINK("http://evil.example","click")',
+        kind="wire",
+        source="@Reuters",
+        date=None,
+        text="-2+3 troops",
+        outlets=(OutletLabel("x", "+cmd"),),
+    )
+    plain = Match(2, 7, "p-2", "Title", "wire", None, None, "A - B", ())
+    found = MatchList(
+        total=2, matches=(hostile, plain), documents=(7,), truncated=False
+    )
+    text = passages_csv(found, lambda d, a: f"http://site/documents/{d}#{a}")
+    first, second = list(csv.DictReader(io.StringIO(text)))
+    assert first["title"] == '\'=HYPERLINK("http://evil.example","click")'
+    assert first["source"] == "'@Reuters"
+    assert first["text"] == "'-2+3 troops"
+    assert first["cited outlets"] == "'+cmd"
+    assert (second["title"], second["text"]) == ("Title", "A - B")
