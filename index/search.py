@@ -64,8 +64,7 @@ class Searcher:
 
     def search(self, request: SearchRequest) -> SearchResult:
         _check(request)
-        parsed, narrow, q, allowed = self._prepared(request)
-        searcher = self._current()
+        parsed, narrow, q, allowed, searcher = self._prepared(request)
         terms = _terms(q, searcher)
         matched, page = ranked(searcher, q, allowed, request)
         total = len(matched)
@@ -99,8 +98,7 @@ class Searcher:
         ``max_passages`` or the passages of ``max_documents`` documents; the
         request's page is not used."""
         _check(replace(request, page=1, per_page=1))
-        parsed, narrow, q, allowed = self._prepared(request)
-        searcher = self._current()
+        *_, q, allowed, searcher = self._prepared(request)
         everything = replace(request, page=1, per_page=max(searcher.doc_count(), 1))
         matched, order = ranked(searcher, q, allowed, everything)
         docnums = (scored.docnum for scored in order)
@@ -110,8 +108,7 @@ class Searcher:
         """How many passages and documents ``request`` matches (for a list of
         searches, where only the numbers are wanted)."""
         _check(replace(request, page=1, per_page=1))
-        _, _, q, allowed = self._prepared(request)
-        searcher = self._current()
+        *_, q, allowed, searcher = self._prepared(request)
         matched, _ = ranked(searcher, q, allowed, replace(request, page=1, per_page=1))
         reader = searcher.reader()
         if self._documents is None or self._documents.reader is not reader:
@@ -120,7 +117,8 @@ class Searcher:
 
     def _prepared(self, request: SearchRequest):
         """The parsed query, the facet filter, the query to run (its words
-        expanded) and the passages the filter allows (None: all)."""
+        expanded), the passages the filter allows (None: all), and the searcher
+        all of them were read from."""
         parsed = parse_query(request.query, self.schema, request.exact)
         narrow = _facet_filter(request.filters)
         q = parsed.query
@@ -131,7 +129,7 @@ class Searcher:
         searcher = self._current()
         q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
         allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
-        return parsed, narrow, q, allowed
+        return parsed, narrow, q, allowed, searcher
 
     def warm(self) -> None:
         """Open the searcher and read what a first search would: readers, facets."""
