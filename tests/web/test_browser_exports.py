@@ -8,18 +8,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.web.test_browser import (  # noqa: F401 (fixtures)
-    browser,
-    in_viewport,
-    sample_site,
-    screenshot,
-)
+from tests.web.test_browser import in_viewport, screenshot
 
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 
 
 @pytest.fixture
-def clip_page(browser, sample_site):  # noqa: F811
+def clip_page(browser, sample_site):
     """A page allowed to read the clipboard; console errors fail the test."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 900},
@@ -40,7 +35,7 @@ def open_report(page, site) -> None:
     page.wait_for_selector("h1:text('3.4. US-led coalition')")
 
 
-def test_copy_button_puts_the_quote_on_the_clipboard(clip_page, sample_site) -> None:  # noqa: F811
+def test_copy_button_puts_the_quote_on_the_clipboard(clip_page, sample_site) -> None:
     page = clip_page
     with sample_site.explained():
         open_report(page, sample_site)
@@ -68,7 +63,7 @@ def test_copy_button_puts_the_quote_on_the_clipboard(clip_page, sample_site) -> 
         screenshot(page, "document-copy-quote.png")
 
 
-def test_copy_button_works_from_the_keyboard(clip_page, sample_site) -> None:  # noqa: F811
+def test_copy_button_works_from_the_keyboard(clip_page, sample_site) -> None:
     page = clip_page
     with sample_site.explained():
         open_report(page, sample_site)
@@ -81,7 +76,7 @@ def test_copy_button_works_from_the_keyboard(clip_page, sample_site) -> None:  #
         )
 
 
-def test_quote_link_opens_the_document_at_the_sentence(clip_page, sample_site) -> None:  # noqa: F811
+def test_quote_link_opens_the_document_at_the_sentence(clip_page, sample_site) -> None:
     """GIVEN the link in a claim's quote (permalink#claim-N:~:text=start,end)
     WHEN it is opened, and when its text directive alone is opened
     THEN both bring the claim into view: the anchor, and the words themselves
@@ -108,7 +103,7 @@ def test_quote_link_opens_the_document_at_the_sentence(clip_page, sample_site) -
             )
 
 
-def test_without_javascript_the_quote_is_shown_to_select(browser, sample_site) -> None:  # noqa: F811
+def test_without_javascript_the_quote_is_shown_to_select(browser, sample_site) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         with sample_site.explained():
@@ -126,7 +121,7 @@ def test_without_javascript_the_quote_is_shown_to_select(browser, sample_site) -
         context.close()
 
 
-def test_batch_search_page(clip_page, sample_site) -> None:  # noqa: F811
+def test_batch_search_page(clip_page, sample_site) -> None:
     page = clip_page
     with sample_site.explained():
         page.goto(sample_site.url + "/")
