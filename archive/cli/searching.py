@@ -75,6 +75,10 @@ def search(
         search_json,
     )
 
+    if as_csv and batch is None:
+        raise click.UsageError("--csv goes with --batch FILE (the table as CSV)")
+    if as_json and batch is not None:
+        raise click.UsageError("--batch gives a table: ask for it as --csv, not --json")
     filters = filter_pairs(facets)
     request = SearchRequest(" ".join(query), page, per_page, sort, exact, filters)
     if batch is not None:

@@ -172,3 +172,19 @@ def test_readme_batch_example_holds(sample_dir, tmp_path) -> None:
     result = cli_batch(sample_dir, tmp_path, text="\n".join(names) + "\n")
     assert result.exit_code == 0, result.output
     assert result.output == shown
+
+
+def test_cli_batch_options_that_do_not_go_together_are_named(
+    sample_dir, tmp_path
+) -> None:
+    as_json = cli_batch(sample_dir, tmp_path, "--json")
+    assert as_json.exit_code == 2
+    assert as_json.stderr.splitlines()[-1] == (
+        "Error: --batch gives a table: ask for it as --csv, not --json"
+    )
+    runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(sample_dir)})
+    alone = runner.invoke(cli, ["search", "Qasrak", "--csv"])
+    assert alone.exit_code == 2
+    assert alone.stderr.splitlines()[-1] == (
+        "Error: --csv goes with --batch FILE (the table as CSV)"
+    )
