@@ -40,10 +40,10 @@ PlaceLink = Callable[[int, str | None], str]
 
 def bounds(format_name: str, limit: int | None = None) -> dict[str, int]:
     """The ``Searcher.matches`` bound for an export in ``format_name``: ``limit``
-    documents (CSV: rows), by default ``MAX_DOCUMENTS`` (``MAX_ROWS``)."""
+    documents (CSV: rows), never more than ``MAX_DOCUMENTS`` (``MAX_ROWS``)."""
     if format_name == "csv":
-        return {"max_passages": limit or MAX_ROWS}
-    return {"max_documents": limit or MAX_DOCUMENTS}
+        return {"max_passages": min(limit or MAX_ROWS, MAX_ROWS)}
+    return {"max_documents": min(limit or MAX_DOCUMENTS, MAX_DOCUMENTS)}
 
 
 def media_type(format_name: str) -> str:

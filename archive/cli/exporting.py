@@ -23,7 +23,8 @@ SITE_URL = "http://127.0.0.1:5000"
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
-    help="At most this many documents (CSV: rows) [default: 5,000; CSV 10,000].",
+    help="At most this many documents (CSV: rows); never more than 5,000 "
+    "documents or 10,000 rows, the default.",
 )
 @click.option(
     "--output",

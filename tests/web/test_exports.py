@@ -15,7 +15,7 @@ from referencing.jsonschema import DRAFT202012
 
 from archive.cli import cli
 from index import Match, MatchList, OutletLabel
-from index.exports import passages_csv
+from index.exports import bounds, passages_csv
 from tests.references_readers import read_bibtex, read_ris, render_csl
 from tests.web.conftest import close_app, make_app
 
@@ -360,3 +360,10 @@ def test_csv_cells_that_start_like_a_formula_are_kept_as_text() -> None:
     assert first["text"] == "'-2+3 troops"
     assert first["cited outlets"] == "'+cmd"
     assert (second["title"], second["text"]) == ("Title", "A - B")
+
+
+def test_an_export_bound_is_never_above_the_archive_s() -> None:
+    assert bounds("ris", 10**6) == {"max_documents": 5_000}
+    assert bounds("csv", 10**6) == {"max_passages": 10_000}
+    assert bounds("bibtex") == {"max_documents": 5_000}
+    assert bounds("csv", 3) == {"max_passages": 3}
