@@ -5,6 +5,7 @@ them on the group.
 """
 
 from archive.cli import (
+    exporting,
     fetching,
     ingesting,
     maintenance,
@@ -15,4 +16,4 @@ from archive.cli import (
 from archive.cli.group import cli
 
 __all__ = ["cli"]
-del fetching, ingesting, maintenance, reading, searching, serving
+del exporting, fetching, ingesting, maintenance, reading, searching, serving
