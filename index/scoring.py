@@ -25,11 +25,13 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 
+from index.deadline import NO_LIMIT, Deadline
 from index.engine_fixes import length_table
 from index.postings import deleted, in_order, position_decoder, read_postings
 
 _LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
+CHECK_EVERY = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +48,16 @@ class Matches:
 NONE = Matches(_EMPTY_IDS, np.zeros(0))
 
 
-def every_match(searcher: WhooshSearcher, q: wq.Query) -> Matches:
-    """Every passage ``q`` matches in the whole index, with its score."""
+def every_match(
+    searcher: WhooshSearcher, q: wq.Query, deadline: Deadline = NO_LIMIT
+) -> Matches:
+    """Every passage ``q`` matches in the whole index, with its score.
+
+    ``deadline`` is checked at each node of the query, every ``CHECK_EVERY``
+    phrase candidates and every ``CHECK_EVERY`` matches Whoosh walks.
+    """
     parts = [
-        (_Segment(searcher, sub).matches(q), offset)
+        (_Segment(searcher, sub, deadline).matches(q), offset)
         for sub, offset in searcher.leaf_searchers()
     ]
     if not parts:
@@ -63,7 +71,10 @@ def every_match(searcher: WhooshSearcher, q: wq.Query) -> Matches:
 class _Segment:
     """One segment's reader, and the index-wide statistics its scores use."""
 
-    def __init__(self, top: WhooshSearcher, sub: WhooshSearcher) -> None:
+    def __init__(
+        self, top: WhooshSearcher, sub: WhooshSearcher, deadline: Deadline
+    ) -> None:
+        self.deadline = deadline
         self.top = top
         self.sub = sub
         self.reader = sub.reader()
@@ -73,6 +84,7 @@ class _Segment:
         self.bm25 = weighting if type(weighting) is BM25F else None
 
     def matches(self, q: wq.Query) -> Matches:
+        self.deadline.check()
         if isinstance(q, wq.Term):
             return self._term(q)
         if isinstance(q, wq.And):
@@ -171,6 +183,7 @@ class _Segment:
             key=lambda i: self.reader.doc_frequency(q.fieldname, texts[i]),
         )
         for i in rarest_first:  # the commoner words: only blocks of candidates
+            self.deadline.check()
             within = None if found is None else found.ids
             words[i] = self._postings(q.fieldname, texts[i], True, within)
             found = words[i][0] if found is None else _both(found, words[i][0])
@@ -179,13 +192,14 @@ class _Segment:
         decode = position_decoder(field.format)
         at = [np.searchsorted(matches.ids, found.ids).tolist() for matches, _ in words]
         values = [held for _, held in words]
-        keep = [
-            in_order(
-                [decode(vs[places[n]]) for vs, places in zip(values, at, strict=True)],
-                q.slop,
-            )
-            for n in range(len(found))
-        ]
+        keep = []
+        for n in range(len(found)):
+            if n % CHECK_EVERY == 0:
+                self.deadline.check()
+            positions = [
+                decode(vs[places[n]]) for vs, places in zip(values, at, strict=True)
+            ]
+            keep.append(in_order(positions, q.slop))
         return _boosted(_within_mask(found, np.array(keep, dtype=bool)), q.boost)
 
     def _bm25(self, fieldname, text, ids, weights) -> np.ndarray:
@@ -229,6 +243,8 @@ class _Segment:
         ids: list[int] = []
         scores: list[float] = []
         while matcher.is_active():
+            if len(ids) % CHECK_EVERY == 0:
+                self.deadline.check()
             ids.append(matcher.id())
             scores.append(matcher.score())
             matcher.next()

@@ -1,35 +1,76 @@
 """Did you mean: the query again with each unknown word replaced by a near one.
 
 Suggestions come from the unstemmed words of the passages (the words field), at
-most two edits away; a word already in the index, an
+most two edits away, found by Whoosh's own corrector (a Levenshtein automaton
+walked over each segment's word list); a word already in the index, an
 operator, a field name or a field value is left as it is.
+
+The work is bounded: an automaton grows with the word, so words over
+``MAX_WORD`` letters (no word of the passages is that long; a 999-letter word
+took seconds) are not respelled, and at most ``MAX_RESPELLED`` unknown words
+of a query are looked up. The search's deadline is checked before each word.
 """
 
 from __future__ import annotations
 
 import re
 
+from whoosh import query as wq
 from whoosh.searching import Searcher as WhooshSearcher
 
 from index.analysis import fold_word
+from index.deadline import NO_LIMIT, Deadline
+from index.errors import SearchQueryError
+from index.query import expand_words, parse_query
+from index.results import SearchRequest
 from index.schema import WORDS_FIELD
 
+MAX_WORD = 30
+MAX_RESPELLED = 8
+MAX_EXPANSIONS = 1000
 _WORD = re.compile(r"(?<![\w:*?])([^\W\d_]{3,})(?![\w:*?])")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "TO"})
 
 
-def respelled(searcher: WhooshSearcher, text: str) -> str | None:
+def did_you_mean(
+    searcher: WhooshSearcher,
+    request: SearchRequest,
+    narrow: wq.Query | None,
+    deadline: Deadline = NO_LIMIT,
+) -> str | None:
+    """A respelling of the query, offered only if it finds something."""
+    suggestion = respelled(searcher, request.query, deadline)
+    if suggestion is None:
+        return None
+    try:
+        q = parse_query(suggestion, searcher.schema, request.exact).query
+        q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
+    except SearchQueryError:
+        return None
+    deadline.check()
+    found = searcher.search(q, limit=1, filter=narrow)
+    return suggestion if len(found) else None
+
+
+def respelled(
+    searcher: WhooshSearcher, text: str, deadline: Deadline = NO_LIMIT
+) -> str | None:
     """``text`` with its unknown words corrected, or None if none could be."""
     reader = searcher.reader()
     corrector = searcher.corrector(WORDS_FIELD)
     changed = False
+    looked_up = 0
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal changed
+        nonlocal changed, looked_up
         word = match.group(1)
         folded = fold_word(word)
-        if word in _OPERATORS or (WORDS_FIELD, folded) in reader:
+        if word in _OPERATORS or len(folded) > MAX_WORD or looked_up >= MAX_RESPELLED:
             return word
+        if (WORDS_FIELD, folded) in reader:
+            return word
+        deadline.check()
+        looked_up += 1
         options = corrector.suggest(folded, limit=1, maxdist=2)
         if not options:
             return word

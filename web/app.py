@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "WORKS_PER_PAGE": 20,
     "CLAIMS_PER_GROUP": 5,
     "CLAIMS_PER_PAGE": 25,
+    "SEARCH_TIME_LIMIT": 1.0,  # seconds; a longer search returns what it has
 }
 
 
