@@ -117,7 +117,10 @@ class Searcher:
             if total:
                 also = _variants(searcher, matcher, exact, matched, deadline)
             else:
-                suggestion = did_you_mean(searcher, request, asked.narrow, deadline)
+                suggestion, said = did_you_mean(
+                    searcher, request, asked.narrow, deadline
+                )
+                notices += said
         except OutOfTime:
             pass
         partial = stopped or deadline.passed()

@@ -37,35 +37,44 @@ def did_you_mean(
     request: SearchRequest,
     narrow: wq.Query | None,
     deadline: Deadline = NO_LIMIT,
-) -> str | None:
-    """A respelling of the query, offered only if it finds something."""
-    suggestion = respelled(searcher, request.query, deadline)
+) -> tuple[str | None, tuple[str, ...]]:
+    """A respelling of the query, offered only if it finds something; notices."""
+    suggestion, too_long = respelled(searcher, request.query, deadline)
+    notices = (
+        (f"no spelling suggestion is looked for words over {MAX_WORD} letters",)
+        if too_long
+        else ()
+    )
     if suggestion is None:
-        return None
+        return None, notices
     try:
         q = parse_query(suggestion, searcher.schema, request.exact).query
         q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
     except SearchQueryError:
-        return None
+        return None, notices
     deadline.check()
     found = searcher.search(q, limit=1, filter=narrow)
-    return suggestion if len(found) else None
+    return (suggestion if len(found) else None), notices
 
 
 def respelled(
     searcher: WhooshSearcher, text: str, deadline: Deadline = NO_LIMIT
-) -> str | None:
-    """``text`` with its unknown words corrected, or None if none could be."""
+) -> tuple[str | None, bool]:
+    """``text`` with its unknown words corrected (or None if none could be), and
+    whether a word was too long to look up."""
     reader = searcher.reader()
     corrector = searcher.corrector(WORDS_FIELD)
-    changed = False
+    changed = too_long = False
     looked_up = 0
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal changed, looked_up
+        nonlocal changed, looked_up, too_long
         word = match.group(1)
         folded = fold_word(word)
-        if word in _OPERATORS or len(folded) > MAX_WORD or looked_up >= MAX_RESPELLED:
+        if len(folded) > MAX_WORD:
+            too_long = True
+            return word
+        if word in _OPERATORS or looked_up >= MAX_RESPELLED:
             return word
         if (WORDS_FIELD, folded) in reader:
             return word
@@ -78,4 +87,4 @@ def respelled(
         return options[0].capitalize() if word[0].isupper() else options[0]
 
     corrected = _WORD.sub(replace, text)
-    return corrected if changed else None
+    return (corrected if changed else None), too_long
