@@ -8,14 +8,15 @@ keep-alive connections for a fixed time, each client cycling through the
 benchmark's queries (``bench.queries``). Runs, in this order:
 
 1. ``--clients-small`` clients (8) against the code of ``--old`` (another
-   checkout, served by its own ``bench.serve``), then against this code: the
+   checkout, served by its own ``bench.serve``), then against this code in one
+   process and in ``--processes`` (one per core, as ``archive serve``): the
    throughput side by side, on the same machine and data, in one run;
-2. ``--clients`` clients (50) against this code;
+2. ``--clients`` clients (50) against this code (``--processes`` from here on);
 3. the same with some clients sending only pathological queries (a 999-letter
    word, a 499-word phrase), their latency reported apart from the others';
 4. the same 50 clients while ``archive ingest`` adds the ``--extra`` corpora to
-   ``D`` (one after another, until the time is up): every commit lands under
-   the searches. ``D`` grows by what was ingested.
+   ``D`` (interrupted if still running when the time is up): every commit lands
+   under the searches. ``D`` grows by what was ingested.
 
 A request is an *error* if it does not complete or its status is 5xx; a 4xx is
 a refused query (an answer). Figures go to ``--out`` as JSON and to stdout.
@@ -26,21 +27,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.load_clients import run_clients
 from bench.queries import query_set
 from bench.web_phase import _free_port, _wait_for
+from web.server import default_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 LONG_WORD = "a" * 999
 LONG_PHRASE = '"' + " ".join(["word"] * 499) + '"'
 SLOW_QUERIES = (LONG_WORD, LONG_PHRASE)
+WARM_SECONDS = 5.0  # unmeasured requests first: every process opens its searchers
+WARM_CLIENTS = 8
 RUN_CLI = "import sys; from archive.cli import cli; sys.exit(cli())"
 
 
@@ -54,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow-clients", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument(
+        "--processes", type=int, default=default_processes(), help="of this code"
+    )
     parser.add_argument("--queries", type=int, default=40, help="per kind")
     parser.add_argument("--out", type=Path, default=Path("load.json"))
     args = parser.parse_args(argv)
@@ -71,8 +77,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.old is not None:
         with _server(args.old, args.data, args.threads, log) as port:
             record(f"old code, {small} clients", _run(port, paths, small, seconds))
-    with _server(ROOT, args.data, args.threads, log) as port:
-        record(f"this code, {small} clients", _run(port, paths, small, seconds))
+    if args.processes > 1:
+        with _server(ROOT, args.data, args.threads, log) as port:
+            record(
+                f"this code, one process, {small} clients",
+                _run(port, paths, small, seconds),
+            )
+    procs = args.processes
+    with _server(ROOT, args.data, args.threads, log, procs) as port:
+        record(
+            f"this code, {procs} processes, {small} clients",
+            _run(port, paths, small, seconds),
+        )
         many = args.clients
         record(f"this code, {many} clients", _run(port, paths, many, seconds))
         mixed = _run(port, paths, many - args.slow_clients, seconds, slow=slow,
@@ -109,51 +125,57 @@ def _with_ingest(
     data: Path,
     extra: list[Path],
 ) -> dict:
-    """The load while ``archive ingest`` adds ``extra`` to ``data``."""
-    done = threading.Event()
-    ingests: list[dict] = []
+    """The load while ``archive ingest`` adds ``extra`` to ``data``.
 
-    def ingest() -> None:
-        for corpus in extra:
-            if done.is_set():
-                break
-            t0 = time.perf_counter()
-            process = subprocess.run(
-                [sys.executable, "-c", RUN_CLI, "ingest", str(corpus)],
-                cwd=ROOT,
-                env={
-                    **os.environ,
-                    "PYTHONPATH": str(ROOT),
-                    "ARCHIVE_DATA_DIR": str(data),
-                },
-                capture_output=True,
-                text=True,
-            )
-            ingests.append({
-                "corpus": str(corpus),
-                "exit": process.returncode,
-                "seconds": round(time.perf_counter() - t0, 1),
-                "said": process.stdout.strip().splitlines()[-1:],
-                "errors": process.stderr.strip().splitlines()[-3:],
-            })  # fmt: skip
-
-    worker = threading.Thread(target=ingest)
-    worker.start()
+    The ingest starts with the clients; one still running when the time is up
+    is interrupted (Ctrl+C) so that the figures cover only the load's time.
+    The index commits that landed meanwhile are counted from its generations.
+    """
+    before = _generation(data / "index")
+    ingest = subprocess.Popen(
+        [sys.executable, "-c", RUN_CLI, "ingest", *map(str, extra)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "ARCHIVE_DATA_DIR": str(data)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     figures = _run(port, paths, clients, seconds)
-    done.set()
-    worker.join()
-    return {**figures, "ingests": ingests}
+    finished = ingest.poll() is not None
+    if not finished:
+        ingest.send_signal(signal.SIGINT)
+    out, err = ingest.communicate()
+    return {
+        **figures,
+        "ingest": {
+            "finished_within_the_load": finished,
+            "exit": ingest.returncode,
+            "index_commits": _generation(data / "index") - before,
+            "said": out.strip().splitlines()[-2:],
+            "last_errors": [line for line in err.splitlines() if "rror" in line][-3:],
+        },
+    }
+
+
+def _generation(index_dir: Path) -> int:
+    """The index's latest generation (its highest table-of-contents number)."""
+    numbers = [int(p.stem.rsplit("_", 1)[1]) for p in index_dir.glob("_MAIN_*.toc")]
+    return max(numbers, default=0)
 
 
 class _server:
     """``bench.serve`` from ``checkout`` over ``data``, on a free loopback port."""
 
-    def __init__(self, checkout: Path, data: Path, threads: int, log: Path) -> None:
+    def __init__(
+        self, checkout: Path, data: Path, threads: int, log: Path, processes: int = 1
+    ) -> None:
         self.log = log
         self.command = [
             sys.executable, "-m", "bench.serve", "--data", str(data),
             "--threads", str(threads),
         ]  # fmt: skip
+        if processes > 1:
+            self.command += ["--processes", str(processes)]
         self.checkout = checkout
 
     def __enter__(self) -> int:
@@ -168,6 +190,8 @@ class _server:
                 text=True,
             )
         _wait_for(self.process, port)
+        warm = [f"/?{urlencode({'q': q.text})}" for q in query_set(2)]
+        run_clients(port, {"warm": (warm, WARM_CLIENTS)}, WARM_SECONDS)
         return port
 
     def __exit__(self, *_exc) -> None:

@@ -182,24 +182,31 @@ class _Segment:
             range(len(texts)),
             key=lambda i: self.reader.doc_frequency(q.fieldname, texts[i]),
         )
+        read: dict[bytes, tuple] = {}  # a repeated word is read once
         for i in rarest_first:  # the commoner words: only blocks of candidates
             self.deadline.check()
             within = None if found is None else found.ids
-            words[i] = self._postings(q.fieldname, texts[i], True, within)
+            if texts[i] not in read:
+                read[texts[i]] = self._postings(q.fieldname, texts[i], True, within)
+            words[i] = read[texts[i]]
             found = words[i][0] if found is None else _both(found, words[i][0])
             if not len(found):
                 return NONE
         decode = position_decoder(field.format)
-        at = [np.searchsorted(matches.ids, found.ids).tolist() for matches, _ in words]
-        values = [held for _, held in words]
+        distinct = list(dict.fromkeys(texts))
+        at = [
+            np.searchsorted(read[text][0].ids, found.ids).tolist() for text in distinct
+        ]
+        values = [read[text][1] for text in distinct]
+        order = [distinct.index(text) for text in texts]
         keep = []
         for n in range(len(found)):
             if n % CHECK_EVERY == 0:
                 self.deadline.check()
-            positions = [
+            held = [
                 decode(vs[places[n]]) for vs, places in zip(values, at, strict=True)
             ]
-            keep.append(in_order(positions, q.slop))
+            keep.append(in_order([held[k] for k in order], q.slop))
         return _boosted(_within_mask(found, np.array(keep, dtype=bool)), q.boost)
 
     def _bm25(self, fieldname, text, ids, weights) -> np.ndarray:
@@ -220,19 +227,24 @@ class _Segment:
     def _and(self, q: wq.And) -> Matches:
         positive = [s for s in q.subqueries if not isinstance(s, wq.Not)]
         negative = [s for s in q.subqueries if isinstance(s, wq.Not)]
-        if not positive:
-            return self._walked(q)
-        found = self.matches(positive[0])
-        for sub in positive[1:]:
-            found = _both(found, self.matches(sub))
+        if positive:
+            found = self.matches(positive[0])
+            for sub in positive[1:]:
+                found = _both(found, self.matches(sub))
+        else:  # only exclusions: every live passage, each Not adding its score
+            left = self._live()
+            found = Matches(left, np.zeros(len(left)))
         for sub in negative:
             found = _without(found, self._ids(sub.query))
             found = Matches(found.ids, found.scores + _NOT_SCORE * sub.boost)
         return _boosted(found, q.boost)
 
-    def _not(self, q: wq.Not) -> Matches:
+    def _live(self) -> np.ndarray:
         everyone = np.arange(self.size, dtype=np.int64)
-        left = np.setdiff1d(everyone, self.deleted, assume_unique=True)
+        return np.setdiff1d(everyone, self.deleted, assume_unique=True)
+
+    def _not(self, q: wq.Not) -> Matches:
+        left = self._live()
         everyone_else = Matches(left, np.full(len(left), _NOT_SCORE))
         found = _without(everyone_else, self._ids(q.query))
         return _boosted(found, q.boost)

@@ -35,6 +35,7 @@ QUERIES = [
     "forces -Raqqa",
     "forces NOT (Raqqa OR Damascus)",
     "NOT forces",
+    "-forces -Raqqa -Qasrak",
     "forces ANDMAYBE Raqqa",
     "outlet:SOHR",
     "outlet:SOHR forces",
