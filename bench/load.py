@@ -10,16 +10,21 @@ benchmark's queries (``bench.queries``). Runs, in this order:
 1. ``--clients-small`` clients (8) against the code of ``--old`` (another
    checkout, served by its own ``bench.serve``), then against this code in one
    process and in ``--processes`` (one per core, as ``archive serve``): the
-   throughput side by side, on the same machine and data, in one run;
+   throughput side by side, on the same machine and data, in one run, taken in
+   turns for ``--rounds`` rounds (a shared machine's load drifts);
 2. ``--clients`` clients (50) against this code (``--processes`` from here on);
 3. the same with some clients sending only pathological queries (a 999-letter
-   word, a 499-word phrase), their latency reported apart from the others';
+   word, a 499-word phrase of ``1``: 6 s and 13 s alone on medium before
+   searches were bounded), their latency reported apart from the others';
 4. the same 50 clients while ``archive ingest`` adds the ``--extra`` corpora to
    ``D`` (interrupted if still running when the time is up): every commit lands
    under the searches. ``D`` grows by what was ingested.
 
 A request is an *error* if it does not complete or its status is 5xx; a 4xx is
-a refused query (an answer). Figures go to ``--out`` as JSON and to stdout.
+a refused query (an answer). Each run also gives the server's CPU time per
+request (its processes' user and system time over the requests answered), a
+figure that depends less than throughput on what else the machine runs.
+Figures go to ``--out`` as JSON and to stdout.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from web.server import default_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 LONG_WORD = "a" * 999
-LONG_PHRASE = '"' + " ".join(["word"] * 499) + '"'
+LONG_PHRASE = '"' + " ".join(["1"] * 499) + '"'  # 999 characters: legal
 SLOW_QUERIES = (LONG_WORD, LONG_PHRASE)
 WARM_SECONDS = 5.0  # unmeasured requests first: every process opens its searchers
 WARM_CLIENTS = 8
@@ -61,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         "--processes", type=int, default=default_processes(), help="of this code"
     )
     parser.add_argument("--queries", type=int, default=40, help="per kind")
+    parser.add_argument("--rounds", type=int, default=2, help="of the side by side")
     parser.add_argument("--out", type=Path, default=Path("load.json"))
     args = parser.parse_args(argv)
     paths = [f"/?{urlencode({'q': q.text})}" for q in query_set(args.queries)]
@@ -74,36 +80,35 @@ def main(argv: list[str] | None = None) -> int:
 
     small, seconds = args.clients_small, args.seconds
     log = args.out.with_suffix(".server.log")
-    if args.old is not None:
-        with _server(args.old, args.data, args.threads, log) as port:
-            record(f"old code, {small} clients", _run(port, paths, small, seconds))
-    if args.processes > 1:
-        with _server(ROOT, args.data, args.threads, log) as port:
-            record(
-                f"this code, one process, {small} clients",
-                _run(port, paths, small, seconds),
-            )
     procs = args.processes
-    with _server(ROOT, args.data, args.threads, log, procs) as port:
-        record(
-            f"this code, {procs} processes, {small} clients",
-            _run(port, paths, small, seconds),
-        )
+    sides = [("this code, one process", ROOT, 1)]
+    if procs > 1:
+        sides.append((f"this code, {procs} processes", ROOT, procs))
+    if args.old is not None:
+        sides.insert(0, ("old code", args.old, 1))
+    for round_ in range(1, args.rounds + 1):  # taken in turns: the load drifts
+        for name, checkout, count in sides:
+            with _server(checkout, args.data, args.threads, log, count) as server:
+                record(
+                    f"{name}, {small} clients, round {round_}",
+                    _run(server, paths, small, seconds),
+                )
+    with _server(ROOT, args.data, args.threads, log, procs) as server:
         many = args.clients
-        record(f"this code, {many} clients", _run(port, paths, many, seconds))
-        mixed = _run(port, paths, many - args.slow_clients, seconds, slow=slow,
+        record(f"this code, {many} clients", _run(server, paths, many, seconds))
+        mixed = _run(server, paths, many - args.slow_clients, seconds, slow=slow,
                      slow_clients=args.slow_clients)  # fmt: skip
         record(f"this code, {many} clients, {args.slow_clients} of them slow", mixed)
         if args.extra:
             record(
                 f"this code, {many} clients, ingest running",
-                _with_ingest(port, paths, many, seconds, args.data, args.extra),
+                _with_ingest(server, paths, many, seconds, args.data, args.extra),
             )
     return 0
 
 
 def _run(
-    port: int,
+    server: _server,
     paths: list[str],
     clients: int,
     seconds: float,
@@ -113,12 +118,18 @@ def _run(
     groups = {"ordinary": (paths, clients)}
     if slow:
         groups["slow"] = (slow, slow_clients)
-    found = run_clients(port, groups, seconds)
-    return {name: outcome.figures() for name, outcome in found.items()}
+    cpu = server.cpu_seconds()
+    found = run_clients(server.port, groups, seconds)
+    cpu = server.cpu_seconds() - cpu
+    figures = {name: outcome.figures() for name, outcome in found.items()}
+    done = sum(len(outcome.times) for outcome in found.values())
+    figures["server_cpu_s"] = round(cpu, 1)
+    figures["server_cpu_ms_per_request"] = round(cpu / done * 1000, 1) if done else 0.0
+    return figures
 
 
 def _with_ingest(
-    port: int,
+    server: _server,
     paths: list[str],
     clients: int,
     seconds: float,
@@ -140,7 +151,7 @@ def _with_ingest(
         stderr=subprocess.PIPE,
         text=True,
     )
-    figures = _run(port, paths, clients, seconds)
+    figures = _run(server, paths, clients, seconds)
     finished = ingest.poll() is not None
     if not finished:
         ingest.send_signal(signal.SIGINT)
@@ -155,6 +166,23 @@ def _with_ingest(
             "last_errors": [line for line in err.splitlines() if "rror" in line][-3:],
         },
     }
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [
+            int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ]
+    except OSError:
+        return []
+
+
+def _cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _generation(index_dir: Path) -> int:
@@ -178,8 +206,8 @@ class _server:
             self.command += ["--processes", str(processes)]
         self.checkout = checkout
 
-    def __enter__(self) -> int:
-        port = _free_port()
+    def __enter__(self) -> _server:
+        self.port = port = _free_port()
         with self.log.open("a", encoding="utf-8") as log:
             self.process = subprocess.Popen(
                 [*self.command, "--port", str(port)],
@@ -192,7 +220,12 @@ class _server:
         _wait_for(self.process, port)
         warm = [f"/?{urlencode({'q': q.text})}" for q in query_set(2)]
         run_clients(port, {"warm": (warm, WARM_CLIENTS)}, WARM_SECONDS)
-        return port
+        return self
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) of the server and the processes it forked."""
+        pids = [self.process.pid, *_children(self.process.pid)]
+        return sum(_cpu(pid) for pid in pids)
 
     def __exit__(self, *_exc) -> None:
         self.process.terminate()

@@ -69,5 +69,6 @@ def serve_site(
             threads=THREADS,
             processes=processes or default_processes(),
         )
-    except KeyboardInterrupt:
-        click.echo("stopped")
+    except KeyboardInterrupt:  # waitress ends its loop on it; a second one may come
+        pass
+    click.echo("stopped")
