@@ -9,7 +9,7 @@ benchmark's queries (``bench.queries``). Runs, in this order:
 
 1. ``--clients-small`` clients (8) against the code of ``--old`` (another
    checkout, served by its own ``bench.serve``), then against this code in one
-   process and in ``--processes`` (one per core, as ``archive serve``): the
+   process (as ``archive serve`` by default) and in ``--processes`` (2): the
    throughput side by side, on the same machine and data, in one run, taken in
    turns for ``--rounds`` rounds (a shared machine's load drifts);
 2. ``--clients`` clients (50) against this code (``--processes`` from here on);
@@ -42,7 +42,6 @@ from urllib.parse import urlencode
 from bench.load_clients import run_clients
 from bench.queries import query_set
 from bench.web_phase import _free_port, _wait_for
-from web.server import default_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 LONG_WORD = "a" * 999
@@ -65,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument(
-        "--processes", type=int, default=default_processes(), help="of this code"
+        "--processes", type=int, default=2, help="this code's, beside one"
     )
     parser.add_argument("--queries", type=int, default=40, help="per kind")
     parser.add_argument("--rounds", type=int, default=2, help="of the side by side")

@@ -8,6 +8,11 @@ nothing open is shared across a fork) and accepts connections from the same
 socket with a waitress server of its own. Fork exists on Unix only; elsewhere
 one process serves.
 
+One process is the default (``archive serve --processes N`` asks for more): on
+the shared 2-core machine the benchmark runs on, a second process gave no more
+searches a second than one without the lock (BENCHMARKS.md) and doubles the
+memory the searchers hold. Where cores are free, more processes use them.
+
 A child stops when the parent does: the parent ends its children when it stops
 (Ctrl+C or SIGTERM), and a child whose parent has gone (killed outright) exits
 within a second.
@@ -26,13 +31,6 @@ from collections.abc import Callable
 from flask import Flask
 
 WATCH_EVERY = 1.0
-
-
-def default_processes() -> int:
-    """One process per core, up to four; one where fork does not exist."""
-    if not hasattr(os, "fork"):
-        return 1
-    return max(1, min(4, os.cpu_count() or 1))
 
 
 def serve(
