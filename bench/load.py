@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--queries", type=int, default=40, help="per kind")
     parser.add_argument("--rounds", type=int, default=2, help="of the side by side")
+    parser.add_argument(
+        "--side-by-side-only", action="store_true", help="skip the 50-client runs"
+    )
     parser.add_argument("--out", type=Path, default=Path("load.json"))
     args = parser.parse_args(argv)
     paths = [f"/?{urlencode({'q': q.text})}" for q in query_set(args.queries)]
@@ -94,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{name}, {small} clients, round {round_}",
                     _run(server, paths, small, seconds),
                 )
+    if args.side_by_side_only:
+        return 0
     with _server(ROOT, args.data, args.threads, log, procs) as server:
         many = args.clients
         record(f"this code, {many} clients", _run(server, paths, many, seconds))

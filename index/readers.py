@@ -13,6 +13,11 @@ Whoosh's ``Searcher.refresh()`` is not used: in whoosh-reloaded 2.7.5 it adds
 the old reader's segments to the new ones, so a replaced or deleted passage
 would come back (tests/index/test_searcher_refresh.py).
 
+At most ``SEARCHERS`` searchers are open at once (each holds its readers'
+caches, ~35 MB on the medium benchmark corpus); a search beyond that waits for
+one to come back, which on two cores costs little: searches are Python work,
+one core's worth per process.
+
 Searchers of one generation number their documents alike, so they share one
 ``FacetTable``, read once per generation by the first search that needs it. A
 search reads its hits and its facet counts through one ``View``: the same
@@ -36,6 +41,7 @@ from index.facets import FacetTable
 
 Key = tuple[int | None, int]  # (version file's mtime, generation)
 TABLES_KEPT = 3  # facet tables of the latest generations kept for new searches
+SEARCHERS = 4  # searchers open at once; more searches wait for one to come back
 OPEN_TRIES = 5
 
 
@@ -54,8 +60,9 @@ class View:
 class Readers:
     """A pool of searchers over the index at ``path``, safe to share by threads."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, size: int = SEARCHERS) -> None:
         self.path = Path(path)
+        self._lent = threading.BoundedSemaphore(size)
         self._lock = threading.Lock()
         self._ix: FileIndex | None = None
         self._ix_stamp: int | None = None
@@ -66,11 +73,12 @@ class Readers:
     @contextmanager
     def view(self) -> Iterator[View]:
         """A searcher of the newest generation, held for the block."""
-        key, searcher = self._borrow()
-        try:
-            yield View(searcher, key, self)
-        finally:
-            self._give_back(key, searcher)
+        with self._lent:
+            key, searcher = self._borrow()
+            try:
+                yield View(searcher, key, self)
+            finally:
+                self._give_back(key, searcher)
 
     def facet_table(self, view: View) -> FacetTable:
         """The facet table of ``view``'s generation, read once for all threads."""

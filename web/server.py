@@ -8,10 +8,10 @@ nothing open is shared across a fork) and accepts connections from the same
 socket with a waitress server of its own. Fork exists on Unix only; elsewhere
 one process serves.
 
-One process is the default (``archive serve --processes N`` asks for more): on
-the shared 2-core machine the benchmark runs on, a second process gave no more
-searches a second than one without the lock (BENCHMARKS.md) and doubles the
-memory the searchers hold. Where cores are free, more processes use them.
+``archive serve`` starts one process per core (up to four) unless told: with
+8 clients on the shared 2-core machine, two processes answered 1.6-1.9 times
+the searches of the old single-lock server where one process without the lock
+answered 1.1-1.2 times (BENCHMARKS.md). Each process holds its own searchers.
 
 A child stops when the parent does: the parent ends its children when it stops
 (Ctrl+C or SIGTERM), and a child whose parent has gone (killed outright) exits
@@ -31,6 +31,13 @@ from collections.abc import Callable
 from flask import Flask
 
 WATCH_EVERY = 1.0
+
+
+def default_processes() -> int:
+    """One process per core, up to four; one where fork does not exist."""
+    if not hasattr(os, "fork"):
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def serve(

@@ -17,19 +17,18 @@ THREADS = 8
 @click.option(
     "--processes",
     type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Server processes on the one port, each with 8 threads (Unix).",
+    default=None,
+    help="Server processes on the one port, each with 8 threads "
+    "(default: one per core, up to 4; Unix).",
 )
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int, processes: int) -> None:
+def serve(settings: Settings, host: str, port: int, processes: int | None) -> None:
     """Serve the site and its JSON API until interrupted (Ctrl+C).
 
     Runs under waitress, a production WSGI server, on this machine only unless
-    --host says otherwise, with 8 threads; searches run side by side. More
-    processes (--processes) can use more cores: searches are Python work, which
-    one process runs on one core at a time. Data comes from where every command
-    finds it.
+    --host says otherwise, from one process per core, each with 8 threads:
+    searches run side by side, and searches are Python work, which one process
+    runs on one core at a time. Data comes from where every command finds it.
 
     \b
     Example:
@@ -39,11 +38,13 @@ def serve(settings: Settings, host: str, port: int, processes: int) -> None:
     serve_site(settings, host, port, processes)
 
 
-def serve_site(settings: Settings, host: str, port: int, processes: int = 1) -> None:
+def serve_site(
+    settings: Settings, host: str, port: int, processes: int | None = None
+) -> None:
     import socket
 
     from web import create_app
-    from web.server import serve
+    from web.server import default_processes, serve
 
     config = {
         "DATA_DIR": str(settings.data_dir),
@@ -67,7 +68,7 @@ def serve_site(settings: Settings, host: str, port: int, processes: int = 1) -> 
             lambda: create_app(config),
             listening,
             threads=THREADS,
-            processes=processes,
+            processes=processes or default_processes(),
         )
     except KeyboardInterrupt:  # waitress ends its loop on it; a second one may come
         pass
