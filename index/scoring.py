@@ -27,7 +27,8 @@ from whoosh.util.numeric import byte_to_length
 
 from index.deadline import NO_LIMIT, Deadline
 from index.engine_fixes import length_table
-from index.postings import deleted, in_order, position_decoder, read_postings
+from index.phrases import phrase_kept
+from index.postings import deleted, position_decoder, read_postings
 
 _LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
@@ -51,11 +52,7 @@ NONE = Matches(_EMPTY_IDS, np.zeros(0))
 def every_match(
     searcher: WhooshSearcher, q: wq.Query, deadline: Deadline = NO_LIMIT
 ) -> Matches:
-    """Every passage ``q`` matches in the whole index, with its score.
-
-    ``deadline`` is checked at each node of the query, every ``CHECK_EVERY``
-    phrase candidates and every ``CHECK_EVERY`` matches Whoosh walks.
-    """
+    """Every passage ``q`` matches, with its score; ``OutOfTime`` past ``deadline``."""
     parts = [
         (_Segment(searcher, sub, deadline).matches(q), offset)
         for sub, offset in searcher.leaf_searchers()
@@ -193,21 +190,10 @@ class _Segment:
             if not len(found):
                 return NONE
         decode = position_decoder(field.format)
-        distinct = list(dict.fromkeys(texts))
-        at = [
-            np.searchsorted(read[text][0].ids, found.ids).tolist() for text in distinct
-        ]
-        values = [read[text][1] for text in distinct]
-        order = [distinct.index(text) for text in texts]
-        keep = []
-        for n in range(len(found)):
-            if n % CHECK_EVERY == 0:
-                self.deadline.check()
-            held = [
-                decode(vs[places[n]]) for vs, places in zip(values, at, strict=True)
-            ]
-            keep.append(in_order([held[k] for k in order], q.slop))
-        return _boosted(_within_mask(found, np.array(keep, dtype=bool)), q.boost)
+        keep = phrase_kept(
+            found.ids, texts, read, decode, q.slop, self.deadline, CHECK_EVERY
+        )
+        return _boosted(_within_mask(found, keep), q.boost)
 
     def _bm25(self, fieldname, text, ids, weights) -> np.ndarray:
         """Whoosh's ``bm25()`` over arrays, operation for operation."""
