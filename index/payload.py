@@ -48,6 +48,7 @@ def search_json(result: SearchResult, link: Link = document_link) -> dict:
         "also_matched": list(result.also_matched),
         "did_you_mean": result.did_you_mean,
         "notices": list(result.notices),
+        "partial": result.partial,
     }
 
 

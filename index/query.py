@@ -38,6 +38,7 @@ from index.errors import (
 from index.schema import QUERY_FIELDS, WORDS_FIELD
 
 MAX_QUERY_LENGTH = 1000
+MAX_PHRASE_WORDS = 32  # a longer phrase is searched for its first words
 EXACT_BOOST = 4.0
 MIN_PREFIX = 2
 
@@ -76,7 +77,8 @@ def parse_query(text: str, schema: Schema, exact: bool = False) -> ParsedQuery:
     if problems:
         raise MultipleSearchQueryErrors(problems)
     q = _parse(_parser(schema, variants=not exact), text, notices)
-    return ParsedQuery(_clean(q).normalize(), tuple(notices))
+    q = _clean(q).normalize()
+    return ParsedQuery(_shortened(q, notices), tuple(notices))
 
 
 def _parse(parser: QueryParser, text: str, notices: list[str]) -> wq.Query:
@@ -208,6 +210,34 @@ def _clean(q: wq.Query) -> wq.Query:
             f"ranges ([... TO ...]) work on dates only, not on {q.fieldname}"
         )
     return q if q.is_leaf() else q.apply(_clean)
+
+
+def _shortened(q: wq.Query, notices: list[str]) -> wq.Query:
+    """Phrases cut to their first ``MAX_PHRASE_WORDS`` words, with a notice.
+
+    Checking a phrase's positions costs more with every word (a 499-word phrase
+    took seconds); the first words of a long quotation find it as well.
+    """
+    long = [
+        p
+        for p in q.leaves()
+        if isinstance(p, wq.Phrase) and len(p.words) > MAX_PHRASE_WORDS
+    ]
+    if not long:
+        return q
+    notices.append(
+        f"a phrase of {max(len(p.words) for p in long)} words was searched for its "
+        f"first {MAX_PHRASE_WORDS} words"
+    )
+    return _cut_phrases(q)
+
+
+def _cut_phrases(q: wq.Query) -> wq.Query:
+    if isinstance(q, wq.Phrase) and len(q.words) > MAX_PHRASE_WORDS:
+        return wq.Phrase(
+            q.fieldname, q.words[:MAX_PHRASE_WORDS], slop=q.slop, boost=q.boost
+        )
+    return q if q.is_leaf() else q.apply(_cut_phrases)
 
 
 def expand_words(q: wq.Query, reader, limit: int) -> wq.Query:

@@ -16,6 +16,7 @@ from whoosh import query as wq
 from whoosh import sorting
 from whoosh.searching import Searcher as WhooshSearcher
 
+from index.deadline import NO_LIMIT, Deadline
 from index.results import SearchRequest
 from index.scoring import Matches, every_match
 
@@ -34,14 +35,18 @@ def ranked(
     q: wq.Query,
     allowed: set[int] | None,
     request: SearchRequest,
+    deadline: Deadline = NO_LIMIT,
 ) -> tuple[np.ndarray, list[Scored]]:
-    """Every passage ``q`` matches (within ``allowed``), ascending, and the page."""
+    """Every passage ``q`` matches (within ``allowed``), ascending, and the page.
+
+    ``OutOfTime`` if ``deadline`` passes while the matches are worked out.
+    """
     if allowed is not None and not allowed:
         return NO_DOCS, []  # Whoosh would take an empty filter for no filter
     limit = request.page * request.per_page
     start = limit - request.per_page
     if request.sort == "relevance" and not isinstance(q, wq.Every):
-        found = every_match(searcher, q)
+        found = every_match(searcher, q, deadline)
         if allowed is not None:
             keep = np.isin(found.ids, _array(allowed), assume_unique=True)
             found = Matches(found.ids[keep], found.scores[keep])
@@ -51,6 +56,7 @@ def ranked(
     matched = _matching(searcher, q, allowed)
     if not len(matched):
         return matched, []
+    deadline.check()
     results = searcher.search(
         q, limit=limit, filter=allowed, sortedby=_sorting(request.sort)
     )

@@ -80,6 +80,7 @@ class SearchResult:
     also_matched: tuple[str, ...] = ()
     did_you_mean: str | None = None
     notices: tuple[str, ...] = field(default=())
+    partial: bool = False  # the search ran out of time; a notice says what is left out
 
     @property
     def page(self) -> int:

@@ -25,11 +25,14 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 
+from index.deadline import NO_LIMIT, Deadline
 from index.engine_fixes import length_table
-from index.postings import deleted, in_order, position_decoder, read_postings
+from index.phrases import phrase_kept
+from index.postings import deleted, position_decoder, read_postings
 
 _LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
+CHECK_EVERY = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +49,12 @@ class Matches:
 NONE = Matches(_EMPTY_IDS, np.zeros(0))
 
 
-def every_match(searcher: WhooshSearcher, q: wq.Query) -> Matches:
-    """Every passage ``q`` matches in the whole index, with its score."""
+def every_match(
+    searcher: WhooshSearcher, q: wq.Query, deadline: Deadline = NO_LIMIT
+) -> Matches:
+    """Every passage ``q`` matches, with its score; ``OutOfTime`` past ``deadline``."""
     parts = [
-        (_Segment(searcher, sub).matches(q), offset)
+        (_Segment(searcher, sub, deadline).matches(q), offset)
         for sub, offset in searcher.leaf_searchers()
     ]
     if not parts:
@@ -63,7 +68,10 @@ def every_match(searcher: WhooshSearcher, q: wq.Query) -> Matches:
 class _Segment:
     """One segment's reader, and the index-wide statistics its scores use."""
 
-    def __init__(self, top: WhooshSearcher, sub: WhooshSearcher) -> None:
+    def __init__(
+        self, top: WhooshSearcher, sub: WhooshSearcher, deadline: Deadline
+    ) -> None:
+        self.deadline = deadline
         self.top = top
         self.sub = sub
         self.reader = sub.reader()
@@ -73,6 +81,7 @@ class _Segment:
         self.bm25 = weighting if type(weighting) is BM25F else None
 
     def matches(self, q: wq.Query) -> Matches:
+        self.deadline.check()
         if isinstance(q, wq.Term):
             return self._term(q)
         if isinstance(q, wq.And):
@@ -170,23 +179,21 @@ class _Segment:
             range(len(texts)),
             key=lambda i: self.reader.doc_frequency(q.fieldname, texts[i]),
         )
+        read: dict[bytes, tuple] = {}  # a repeated word is read once
         for i in rarest_first:  # the commoner words: only blocks of candidates
+            self.deadline.check()
             within = None if found is None else found.ids
-            words[i] = self._postings(q.fieldname, texts[i], True, within)
+            if texts[i] not in read:
+                read[texts[i]] = self._postings(q.fieldname, texts[i], True, within)
+            words[i] = read[texts[i]]
             found = words[i][0] if found is None else _both(found, words[i][0])
             if not len(found):
                 return NONE
         decode = position_decoder(field.format)
-        at = [np.searchsorted(matches.ids, found.ids).tolist() for matches, _ in words]
-        values = [held for _, held in words]
-        keep = [
-            in_order(
-                [decode(vs[places[n]]) for vs, places in zip(values, at, strict=True)],
-                q.slop,
-            )
-            for n in range(len(found))
-        ]
-        return _boosted(_within_mask(found, np.array(keep, dtype=bool)), q.boost)
+        keep = phrase_kept(
+            found.ids, texts, read, decode, q.slop, self.deadline, CHECK_EVERY
+        )
+        return _boosted(_within_mask(found, keep), q.boost)
 
     def _bm25(self, fieldname, text, ids, weights) -> np.ndarray:
         """Whoosh's ``bm25()`` over arrays, operation for operation."""
@@ -206,19 +213,24 @@ class _Segment:
     def _and(self, q: wq.And) -> Matches:
         positive = [s for s in q.subqueries if not isinstance(s, wq.Not)]
         negative = [s for s in q.subqueries if isinstance(s, wq.Not)]
-        if not positive:
-            return self._walked(q)
-        found = self.matches(positive[0])
-        for sub in positive[1:]:
-            found = _both(found, self.matches(sub))
+        if positive:
+            found = self.matches(positive[0])
+            for sub in positive[1:]:
+                found = _both(found, self.matches(sub))
+        else:  # only exclusions: every live passage, each Not adding its score
+            left = self._live()
+            found = Matches(left, np.zeros(len(left)))
         for sub in negative:
             found = _without(found, self._ids(sub.query))
             found = Matches(found.ids, found.scores + _NOT_SCORE * sub.boost)
         return _boosted(found, q.boost)
 
-    def _not(self, q: wq.Not) -> Matches:
+    def _live(self) -> np.ndarray:
         everyone = np.arange(self.size, dtype=np.int64)
-        left = np.setdiff1d(everyone, self.deleted, assume_unique=True)
+        return np.setdiff1d(everyone, self.deleted, assume_unique=True)
+
+    def _not(self, q: wq.Not) -> Matches:
+        left = self._live()
         everyone_else = Matches(left, np.full(len(left), _NOT_SCORE))
         found = _without(everyone_else, self._ids(q.query))
         return _boosted(found, q.boost)
@@ -229,6 +241,8 @@ class _Segment:
         ids: list[int] = []
         scores: list[float] = []
         while matcher.is_active():
+            if len(ids) % CHECK_EVERY == 0:
+                self.deadline.check()
             ids.append(matcher.id())
             scores.append(matcher.score())
             matcher.next()

@@ -1,35 +1,36 @@
 """Searching the index: ranked hits with snippets, facet counts, variants, hints.
 
-One ``Searcher`` serves many searches: it keeps a Whoosh searcher open, checks
-before each search whether the index has had a commit since (a cheap look at the
-folder), and opens a new searcher only then. Every search counts its matches by
-cited outlet, document kind, publisher or agency, and month. A ``Searcher`` is
-not safe to share between threads; give each thread (or request) its own, or
-guard it with a lock.
+One ``Searcher`` serves many searches, from many threads at once: each search
+borrows a Whoosh searcher of the index's newest generation (``index.readers``)
+and reads its hits, its facet counts and its suggestion through that one
+reader. Every search counts its matches by cited outlet, document kind,
+publisher or agency, and month. Each search has a time allowance
+(``TIME_LIMIT``): a search that runs past it returns what it has, with
+``partial`` set and a notice saying what was cut short.
 """
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import replace
+import threading
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.index import FileIndex
 from whoosh.searching import Searcher as WhooshSearcher
 
 from archive.names import fold
 from archive.paging import page_count
 from index.analysis import FORM_SEPARATOR, NAME_WORD
-from index.directory import VERSION_FILE, open_index
+from index.deadline import NO_LIMIT, Deadline, OutOfTime
 from index.entries import NO_OUTLET
 from index.errors import InvalidFilter, InvalidPage, SearchQueryError
-from index.facets import FacetTable
 from index.matching import DocumentTable, MatchCount, MatchList, collect
 from index.postings import doc_ids
-from index.query import expand_words, parse_query
-from index.ranking import Scored, ranked
+from index.query import ParsedQuery, expand_words, parse_query
+from index.ranking import NO_DOCS, Scored, ranked
+from index.readers import Readers, View
 from index.results import (
     SORTS,
     ClaimHit,
@@ -40,53 +41,44 @@ from index.results import (
     SearchResult,
 )
 from index.schema import FACET_FIELDS, build_schema
-from index.snippets import Highlighter, Matcher
-from index.spelling import respelled
+from index.snippets import Highlighter, Matcher, plain_snippet
+from index.spelling import did_you_mean
 from ingest import country_code
 
 MAX_PER_PAGE = 100
 MAX_EXPANSIONS = 1000
+TIME_LIMIT = 1.0  # seconds a search may take before it returns what it has
+ADVICE = "try fewer words, or a narrower query"
+CUT_SHORT = (
+    "some hits are shown without highlights, and other spellings or a "
+    "suggestion may be missing"
+)
 LABELLED = ("outlet", "source", "country")
 
 
 class Searcher:
-    """Searches the index at ``path``; ``IndexUnavailable`` says if it cannot."""
+    """Searches the index at ``path``; ``IndexUnavailable`` says if it cannot.
 
-    def __init__(self, path: Path) -> None:
+    Safe to share between threads: each search borrows its own Whoosh searcher
+    (``index.readers``). A search that runs past ``time_limit`` seconds returns
+    what it has, marked partial, with a notice saying so.
+    """
+
+    def __init__(self, path: Path, time_limit: float | None = TIME_LIMIT) -> None:
         self.path = Path(path)
         self.schema = build_schema()
         self.highlighter = Highlighter()
-        self._ix: FileIndex | None = None
-        self._searcher: WhooshSearcher | None = None
-        self._stamp: int | None = None
-        self._facets: FacetTable | None = None
-        self._documents: DocumentTable | None = None
+        self.readers = Readers(self.path)
+        self.time_limit = time_limit
+        self._documents: tuple[object, DocumentTable] | None = None
+        self._documents_lock = threading.Lock()
 
     def search(self, request: SearchRequest) -> SearchResult:
         _check(request)
-        parsed, narrow, q, allowed, searcher = self._prepared(request)
-        terms = _terms(q, searcher)
-        matched, page = ranked(searcher, q, allowed, request)
-        total = len(matched)
-        exact = _exact_words(request.query)
-        matcher = Matcher.from_terms(terms, exact)
-        hits = tuple(self._hit(searcher, hit, matcher) for hit in page)
-        notices = list(parsed.notices)
-        if total and not hits:
-            last = page_count(total, request.per_page)
-            notices.append(f"page {request.page} is past the last page ({last})")
-        return SearchResult(
-            request=request,
-            total=total,
-            hits=hits,
-            facets={
-                name: _counts(name, counts)
-                for name, counts in self._facet_table().counts(matched).items()
-            },
-            also_matched=_variants(searcher, matcher, exact, matched) if total else (),
-            did_you_mean=None if total else self._did_you_mean(request, narrow),
-            notices=tuple(notices),
-        )
+        deadline = Deadline(self.time_limit)
+        asked = self._asked(request)
+        with self.readers.view() as view:
+            return self._search(view, request, asked, deadline)
 
     def matches(
         self,
@@ -98,27 +90,27 @@ class Searcher:
         ``max_passages`` or the passages of ``max_documents`` documents; the
         request's page is not used."""
         _check(replace(request, page=1, per_page=1))
-        *_, q, allowed, searcher = self._prepared(request)
-        everything = replace(request, page=1, per_page=max(searcher.doc_count(), 1))
-        matched, order = ranked(searcher, q, allowed, everything)
-        docnums = (scored.docnum for scored in order)
-        return collect(searcher, docnums, len(matched), max_passages, max_documents)
+        asked = self._asked(request)
+        with self.readers.view() as view:
+            searcher = view.searcher
+            q, allowed = _expanded(asked, searcher)
+            everything = replace(request, page=1, per_page=max(searcher.doc_count(), 1))
+            matched, order = ranked(searcher, q, allowed, everything)
+            docnums = (scored.docnum for scored in order)
+            return collect(searcher, docnums, len(matched), max_passages, max_documents)
 
     def count(self, request: SearchRequest) -> MatchCount:
         """How many passages and documents ``request`` matches (for a list of
         searches, where only the numbers are wanted)."""
         _check(replace(request, page=1, per_page=1))
-        *_, q, allowed, searcher = self._prepared(request)
-        matched, _ = ranked(searcher, q, allowed, replace(request, page=1, per_page=1))
-        reader = searcher.reader()
-        if self._documents is None or self._documents.reader is not reader:
-            self._documents = DocumentTable(reader)
-        return MatchCount(len(matched), self._documents.count(matched))
+        asked = self._asked(request)
+        with self.readers.view() as view:
+            q, allowed = _expanded(asked, view.searcher)
+            first = replace(request, page=1, per_page=1)
+            matched, _ = ranked(view.searcher, q, allowed, first)
+            return MatchCount(len(matched), self._document_table(view).count(matched))
 
-    def _prepared(self, request: SearchRequest):
-        """The parsed query, the facet filter, the query to run (its words
-        expanded), the passages the filter allows (None: all), and the searcher
-        all of them were read from."""
+    def _asked(self, request: SearchRequest) -> _Asked:
         parsed = parse_query(request.query, self.schema, request.exact)
         narrow = _facet_filter(request.filters)
         q = parsed.query
@@ -126,57 +118,90 @@ class Searcher:
             if narrow is None:
                 raise SearchQueryError("the query is empty: type words to search for")
             q = wq.Every()
-        searcher = self._current()
-        q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
-        allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
-        return parsed, narrow, q, allowed, searcher
+        return _Asked(q, narrow, parsed)
+
+    def _document_table(self, view: View) -> DocumentTable:
+        """The document of each passage of ``view``'s generation, read once."""
+        with self._documents_lock:
+            if self._documents is None or self._documents[0] != view.key:
+                self._documents = (view.key, DocumentTable(view.searcher.reader()))
+            return self._documents[1]
 
     def warm(self) -> None:
-        """Open the searcher and read what a first search would: readers, facets."""
+        """Open a searcher and read what a first search would: readers, facets."""
         self.search(SearchRequest("archive"))
 
     def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+        self.readers.close()
 
-    def _current(self) -> WhooshSearcher:
-        """The open searcher if the index has not changed since; else a new one.
-
-        Whoosh's ``Searcher.refresh()`` is not used: in whoosh-reloaded 2.7.5 it
-        adds the old reader's segments to the new ones, so a replaced or deleted
-        passage would come back (tests/index/test_searcher_refresh.py). A new
-        commit is seen by comparing generations, a cheap look at the folder; a
-        rebuild by the version file's modification time.
-        """
+    def _search(
+        self, view: View, request: SearchRequest, asked: _Asked, deadline: Deadline
+    ) -> SearchResult:
+        searcher = view.searcher
+        notices = list(asked.parsed.notices)
+        stopped = False
         try:
-            stamp: int | None = (self.path / VERSION_FILE).stat().st_mtime_ns
-        except OSError:
-            stamp = None
-        searcher = self._searcher
-        if (
-            stamp is not None
-            and searcher is not None
-            and stamp == self._stamp
-            and self._ix.latest_generation() == searcher.reader().generation()
-        ):
-            return searcher
-        self._ix = open_index(self.path)
-        fresh = self._ix.searcher()
-        self.close()
-        self._searcher, self._stamp = fresh, stamp
-        self._facets = None
-        return fresh
+            q, allowed = _expanded(asked, searcher)
+            matched, page = ranked(searcher, q, allowed, request, deadline)
+        except OutOfTime as stop:
+            matched, page, stopped = NO_DOCS, [], True
+            notices.append(
+                f"{stop} and was stopped before it found its matches: {ADVICE}"
+            )
+        total = len(matched)
+        exact = _exact_words(request.query)
+        matcher = Matcher.from_terms(_terms(q, searcher), exact)
+        hits = self._hits(searcher, page, matcher, deadline)
+        if total and not hits:
+            last = page_count(total, request.per_page)
+            notices.append(f"page {request.page} is past the last page ({last})")
+        also, suggestion = (), None
+        try:
+            if total:
+                also = _variants(searcher, matcher, exact, matched, deadline)
+            else:
+                suggestion, said = did_you_mean(
+                    searcher, request, asked.narrow, deadline
+                )
+                notices += said
+        except OutOfTime:
+            pass
+        partial = stopped or deadline.passed()
+        if partial and not stopped:
+            notices.append(
+                f"the search took longer than {self.time_limit:g} s: {CUT_SHORT}"
+            )
+        return SearchResult(
+            request=request,
+            total=total,
+            hits=hits,
+            facets={
+                name: _counts(name, counts)
+                for name, counts in view.facets().counts(matched).items()
+            },
+            also_matched=also,
+            did_you_mean=suggestion,
+            notices=tuple(notices),
+            partial=partial,
+        )
 
-    def _facet_table(self) -> FacetTable:
-        """The facet values of the open searcher's passages, read once per opening."""
-        if self._facets is None:
-            self._facets = FacetTable(self._current().reader())
-        return self._facets
+    def _hits(
+        self, searcher: WhooshSearcher, page: list, matcher: Matcher, deadline: Deadline
+    ) -> tuple[Hit, ...]:
+        """The page's hits; past the deadline, their openings stand as snippets."""
+        return tuple(
+            self._hit(searcher, hit, None if deadline.passed() else matcher)
+            for hit in page
+        )
 
-    def _hit(self, searcher: WhooshSearcher, hit: Scored, matcher: Matcher) -> Hit:
+    def _hit(
+        self, searcher: WhooshSearcher, hit: Scored, matcher: Matcher | None
+    ) -> Hit:
         stored = searcher.stored_fields(hit.docnum)
-        snippet, variants = self.highlighter.snippet(stored["text"], matcher)
+        if matcher is None:
+            snippet, variants = plain_snippet(stored["text"]), ()
+        else:
+            snippet, variants = self.highlighter.snippet(stored["text"], matcher)
         source = stored.get("source")
         return Hit(
             passage_id=int(stored["passage_id"]),
@@ -196,19 +221,23 @@ class Searcher:
             also_matched=variants,
         )
 
-    def _did_you_mean(self, request: SearchRequest, narrow) -> str | None:
-        """A respelling of the query, offered only if it finds something."""
-        searcher = self._current()
-        suggestion = respelled(searcher, request.query)
-        if suggestion is None:
-            return None
-        try:
-            q = parse_query(suggestion, self.schema, request.exact).query
-            q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
-        except SearchQueryError:
-            return None
-        found = searcher.search(q, limit=1, filter=narrow)
-        return suggestion if len(found) else None
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """The parsed query, its facet filter, and the parser's notices."""
+
+    query: wq.Query
+    narrow: wq.Query | None
+    parsed: ParsedQuery
+
+
+def _expanded(asked: _Asked, searcher: WhooshSearcher) -> tuple[wq.Query, set | None]:
+    """The query with its words expanded, and the passages its filter allows (None:
+    all), both read from ``searcher``."""
+    q = expand_words(asked.query, searcher.reader(), MAX_EXPANSIONS)
+    narrow = asked.narrow
+    allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
+    return q, allowed
 
 
 def _check(request: SearchRequest) -> None:
@@ -278,7 +307,11 @@ def _exact_words(text: str) -> set[str]:
 
 
 def _variants(
-    searcher: WhooshSearcher, matcher: Matcher, exact: set[str], docs: np.ndarray
+    searcher: WhooshSearcher,
+    matcher: Matcher,
+    exact: set[str],
+    docs: np.ndarray,
+    deadline: Deadline = NO_LIMIT,
 ) -> tuple[str, ...]:
     """Spellings of the searched names, other than the ones typed, among the hits."""
     if not matcher.keys:
@@ -286,6 +319,8 @@ def _variants(
     reader = searcher.reader()
     found: dict[str, None] = {}
     for key in sorted(matcher.keys):
+        if deadline.passed():
+            break
         for term in reader.expand_prefix("forms", f"{key}{FORM_SEPARATOR}"):
             term = _text(term)
             spelling = term.split(FORM_SEPARATOR, 1)[1]

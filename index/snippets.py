@@ -112,6 +112,11 @@ def _parts(text: str, fragments) -> tuple[tuple[str, bool], ...]:
     return tuple((t, m) for t, m in parts if t)
 
 
+def plain_snippet(text: str) -> Snippet:
+    """The passage's opening, nothing marked (when there is no time to highlight)."""
+    return Snippet(((_opening(text), False),))
+
+
 def _opening(text: str) -> str:
     if len(text) <= SNIPPET_CHARS:
         return text

@@ -40,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     # search exports: documents as references, passages as CSV rows
     "EXPORT_MAX_DOCUMENTS": index_exports.MAX_DOCUMENTS,
     "EXPORT_MAX_ROWS": index_exports.MAX_ROWS,
+    "SEARCH_TIME_LIMIT": 1.0,  # seconds; a longer search returns what it has
 }
 
 

@@ -1,14 +1,14 @@
 """The archive and the search index as the views reach them.
 
 The session factory and the searcher are made once per app; each request gets its
-own database session, closed when the request ends. One searcher serves every
-thread, one search at a time (Whoosh's searcher refresh is not thread-safe).
+own database session, closed when the request ends. The one ``Searcher`` serves
+every thread at once (each search borrows a Whoosh searcher of its own), within
+the site's ``SEARCH_TIME_LIMIT`` seconds.
 """
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask, current_app, g
@@ -31,11 +31,11 @@ KEY = "archive"
 class Connections:
     sessions: sessionmaker[Session]
     searcher: Searcher
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 def init_app(app: Flask, database_url: str, index_dir: str | Path) -> None:
-    app.extensions[KEY] = Connections(connect(database_url), Searcher(Path(index_dir)))
+    searcher = Searcher(Path(index_dir), app.config.get("SEARCH_TIME_LIMIT"))
+    app.extensions[KEY] = Connections(connect(database_url), searcher)
     app.teardown_appcontext(_close)
 
 
@@ -58,9 +58,7 @@ def db() -> Session:
 
 
 def search(request: SearchRequest) -> SearchResult:
-    found: Connections = current_app.extensions[KEY]
-    with found.lock:
-        return found.searcher.search(request)
+    return current_app.extensions[KEY].searcher.search(request)
 
 
 def _close(_error: BaseException | None) -> None:
@@ -71,13 +69,9 @@ def _close(_error: BaseException | None) -> None:
 
 def matches(request: SearchRequest, **bounds: int) -> MatchList:
     """Every match of ``request``, best first, up to ``bounds`` (for exports)."""
-    found: Connections = current_app.extensions[KEY]
-    with found.lock:
-        return found.searcher.matches(request, **bounds)
+    return current_app.extensions[KEY].searcher.matches(request, **bounds)
 
 
 def count(request: SearchRequest) -> MatchCount:
     """How many passages and documents ``request`` matches."""
-    found: Connections = current_app.extensions[KEY]
-    with found.lock:
-        return found.searcher.count(request)
+    return current_app.extensions[KEY].searcher.count(request)

@@ -356,6 +356,7 @@ SCHEMAS = {
         also_matched=array(STR),
         did_you_mean=NULL_STR,
         notices=array(STR),
+        partial=BOOL,
     ),
     "Error": {
         **obj(status=INT, title=STR, message=STR, problems=array(STR)),

@@ -8,55 +8,68 @@ from archive.cli.group import cli
 from archive.config import Settings
 from archive.errors import ArchiveError
 
+THREADS = 8
+
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Where to listen.")
 @click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
+@click.option(
+    "--processes",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Server processes on the one port, each with 8 threads "
+    "(default: one per core, up to 4; Unix).",
+)
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int) -> None:
+def serve(settings: Settings, host: str, port: int, processes: int | None) -> None:
     """Serve the site and its JSON API until interrupted (Ctrl+C).
 
     Runs under waitress, a production WSGI server, on this machine only unless
-    --host says otherwise. Data comes from where every command finds it.
+    --host says otherwise, from one process per core, each with 8 threads:
+    searches run side by side, and searches are Python work, which one process
+    runs on one core at a time. Data comes from where every command finds it.
 
     \b
     Example:
         archive serve
         archive serve --port 8080
     """
-    serve_site(settings, host, port)
+    serve_site(settings, host, port, processes)
 
 
-def serve_site(settings: Settings, host: str, port: int) -> None:
+def serve_site(
+    settings: Settings, host: str, port: int, processes: int | None = None
+) -> None:
     import socket
 
-    import waitress
-
     from web import create_app
-    from web.connections import warm
+    from web.server import default_processes, serve
 
+    config = {
+        "DATA_DIR": str(settings.data_dir),
+        "DATABASE_URL": settings.database_url,
+        "INDEX_DIR": str(settings.index_dir),
+        "OUTLETS_FILE": settings.outlets_file,
+    }
     try:
-        app = create_app(
-            {
-                "DATA_DIR": str(settings.data_dir),
-                "DATABASE_URL": settings.database_url,
-                "INDEX_DIR": str(settings.index_dir),
-                "OUTLETS_FILE": settings.outlets_file,
-            }
-        )
+        checked = create_app(config)  # each process builds its own below
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
-    warm(app)
+    checked.extensions["archive"].sessions.kw["bind"].dispose()
     try:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         listening = socket.create_server((host, port), family=family)
     except OSError as error:
         raise click.ClickException(f"cannot serve on {host}:{port}: {error}") from error
-    server = waitress.create_server(app, sockets=[listening], threads=8)
     click.echo(f"Serving the archive at http://{host}:{port}/ (Ctrl+C to stop)")
     try:
-        server.run()
-    except KeyboardInterrupt:
-        click.echo("stopped")
-    finally:
-        server.close()
+        serve(
+            lambda: create_app(config),
+            listening,
+            threads=THREADS,
+            processes=processes or default_processes(),
+        )
+    except KeyboardInterrupt:  # waitress ends its loop on it; a second one may come
+        pass
+    click.echo("stopped")

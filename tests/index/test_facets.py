@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from whoosh import sorting
 
+from index.directory import open_index
 from index.facets import FacetTable
 from index.query import parse_query
 from index.schema import FACET_FIELDS, build_schema
@@ -31,7 +32,7 @@ def _whoosh_counts(searcher, q) -> dict[str, dict[str, int]]:
 
 
 def _counts(archive, query: str):
-    searcher = archive.searcher._current()
+    searcher = open_index(archive.index_dir).searcher()
     q = parse_query(query, build_schema(), False).query
     docs = set(searcher.docs_for_query(q))
     table = FacetTable(searcher.reader())
@@ -59,7 +60,7 @@ def test_replaced_passages_are_not_counted(archive, tmp_path) -> None:
         encoding="utf-8",
     )
     archive.ingest(story)
-    assert archive.searcher._current().reader().has_deletions()
+    assert open_index(archive.index_dir).searcher().reader().has_deletions()
     ours, whoosh = _counts(archive, "forces")
     assert ours == whoosh
     assert ours["kind"] == before["kind"]  # the old copy's passages are gone

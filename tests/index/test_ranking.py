@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.directory import open_index
 from index.query import parse_query
 from index.ranking import ranked
 from index.results import SearchRequest
@@ -23,7 +24,7 @@ from index.schema import build_schema
     ],
 )
 def test_a_query_ranks_and_counts_as_whoosh_does(indexed_samples, query):
-    searcher = indexed_samples.searcher._current()
+    searcher = open_index(indexed_samples.index_dir).searcher()
     q = parse_query(query, build_schema(), False).query
     matched, page = ranked(searcher, q, None, SearchRequest(query, per_page=5))
     assert set(matched.tolist()) == set(searcher.docs_for_query(q))
@@ -33,7 +34,7 @@ def test_a_query_ranks_and_counts_as_whoosh_does(indexed_samples, query):
 
 
 def test_a_filter_narrows_the_single_pass_too(indexed_samples):
-    searcher = indexed_samples.searcher._current()
+    searcher = open_index(indexed_samples.index_dir).searcher()
     q = parse_query('"US forces"', build_schema(), False).query
     everything = set(searcher.docs_for_query(q))
     allowed = set(list(everything)[:1]) | {10**6}
@@ -43,7 +44,7 @@ def test_a_filter_narrows_the_single_pass_too(indexed_samples):
 
 
 def test_dates_order_every_match(indexed_samples):
-    searcher = indexed_samples.searcher._current()
+    searcher = open_index(indexed_samples.index_dir).searcher()
     q = parse_query("forces", build_schema(), False).query
     request = SearchRequest("forces", per_page=100, sort="newest")
     matched, page = ranked(searcher, q, None, request)

@@ -12,6 +12,7 @@ from whoosh import fields, formats
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 
+from index.directory import open_index
 from index.postings import position_decoder, read_postings
 from index.query import expand_words, parse_query
 from index.schema import build_schema
@@ -34,6 +35,7 @@ QUERIES = [
     "forces -Raqqa",
     "forces NOT (Raqqa OR Damascus)",
     "NOT forces",
+    "-forces -Raqqa -Qasrak",
     "forces ANDMAYBE Raqqa",
     "outlet:SOHR",
     "outlet:SOHR forces",
@@ -66,7 +68,7 @@ def segmented(tmp_path_factory):
         encoding="utf-8",
     )
     made.ingest(story)
-    searcher = made.searcher._current()
+    searcher = open_index(made.index_dir).searcher()
     assert len(searcher.leaf_searchers()) == 2
     assert searcher.reader().has_deletions()
     yield searcher
@@ -118,7 +120,7 @@ def _nodes(q):
 def test_a_query_over_no_segment_matches_nothing(tmp_path):
     made = make_archive(tmp_path)
     made.indexer.rebuild()
-    searcher = made.searcher._current()
+    searcher = open_index(made.index_dir).searcher()
     assert len(every_match(searcher, wq.Term("text", "forc"))) == 0
     made.searcher.close()
     made.sessions.kw["bind"].dispose()
