@@ -107,6 +107,7 @@ class IndexablePassage:
     names: frozenset[str] = frozenset()  # the name keys stored with the passage
     countries: tuple[str, ...] = ()  # its document's, ISO 3166-1 alpha-2 codes
     title_derived: bool = False  # the title was made from the first sentence
+    archived_at: dt.datetime | None = None  # when its document was archived (UTC)
 
     @property
     def outlets(self) -> tuple[OutletRef, ...]:
@@ -183,6 +184,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             Document.agency,
             Document.outlet_id,
             Document.title_derived,
+            Document.archived_at,
         )
         .where(Document.id.in_(ids))
         .order_by(Document.id)
@@ -226,6 +228,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             names=frozenset(names.get(passage.id, ())),
             countries=countries.get(document.id, ()),
             title_derived=document.title_derived,
+            archived_at=document.archived_at,
         )
         for document in documents
         for passage in passages.get(document.id, ())

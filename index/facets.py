@@ -50,8 +50,14 @@ class FacetTable:
             else:
                 self.codes[name] = _codes(docs, self.size)
 
-    def counts(self, docs: Collection[int]) -> dict[str, dict[str, int]]:
-        """How many of ``docs`` have each value of each facet (none left out)."""
+    def counts(
+        self, docs: Collection[int], owners: np.ndarray | None = None
+    ) -> dict[str, dict[str, int]]:
+        """How many of ``docs`` have each value of each facet (none left out).
+
+        With ``owners`` (each passage's document, by document number), how many
+        documents have a passage among ``docs`` with the value.
+        """
         matched = (
             docs
             if isinstance(docs, np.ndarray)
@@ -64,14 +70,29 @@ class FacetTable:
                 mask = np.zeros(self.size, dtype=bool)
                 mask[matched] = True
                 pair_docs, pair_codes = self.pairs[name]
-                tally = np.bincount(pair_codes[mask[pair_docs]], minlength=size)
+                kept = mask[pair_docs]
+                passages, codes = pair_docs[kept], pair_codes[kept]
             else:
-                tally = np.bincount(self.codes[name][matched], minlength=size)
+                passages, codes = matched, self.codes[name][matched]
+            if owners is not None:
+                codes = _distinct(owners[passages], codes, size)
+            tally = np.bincount(codes, minlength=size)
             values = self.values[name]
             counted[name] = {
                 values[code]: int(tally[code]) for code in np.flatnonzero(tally) if code
             }
         return counted
+
+    def values_of(self, name: str, docnum: int) -> list[str]:
+        """The values of multi-valued facet ``name`` that passage ``docnum`` has."""
+        pair_docs, pair_codes = self.pairs[name]
+        return [self.values[name][c] for c in pair_codes[pair_docs == docnum]]
+
+
+def _distinct(owners: np.ndarray, codes: np.ndarray, size: int) -> np.ndarray:
+    """``codes`` with each (owner, code) pair once."""
+    pairs = np.unique(owners.astype(np.int64) * size + codes)
+    return (pairs % size).astype(np.int64)
 
 
 def _terms(reader: IndexReader, field: str) -> list[str]:

@@ -10,7 +10,6 @@ guard it with a lock.
 
 from __future__ import annotations
 
-import calendar
 from pathlib import Path
 
 import numpy as np
@@ -22,29 +21,30 @@ from archive.names import fold
 from archive.paging import page_count
 from index.analysis import FORM_SEPARATOR, NAME_WORD
 from index.directory import VERSION_FILE, open_index
-from index.entries import NO_OUTLET
-from index.errors import InvalidFilter, InvalidPage, SearchQueryError
+from index.documents import DocumentTable
+from index.errors import InvalidPage, SearchQueryError
 from index.facets import FacetTable
+from index.filters import counts, facet_filter
+from index.grouping import Group, grouped
 from index.postings import doc_ids
 from index.query import expand_words, parse_query
-from index.ranking import Scored, ranked
+from index.ranking import Scored, ranked, scored
 from index.results import (
+    GROUPS,
     SORTS,
     ClaimHit,
-    FacetCount,
+    DocumentHit,
     Hit,
     OutletLabel,
     SearchRequest,
     SearchResult,
 )
-from index.schema import FACET_FIELDS, build_schema
+from index.schema import build_schema
 from index.snippets import Highlighter, Matcher
 from index.spelling import respelled
-from ingest import country_code
 
 MAX_PER_PAGE = 100
 MAX_EXPANSIONS = 1000
-LABELLED = ("outlet", "source", "country")
 
 
 class Searcher:
@@ -58,37 +58,50 @@ class Searcher:
         self._searcher: WhooshSearcher | None = None
         self._stamp: int | None = None
         self._facets: FacetTable | None = None
+        self._documents: DocumentTable | None = None
 
     def search(self, request: SearchRequest) -> SearchResult:
         _check(request)
         parsed = parse_query(request.query, self.schema, request.exact)
-        narrow = _facet_filter(request.filters)
+        narrow = facet_filter(request.filters)
+        leave_out = facet_filter(request.excluded, any_of=True)
         q = parsed.query
         if q == wq.NullQuery:
-            if narrow is None:
+            if narrow is None and leave_out is None:
                 raise SearchQueryError("the query is empty: type words to search for")
             q = wq.Every()
         searcher = self._current()
         q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
-        terms = _terms(q, searcher)
-        allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
-        matched, page = ranked(searcher, q, allowed, request)
-        total = len(matched)
         exact = _exact_words(request.query)
-        matcher = Matcher.from_terms(terms, exact)
-        hits = tuple(self._hit(searcher, hit, matcher) for hit in page)
+        matcher = Matcher.from_terms(_terms(q, searcher), exact)
+        allowed = _allowed(searcher, narrow, leave_out)
+        table = self._document_table()
+        if request.group == "documents":
+            found = scored(searcher, q, allowed)
+            matched = found.ids
+            documents_total, groups = grouped(table, matched, found.scores, request)
+            documents = tuple(self._document(searcher, g, matcher) for g in groups)
+            hits: tuple[Hit, ...] = ()
+            owners = table.document
+        else:
+            matched, page = ranked(searcher, q, allowed, request)
+            documents_total = len(np.unique(table.document[matched]))
+            hits = tuple(self._hit(searcher, hit, matcher) for hit in page)
+            documents, owners = (), None
+        total = len(matched)
         notices = list(parsed.notices)
-        if total and not hits:
-            last = page_count(total, request.per_page)
+        if total and not (hits or documents):
+            listed = documents_total if owners is not None else total
+            last = page_count(listed, request.per_page)
             notices.append(f"page {request.page} is past the last page ({last})")
+        tallies = self._facet_table().counts(matched, owners)
         return SearchResult(
             request=request,
             total=total,
             hits=hits,
-            facets={
-                name: _counts(name, counts)
-                for name, counts in self._facet_table().counts(matched).items()
-            },
+            facets={name: counts(name, tally) for name, tally in tallies.items()},
+            documents_total=documents_total,
+            documents=documents,
             also_matched=_variants(searcher, matcher, exact, matched) if total else (),
             did_you_mean=None if total else self._did_you_mean(request, narrow),
             notices=tuple(notices),
@@ -129,6 +142,7 @@ class Searcher:
         self.close()
         self._searcher, self._stamp = fresh, stamp
         self._facets = None
+        self._documents = None
         return fresh
 
     def _facet_table(self) -> FacetTable:
@@ -136,6 +150,35 @@ class Searcher:
         if self._facets is None:
             self._facets = FacetTable(self._current().reader())
         return self._facets
+
+    def _document_table(self) -> DocumentTable:
+        """Each passage's document and sort keys, read once per opening."""
+        if self._documents is None:
+            self._documents = DocumentTable(self._current().reader())
+        return self._documents
+
+    def _document(
+        self, searcher: WhooshSearcher, group: Group, matcher: Matcher
+    ) -> DocumentHit:
+        passages = tuple(self._hit(searcher, hit, matcher) for hit in group.best)
+        best = passages[0]
+        countries = self._facet_table().values_of("country", group.best[0].docnum)
+        return DocumentHit(
+            document_id=group.document_id,
+            title=best.title,
+            kind=best.kind,
+            source=best.source,
+            date=best.date,
+            score=best.score,
+            countries=tuple(
+                (code.upper(), label)
+                for code, _, label in sorted(
+                    c.partition(FORM_SEPARATOR) for c in countries
+                )
+            ),
+            passages=passages,
+            more=group.matched - len(passages),
+        )
 
     def _hit(self, searcher: WhooshSearcher, hit: Scored, matcher: Matcher) -> Hit:
         stored = searcher.stored_fields(hit.docnum)
@@ -183,6 +226,22 @@ def _check(request: SearchRequest) -> None:
         raise SearchQueryError(
             f"unknown sort {request.sort!r}; sorts: {', '.join(SORTS)}"
         )
+    if request.group not in GROUPS:
+        raise SearchQueryError(
+            f"unknown grouping {request.group!r}; groupings: {', '.join(GROUPS)}"
+        )
+
+
+def _allowed(
+    searcher: WhooshSearcher, narrow: wq.Query | None, leave_out: wq.Query | None
+) -> set[int] | None:
+    """The passages the filters allow (None: all), exclusions taken away."""
+    allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
+    if leave_out is None:
+        return allowed
+    if allowed is None:
+        allowed = set(searcher.docs_for_query(wq.Every()))
+    return allowed - set(searcher.docs_for_query(leave_out))
 
 
 def _terms(q: wq.Query, searcher: WhooshSearcher) -> list[tuple[str, str]]:
@@ -199,41 +258,6 @@ def _terms(q: wq.Query, searcher: WhooshSearcher) -> list[tuple[str, str]]:
 
 def _text(term: bytes | str) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
-
-
-def _facet_filter(filters: tuple[tuple[str, str], ...]) -> wq.Query | None:
-    parts: list[wq.Query] = []
-    for facet, key in filters:
-        key = key.strip() if facet == "month" else key.strip().lower()
-        if facet == "country":  # a code or a name: SY, sy, Syria
-            key = (country_code(key) or key).lower()
-        field = FACET_FIELDS.get(facet)
-        if field is None:
-            raise InvalidFilter(facet, list(FACET_FIELDS))
-        if facet in LABELLED:
-            parts.append(wq.Prefix(field, f"{key}{FORM_SEPARATOR}"))
-        else:
-            parts.append(wq.Term(field, key))
-    return wq.And(parts) if parts else None
-
-
-def _counts(name: str, groups: dict) -> tuple[FacetCount, ...]:
-    counts = []
-    for key, count in groups.items():
-        key = _text(key) if key else ""
-        if key in ("", NO_OUTLET):
-            continue
-        label = key
-        if name in LABELLED:
-            key, _, label = key.partition(FORM_SEPARATOR)
-            key = key.upper() if name == "country" else key
-        elif name == "month":
-            year, month = key.split("-")
-            label = f"{calendar.month_name[int(month)]} {year}"
-        counts.append(FacetCount(key, label, int(count)))
-    if name == "month":
-        return tuple(sorted(counts, key=lambda c: c.key, reverse=True))
-    return tuple(sorted(counts, key=lambda c: (-c.count, c.label.lower())))
 
 
 def _exact_words(text: str) -> set[str]:
