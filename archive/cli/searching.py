@@ -17,9 +17,17 @@ from ingest import KINDS
 @click.option("--per-page", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option(
     "--sort",
-    type=click.Choice(["relevance", "newest", "oldest"]),
+    type=click.Choice(["relevance", "newest", "oldest", "archived"]),
     default="relevance",
     show_default=True,
+    help="archived: the latest archived first.",
+)
+@click.option(
+    "--group",
+    type=click.Choice(["documents", "passages"]),
+    default="documents",
+    show_default=True,
+    help="documents: each document once, with its best passages.",
 )
 @click.option("--exact", is_flag=True, help="Exact spellings only: no name variants.")
 @click.option("--outlet", multiple=True, help="Only passages citing it (e.g. sohr).")
@@ -28,6 +36,12 @@ from ingest import KINDS
 @click.option("--month", multiple=True, help="Document month, e.g. 2025-03.")
 @click.option(
     "--country", multiple=True, help="Country code or name (e.g. SY or Syria)."
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="FACET:KEY",
+    help="Leave out passages with this facet value (e.g. outlet:sohr).",
 )
 @click.option(
     "--json",
@@ -42,12 +56,14 @@ def search(
     page: int,
     per_page: int,
     sort: str,
+    group: str,
     exact: bool,
     outlet: tuple[str, ...],
     kinds: tuple[str, ...],
     source: tuple[str, ...],
     month: tuple[str, ...],
     country: tuple[str, ...],
+    exclude: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Search the archived passages (the query language is in the README).
@@ -62,6 +78,7 @@ def search(
         archive search 'outlet:SOHR date:2024-12..2025-01' --sort newest
         archive search coalition --kind report --json
         archive search withdrawal --country SY
+        archive search Qasrak --exclude kind:wire --group passages
     """
     from index import (
         IndexUnavailable,
@@ -80,7 +97,10 @@ def search(
         ("country", country),
     ]
     filters = tuple((facet, key) for facet, keys in pairs for key in keys)
-    request = SearchRequest(" ".join(query), page, per_page, sort, exact, filters)
+    excluded = tuple(_facet_key(value) for value in exclude)
+    request = SearchRequest(
+        " ".join(query), page, per_page, sort, exact, filters, excluded, group
+    )
     try:
         result = Searcher(settings.index_dir).search(request)
     except (SearchQueryError, IndexUnavailable) as error:
@@ -90,3 +110,18 @@ def search(
         return
     for line in result_lines(result, mark=lambda text: click.style(text, bold=True)):
         click.echo(line)
+
+
+FACETS = {"outlet": "outlet", "kind": "kind", "source": "source", "publisher": "source"}
+FACETS.update(month="month", country="country")
+
+
+def _facet_key(value: str) -> tuple[str, str]:
+    """``outlet:sohr`` as ``("outlet", "sohr")``, or a usage error naming it."""
+    name, _, key = value.partition(":")
+    if name.strip().lower() not in FACETS or not key.strip():
+        raise click.BadParameter(
+            f"{value!r}: write FACET:KEY, FACET one of {', '.join(FACETS)}",
+            param_hint="--exclude",
+        )
+    return FACETS[name.strip().lower()], key.strip()
