@@ -19,6 +19,7 @@ from index.freshness import CheckReport, check
 from index.payload import PUBLIC_FACETS, document_link, search_json
 from index.results import (
     ClaimHit,
+    DocumentHit,
     FacetCount,
     Hit,
     OutletLabel,
@@ -29,6 +30,7 @@ from index.schema import SCHEMA_VERSION
 from index.search import Searcher
 from index.snippets import Snippet
 from index.text import result_lines
+from index.within import InDocument
 from index.writer import Indexer, IndexUpdate
 
 __all__ = [
@@ -36,8 +38,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "CheckReport",
     "ClaimHit",
+    "DocumentHit",
     "FacetCount",
     "Hit",
+    "InDocument",
     "IndexBusy",
     "IndexMissing",
     "IndexOutdated",

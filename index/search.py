@@ -42,6 +42,7 @@ from index.results import (
 from index.schema import build_schema
 from index.snippets import Highlighter, Matcher
 from index.spelling import respelled
+from index.within import NOWHERE, InDocument, matches_in
 
 MAX_PER_PAGE = 100
 MAX_EXPANSIONS = 1000
@@ -106,6 +107,17 @@ class Searcher:
             did_you_mean=None if total else self._did_you_mean(request, narrow),
             notices=tuple(notices),
         )
+
+    def within(self, query: str, document_id: int, exact: bool = False) -> InDocument:
+        """Where ``query`` matches in document ``document_id`` (words only: its
+        filters are left aside, as the document page shows the whole document)."""
+        parsed = parse_query(query, self.schema, exact)
+        if parsed.query == wq.NullQuery:
+            return NOWHERE
+        searcher = self._current()
+        q = expand_words(parsed.query, searcher.reader(), MAX_EXPANSIONS)
+        matcher = Matcher.from_terms(_terms(q, searcher), _exact_words(query))
+        return matches_in(searcher, q, matcher, self.highlighter, document_id)
 
     def warm(self) -> None:
         """Open the searcher and read what a first search would: readers, facets."""

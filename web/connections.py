@@ -15,7 +15,13 @@ from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import connect
-from index import IndexUnavailable, Searcher, SearchRequest, SearchResult
+from index import (
+    IndexUnavailable,
+    InDocument,
+    Searcher,
+    SearchRequest,
+    SearchResult,
+)
 
 KEY = "archive"
 
@@ -54,6 +60,13 @@ def search(request: SearchRequest) -> SearchResult:
     found: Connections = current_app.extensions[KEY]
     with found.lock:
         return found.searcher.search(request)
+
+
+def within(query: str, document_id: int, exact: bool = False) -> InDocument:
+    """Where ``query`` matches in document ``document_id``."""
+    found: Connections = current_app.extensions[KEY]
+    with found.lock:
+        return found.searcher.within(query, document_id, exact)
 
 
 def _close(_error: BaseException | None) -> None:

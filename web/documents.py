@@ -11,6 +11,7 @@ from archive.related import related_passages
 from web import connections, params
 from web.citing import cite_claim
 from web.display import page_urls
+from web.highlight import highlight
 
 bp = Blueprint("documents", __name__)
 
@@ -53,7 +54,12 @@ def documents_page() -> tuple[browse.DocumentList, int, int]:
 @bp.get("/documents/<int:document_id>")
 def show(document_id: int):
     found = browse.document(connections.db(), document_id)
-    return render_template("document.html", doc=found)
+    query = request.args.get("q", "").strip()
+    marks = None
+    if query:
+        exact = request.args.get("exact", "") not in ("", "0", "false")
+        marks = highlight(query, lambda q: connections.within(q, document_id, exact))
+    return render_template("document.html", doc=found, marks=marks)
 
 
 @bp.get("/claims/<int:claim_id>")
