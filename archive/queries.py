@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from archive.browse.sources import read_surely
+from archive.citation_counts import CitationCounts, citation_counts
 from archive.models import (
     Citation,
     CitedWork,
@@ -33,6 +34,7 @@ class ArchiveStats:
     citations: int
     works: int
     outlets: list[tuple[str, str, int]]
+    cited: CitationCounts | None = None  # the citations by what they name
 
 
 def archive_stats(session: Session, top: int = 10) -> ArchiveStats:
@@ -62,6 +64,7 @@ def archive_stats(session: Session, top: int = 10) -> ArchiveStats:
         citations=count(Citation),
         works=count(CitedWork),
         outlets=[tuple(row) for row in session.execute(cited)],
+        cited=citation_counts(session),
     )
 
 

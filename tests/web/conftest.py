@@ -25,6 +25,12 @@ from archive.db import connect
 from index import Indexer
 from ingest import ParseOptions, load_registry
 from tests.conftest import SAMPLES
+from tests.web.browsing import (  # noqa: F401 (the browser tests' fixtures)
+    browser,
+    hostile_site,
+    page,
+    sample_site,
+)
 from tests.web.hostile import store_hostile_documents
 from web import create_app
 

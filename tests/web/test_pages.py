@@ -305,7 +305,7 @@ def test_footnote_cited_twice_has_lettered_back_links(tmp_path) -> None:
         )
         note = page.select_one("li#fn-12")
         links = note.select(".backlinks a")
-        assert [a.get_text() for a in links] == ["a", "b"]
+        assert [a.get_text() for a in links] == ["↩a", "↩b"]
         assert [a["href"] for a in links] == ["#ref-12-1", "#ref-12-2"]
         assert all(page.select_one(a["href"]) for a in links)
         assert page.select("ul.passage-list > li")
@@ -463,3 +463,34 @@ def test_an_address_given_at_ingest_is_shown_as_the_original(tmp_path) -> None:
         assert words(countries) == "Syria (SY), Lebanon (LB)"
     finally:
         close_app(app)
+
+
+def test_citation_counts_agree_between_home_and_outlets_page(soup) -> None:
+    """GIVEN the sample corpus, whose citations include anonymous attributions
+    WHEN the home page and the outlets page give their counts
+    THEN the outlets page's count is the home page's "name an outlet" figure,
+    and the parts add up to the home page's total, each labelled."""
+    home = words(soup("/").select_one(".archive-figures p"))
+    total = int(home.split(" citations of ")[0].split()[-1])
+    named = int(home.split(" name an outlet")[0].split()[-1])
+    anonymous = int(home.split(" are anonymous attributions")[0].split()[-1])
+    unnamed = int(home.split(" name no outlet")[0].split()[-1])
+    uncertain = (
+        int(home.split(" are uncertain readings")[0].split()[-1])
+        if "uncertain readings" in home
+        else 0
+    )
+    assert named + anonymous + unnamed + uncertain == total
+    assert anonymous > 0
+    outlets = words(soup("/outlets").select_one(".citation-figures"))
+    assert f"· {named} citations naming an outlet, of {total} citations" in outlets
+    assert f"The others: {anonymous} anonymous attributions" in outlets
+
+
+def test_outlet_names_are_shown_once_when_short_and_full_are_equal(soup) -> None:
+    rows = soup("/outlets").select("#overall tbody th")
+    for row in rows:
+        name = row.select_one("a:not(.badge)").get_text()
+        badge = row.select_one("a.badge [aria-hidden]")
+        assert badge is None or badge.get_text() != name, words(row)
+    assert any(row.select_one("a.badge") is None for row in rows)
