@@ -109,8 +109,8 @@ class Searcher:
         )
 
     def within(self, query: str, document_id: int, exact: bool = False) -> InDocument:
-        """Where ``query`` matches in document ``document_id`` (words only: its
-        filters are left aside, as the document page shows the whole document)."""
+        """Where ``query`` matches in document ``document_id``: its passages
+        that the query (fields included) matches, and the words marked there."""
         parsed = parse_query(query, self.schema, exact)
         if parsed.query == wq.NullQuery:
             return NOWHERE
