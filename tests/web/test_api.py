@@ -292,6 +292,14 @@ def test_bad_arguments_are_400s_that_name_the_argument(conforms) -> None:
         (["--country", "SY", "Qasrak"], "/api/search?q=Qasrak&country=SY"),
         (["--page", "2", "Qasrak"], "/api/search?q=Qasrak&page=2"),
         (["helicopterz"], "/api/search?q=helicopterz"),
+        (
+            ["--group", "passages", "--sort", "archived", "Qasrak"],
+            "/api/search?q=Qasrak&group=passages&sort=archived",
+        ),
+        (
+            ["--exclude", "outlet:sohr", "--exclude", "kind:report", "Qasrak"],
+            "/api/search?q=Qasrak&not_outlet=sohr&not_kind=report",
+        ),
     ],
 )
 def test_cli_search_json_is_the_api_result(
