@@ -25,6 +25,7 @@ from index.postings import doc_ids
 from index.schema import FACET_FIELDS
 
 MULTI_VALUED = frozenset({"outlet", "country"})
+PER_PASSAGE = frozenset({"outlet"})  # the others are their document's
 LEFT_OUT = frozenset({NO_OUTLET})
 
 
@@ -56,25 +57,31 @@ class FacetTable:
         """How many of ``docs`` have each value of each facet (none left out).
 
         With ``owners`` (each passage's document, by document number), how many
-        documents have a passage among ``docs`` with the value.
+        documents have a passage among ``docs`` with the value. A document's
+        facets but the cited outlets are the same in all its passages: those
+        are counted over one matching passage a document.
         """
         matched = (
             docs
             if isinstance(docs, np.ndarray)
             else np.fromiter(docs, dtype=np.int64, count=len(docs))
         )
+        one_each = matched
+        if owners is not None and len(matched):
+            one_each = matched[np.unique(owners[matched], return_index=True)[1]]
         counted: dict[str, dict[str, int]] = {}
         for name in FACET_FIELDS:
             size = len(self.values[name])
+            counting = matched if name in PER_PASSAGE else one_each
             if name in MULTI_VALUED:
                 mask = np.zeros(self.size, dtype=bool)
-                mask[matched] = True
+                mask[counting] = True
                 pair_docs, pair_codes = self.pairs[name]
                 kept = mask[pair_docs]
                 passages, codes = pair_docs[kept], pair_codes[kept]
             else:
-                passages, codes = matched, self.codes[name][matched]
-            if owners is not None:
+                passages, codes = counting, self.codes[name][counting]
+            if owners is not None and name in PER_PASSAGE:
                 codes = _distinct(owners[passages], codes, size)
             tally = np.bincount(codes, minlength=size)
             values = self.values[name]

@@ -119,3 +119,24 @@ def test_documents_carry_their_countries(indexed_samples) -> None:
         for d in result.documents
         for code, label in d.countries
     )
+
+
+def test_document_counts_agree_with_the_passages(indexed_samples) -> None:
+    """GIVEN every passage matching "forces" WHEN grouped by document
+    THEN each kind and cited outlet counts the documents among those passages."""
+    hits = indexed_samples.search("forces", per_page=100, group="passages").hits
+    assert len(hits) < 100
+    kinds: dict[str, set[int]] = {}
+    outlets: dict[str, set[int]] = {}
+    for hit in hits:
+        kinds.setdefault(hit.kind, set()).add(hit.document_id)
+        for outlet in hit.outlets:
+            outlets.setdefault(outlet.slug, set()).add(hit.document_id)
+    grouped = _grouped(indexed_samples, "forces")
+    assert {c.key: c.count for c in grouped.facets["kind"]} == {
+        kind: len(ids) for kind, ids in kinds.items()
+    }
+    assert {c.key: c.count for c in grouped.facets["outlet"]} == {
+        slug: len(ids) for slug, ids in outlets.items()
+    }
+    assert outlets, "the test needs cited outlets"
