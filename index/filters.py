@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 
 from whoosh import query as wq
+from whoosh.searching import Searcher
 
 from index.analysis import FORM_SEPARATOR
 from index.entries import NO_OUTLET
@@ -36,6 +37,18 @@ def facet_filter(
     if not parts:
         return None
     return wq.Or(parts) if any_of else wq.And(parts)
+
+
+def allowed_passages(
+    searcher: Searcher, narrow: wq.Query | None, leave_out: wq.Query | None
+) -> set[int] | None:
+    """The passages the filters allow (None: all), those left out taken away."""
+    allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
+    if leave_out is None:
+        return allowed
+    if allowed is None:
+        allowed = set(searcher.docs_for_query(wq.Every()))
+    return allowed - set(searcher.docs_for_query(leave_out))
 
 
 def counts(name: str, groups: dict) -> tuple[FacetCount, ...]:

@@ -11,6 +11,7 @@ guard it with a lock.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from whoosh import query as wq
@@ -24,9 +25,8 @@ from index.directory import VERSION_FILE, open_index
 from index.documents import DocumentTable
 from index.errors import InvalidPage, SearchQueryError
 from index.facets import FacetTable
-from index.filters import counts, facet_filter
+from index.filters import allowed_passages, counts, facet_filter
 from index.grouping import Group, grouped
-from index.postings import doc_ids
 from index.query import expand_words, parse_query
 from index.ranking import Scored, ranked, scored
 from index.results import (
@@ -41,11 +41,19 @@ from index.results import (
 )
 from index.schema import build_schema
 from index.snippets import Highlighter, Matcher
-from index.spelling import respelled
+from index.spelling import respelled, variants_among
 from index.within import NOWHERE, InDocument, matches_in
 
 MAX_PER_PAGE = 100
 MAX_EXPANSIONS = 1000
+
+
+class Listed(NamedTuple):
+    matched: np.ndarray  # every matching passage, by document number
+    documents_total: int
+    hits: tuple[Hit, ...]
+    documents: tuple[DocumentHit, ...]
+    owners: np.ndarray | None
 
 
 class Searcher:
@@ -75,38 +83,49 @@ class Searcher:
         q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
         exact = _exact_words(request.query)
         matcher = Matcher.from_terms(_terms(q, searcher), exact)
-        allowed = _allowed(searcher, narrow, leave_out)
-        table = self._document_table()
-        if request.group == "documents":
-            found = scored(searcher, q, allowed)
-            matched = found.ids
-            documents_total, groups = grouped(table, matched, found.scores, request)
-            documents = tuple(self._document(searcher, g, matcher) for g in groups)
-            hits: tuple[Hit, ...] = ()
-            owners = table.document
-        else:
-            matched, page = ranked(searcher, q, allowed, request)
-            documents_total = len(np.unique(table.document[matched]))
-            hits = tuple(self._hit(searcher, hit, matcher) for hit in page)
-            documents, owners = (), None
-        total = len(matched)
+        allowed = allowed_passages(searcher, narrow, leave_out)
+        listed = self._listed(searcher, q, allowed, request, matcher)
+        total = len(listed.matched)
         notices = list(parsed.notices)
-        if total and not (hits or documents):
-            listed = documents_total if owners is not None else total
-            last = page_count(listed, request.per_page)
+        if total and not (listed.hits or listed.documents):
+            shown = listed.documents_total if listed.owners is not None else total
+            last = page_count(shown, request.per_page)
             notices.append(f"page {request.page} is past the last page ({last})")
-        tallies = self._facet_table().counts(matched, owners)
+        tallies = self._facet_table().counts(listed.matched, listed.owners)
         return SearchResult(
             request=request,
             total=total,
-            hits=hits,
+            hits=listed.hits,
             facets={name: counts(name, tally) for name, tally in tallies.items()},
-            documents_total=documents_total,
-            documents=documents,
-            also_matched=_variants(searcher, matcher, exact, matched) if total else (),
+            documents_total=listed.documents_total,
+            documents=listed.documents,
+            also_matched=variants_among(searcher, matcher, exact, listed.matched)
+            if total
+            else (),
             did_you_mean=None if total else self._did_you_mean(request, narrow),
             notices=tuple(notices),
         )
+
+    def _listed(
+        self,
+        searcher: WhooshSearcher,
+        q: wq.Query,
+        allowed: set[int] | None,
+        request: SearchRequest,
+        matcher: Matcher,
+    ) -> Listed:
+        """Every match, and the page: of documents (``owners`` then gives each
+        passage's document, for counting documents) or of passages."""
+        table = self._document_table()
+        if request.group == "documents":
+            found = scored(searcher, q, allowed)
+            total, groups = grouped(table, found.ids, found.scores, request)
+            documents = tuple(self._document(searcher, g, matcher) for g in groups)
+            return Listed(found.ids, total, (), documents, table.document)
+        matched, page = ranked(searcher, q, allowed, request)
+        hits = tuple(self._hit(searcher, hit, matcher) for hit in page)
+        total = len(np.unique(table.document[matched]))
+        return Listed(matched, total, hits, (), None)
 
     def within(self, query: str, document_id: int, exact: bool = False) -> InDocument:
         """Where ``query`` matches in document ``document_id``: its passages
@@ -244,18 +263,6 @@ def _check(request: SearchRequest) -> None:
         )
 
 
-def _allowed(
-    searcher: WhooshSearcher, narrow: wq.Query | None, leave_out: wq.Query | None
-) -> set[int] | None:
-    """The passages the filters allow (None: all), exclusions taken away."""
-    allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
-    if leave_out is None:
-        return allowed
-    if allowed is None:
-        allowed = set(searcher.docs_for_query(wq.Every()))
-    return allowed - set(searcher.docs_for_query(leave_out))
-
-
 def _terms(q: wq.Query, searcher: WhooshSearcher) -> list[tuple[str, str]]:
     """The query's terms, as text, that the index holds."""
     reader = searcher.reader()
@@ -274,22 +281,3 @@ def _text(term: bytes | str) -> str:
 
 def _exact_words(text: str) -> set[str]:
     return {fold(word) for word in NAME_WORD.findall(text)}
-
-
-def _variants(
-    searcher: WhooshSearcher, matcher: Matcher, exact: set[str], docs: np.ndarray
-) -> tuple[str, ...]:
-    """Spellings of the searched names, other than the ones typed, among the hits."""
-    if not matcher.keys:
-        return ()
-    reader = searcher.reader()
-    found: dict[str, None] = {}
-    for key in sorted(matcher.keys):
-        for term in reader.expand_prefix("forms", f"{key}{FORM_SEPARATOR}"):
-            term = _text(term)
-            spelling = term.split(FORM_SEPARATOR, 1)[1]
-            if fold(spelling) in exact or spelling in found:
-                continue
-            if np.isin(doc_ids(reader, "forms", term), docs, assume_unique=True).any():
-                found[spelling] = None
-    return tuple(found)
