@@ -58,6 +58,11 @@ def test_no_page_has_a_serious_accessibility_violation(
         for name, url in pages.items():
             page.goto(sample_site.url + url)
             problems += [f"{name} ({url}): {v}" for v in blocking_violations(page)]
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            if wide > width:
+                problems.append(
+                    f"{name} ({url}): {wide} px wide on a {width} px screen"
+                )
         assert not problems, "\n".join(problems)
 
 

@@ -15,6 +15,10 @@ def _box(page, selector: str) -> dict:
     return box
 
 
+def _page_width(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
 def _open_report(page, site) -> None:
     page.goto(site.url + "/?q=Qasrak")
     page.click(f"li.doc-hit h3 a:text('{REPORT}')")
@@ -47,11 +51,13 @@ def test_phone_keeps_the_end_list_and_puts_filters_first(browser, sample_site):
         assert skip.is_visible()
         skip.click()
         assert in_viewport(page, "#results-h")
+        assert _page_width(page) <= 400, "nothing runs past the screen's edge"
         screenshot(page, "search-400.png")
         page.click(f"li.doc-hit h3 a:text('{REPORT}')")
         page.wait_for_selector("nav.match-bar")
         assert not page.locator(".sidenote").first.is_visible()
         assert page.locator("li#fn-545").is_visible()
+        assert _page_width(page) <= 400, "nothing runs past the screen's edge"
         screenshot(page, "document-400.png")
 
 
