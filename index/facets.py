@@ -26,6 +26,7 @@ from index.schema import FACET_FIELDS
 
 MULTI_VALUED = frozenset({"outlet", "country"})
 PER_PASSAGE = frozenset({"outlet"})  # the others are their document's
+TABLE_CELLS = 8_000_000  # documents x values, for counting documents by value
 LEFT_OUT = frozenset({NO_OUTLET})
 
 
@@ -66,9 +67,14 @@ class FacetTable:
             if isinstance(docs, np.ndarray)
             else np.fromiter(docs, dtype=np.int64, count=len(docs))
         )
-        one_each = matched
+        one_each, rank, documents = matched, None, 0
         if owners is not None and len(matched):
-            one_each = matched[np.unique(owners[matched], return_index=True)[1]]
+            _, first, inverse = np.unique(
+                owners[matched], return_index=True, return_inverse=True
+            )
+            one_each, documents = matched[first], len(first)
+            rank = np.zeros(self.size, dtype=np.int64)
+            rank[matched] = inverse  # each matched passage's document, 0..n-1
         counted: dict[str, dict[str, int]] = {}
         for name in FACET_FIELDS:
             size = len(self.values[name])
@@ -81,9 +87,10 @@ class FacetTable:
                 passages, codes = pair_docs[kept], pair_codes[kept]
             else:
                 passages, codes = counting, self.codes[name][counting]
-            if owners is not None and name in PER_PASSAGE:
-                codes = _distinct(owners[passages], codes, size)
-            tally = np.bincount(codes, minlength=size)
+            if rank is not None and name in PER_PASSAGE:
+                tally = _per_document(rank[passages], codes, documents, size)
+            else:
+                tally = np.bincount(codes, minlength=size)
             values = self.values[name]
             counted[name] = {
                 values[code]: int(tally[code]) for code in np.flatnonzero(tally) if code
@@ -96,10 +103,20 @@ class FacetTable:
         return [self.values[name][c] for c in pair_codes[pair_docs == docnum]]
 
 
-def _distinct(owners: np.ndarray, codes: np.ndarray, size: int) -> np.ndarray:
-    """``codes`` with each (owner, code) pair once."""
-    pairs = np.unique(owners.astype(np.int64) * size + codes)
-    return (pairs % size).astype(np.int64)
+def _per_document(
+    documents: np.ndarray, codes: np.ndarray, count: int, size: int
+) -> np.ndarray:
+    """How many documents have each code, from (document 0..count-1, code) pairs.
+
+    A table of documents by codes marks each pair once (one step per pair);
+    when it would be large, the pairs are made distinct by sorting instead.
+    """
+    if count * size <= TABLE_CELLS:
+        table = np.zeros(count * size, dtype=bool)
+        table[documents * size + codes] = True
+        return table.reshape(count, size).sum(axis=0)
+    pairs = np.unique(documents * size + codes)
+    return np.bincount(pairs % size, minlength=size)
 
 
 def _terms(reader: IndexReader, field: str) -> list[str]:
