@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from archive.browse.sources import read_surely
+from archive.citation_counts import CitationCounts, citation_counts
 from archive.models import (
     Citation,
     CitedWork,
@@ -33,6 +34,7 @@ class ArchiveStats:
     citations: int
     works: int
     outlets: list[tuple[str, str, int]]
+    cited: CitationCounts | None = None  # the citations by what they name
 
 
 def archive_stats(session: Session, top: int = 10) -> ArchiveStats:
@@ -62,6 +64,7 @@ def archive_stats(session: Session, top: int = 10) -> ArchiveStats:
         citations=count(Citation),
         works=count(CitedWork),
         outlets=[tuple(row) for row in session.execute(cited)],
+        cited=citation_counts(session),
     )
 
 
@@ -107,6 +110,7 @@ class IndexablePassage:
     names: frozenset[str] = frozenset()  # the name keys stored with the passage
     countries: tuple[str, ...] = ()  # its document's, ISO 3166-1 alpha-2 codes
     title_derived: bool = False  # the title was made from the first sentence
+    archived_at: dt.datetime | None = None  # when its document was archived (UTC)
 
     @property
     def outlets(self) -> tuple[OutletRef, ...]:
@@ -183,6 +187,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             Document.agency,
             Document.outlet_id,
             Document.title_derived,
+            Document.archived_at,
         )
         .where(Document.id.in_(ids))
         .order_by(Document.id)
@@ -226,6 +231,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
             names=frozenset(names.get(passage.id, ())),
             countries=countries.get(document.id, ()),
             title_derived=document.title_derived,
+            archived_at=document.archived_at,
         )
         for document in documents
         for passage in passages.get(document.id, ())

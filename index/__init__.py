@@ -21,6 +21,7 @@ from index.matching import Match, MatchCount, MatchList
 from index.payload import PUBLIC_FACETS, document_link, search_json
 from index.results import (
     ClaimHit,
+    DocumentHit,
     FacetCount,
     Hit,
     OutletLabel,
@@ -31,6 +32,7 @@ from index.schema import SCHEMA_VERSION
 from index.search import Searcher
 from index.snippets import Snippet
 from index.text import result_lines
+from index.within import InDocument
 from index.writer import Indexer, IndexUpdate
 
 __all__ = [
@@ -38,8 +40,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "CheckReport",
     "ClaimHit",
+    "DocumentHit",
     "FacetCount",
     "Hit",
+    "InDocument",
     "IndexBusy",
     "IndexMissing",
     "IndexOutdated",

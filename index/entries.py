@@ -85,6 +85,9 @@ def entry(passage: IndexablePassage) -> dict[str, object]:
         values["month"] = passage.date.strftime("%Y-%m")
         values["date_shown"] = shown_date(passage.date, passage.date_precision)
         values["newest"] = values["oldest"] = passage.date.toordinal()
+    if passage.archived_at is not None:
+        stamp = passage.archived_at.replace(tzinfo=dt.UTC).timestamp()
+        values["archived"] = round(stamp * 1_000_000)  # microseconds
     values["fingerprint"] = fingerprint(values)
     return values
 

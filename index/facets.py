@@ -25,6 +25,8 @@ from index.postings import doc_ids
 from index.schema import FACET_FIELDS
 
 MULTI_VALUED = frozenset({"outlet", "country"})
+PER_PASSAGE = frozenset({"outlet"})  # the others are their document's
+TABLE_CELLS = 8_000_000  # documents x values, for counting documents by value
 LEFT_OUT = frozenset({NO_OUTLET})
 
 
@@ -50,28 +52,71 @@ class FacetTable:
             else:
                 self.codes[name] = _codes(docs, self.size)
 
-    def counts(self, docs: Collection[int]) -> dict[str, dict[str, int]]:
-        """How many of ``docs`` have each value of each facet (none left out)."""
+    def counts(
+        self, docs: Collection[int], owners: np.ndarray | None = None
+    ) -> dict[str, dict[str, int]]:
+        """How many of ``docs`` have each value of each facet (none left out).
+
+        With ``owners`` (each passage's document, by document number), how many
+        documents have a passage among ``docs`` with the value. A document's
+        facets but the cited outlets are the same in all its passages: those
+        are counted over one matching passage a document.
+        """
         matched = (
             docs
             if isinstance(docs, np.ndarray)
             else np.fromiter(docs, dtype=np.int64, count=len(docs))
         )
+        one_each, rank, documents = matched, None, 0
+        if owners is not None and len(matched):
+            _, first, inverse = np.unique(
+                owners[matched], return_index=True, return_inverse=True
+            )
+            one_each, documents = matched[first], len(first)
+            rank = np.zeros(self.size, dtype=np.int64)
+            rank[matched] = inverse  # each matched passage's document, 0..n-1
         counted: dict[str, dict[str, int]] = {}
         for name in FACET_FIELDS:
             size = len(self.values[name])
+            counting = matched if name in PER_PASSAGE else one_each
             if name in MULTI_VALUED:
                 mask = np.zeros(self.size, dtype=bool)
-                mask[matched] = True
+                mask[counting] = True
                 pair_docs, pair_codes = self.pairs[name]
-                tally = np.bincount(pair_codes[mask[pair_docs]], minlength=size)
+                kept = mask[pair_docs]
+                passages, codes = pair_docs[kept], pair_codes[kept]
             else:
-                tally = np.bincount(self.codes[name][matched], minlength=size)
+                passages, codes = counting, self.codes[name][counting]
+            if rank is not None and name in PER_PASSAGE:
+                tally = _per_document(rank[passages], codes, documents, size)
+            else:
+                tally = np.bincount(codes, minlength=size)
             values = self.values[name]
             counted[name] = {
                 values[code]: int(tally[code]) for code in np.flatnonzero(tally) if code
             }
         return counted
+
+    def values_of(self, name: str, docnum: int) -> list[str]:
+        """The values of multi-valued facet ``name`` that passage ``docnum`` has."""
+        pair_docs, pair_codes = self.pairs[name]
+        return [self.values[name][c] for c in pair_codes[pair_docs == docnum]]
+
+
+def _per_document(
+    documents: np.ndarray, codes: np.ndarray, count: int, size: int
+) -> np.ndarray:
+    """How many documents have each code, from (document 0..count-1, code) pairs.
+
+    A table of documents by codes marks each pair once (one step per pair);
+    when it would be large, the pairs are made distinct by sorting instead.
+    """
+    if count * size <= TABLE_CELLS:
+        table = np.zeros(count * size, dtype=bool)
+        table[documents * size + codes] = True
+        return table.reshape(count, size).sum(axis=0)
+    pairs = np.unique(documents * size + codes)
+    return np.bincount(pairs % size, minlength=size)
 
 
 def _terms(reader: IndexReader, field: str) -> list[str]:

@@ -10,12 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import numpy as np
-from whoosh.reading import IndexReader
 from whoosh.searching import Searcher as WhooshSearcher
 
 from index.analysis import FORM_SEPARATOR
-from index.postings import doc_ids
 from index.results import OutletLabel
 
 
@@ -94,22 +91,3 @@ def _match(stored: dict) -> Match:
         text=stored["text"],
         outlets=tuple(OutletLabel(slug, name) for slug, name in stored["outlets"]),
     )
-
-
-class DocumentTable:
-    """Each passage's document id, by document number, read once per opened
-    index (one pass over the ``document_id`` postings): counting the documents
-    of a set of matches is then one ``np.unique``."""
-
-    def __init__(self, reader: IndexReader) -> None:
-        self.reader = reader
-        self.ids = np.zeros(reader.doc_count_all(), dtype=np.int64)
-        if "document_id" not in reader.indexed_field_names():
-            return
-        for term in reader.lexicon("document_id"):
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            self.ids[doc_ids(reader, "document_id", term)] = int(text)
-
-    def count(self, docnums: np.ndarray) -> int:
-        """How many documents the passages at ``docnums`` are in."""
-        return len(np.unique(self.ids[docnums])) if len(docnums) else 0

@@ -63,6 +63,26 @@ def ranked(
     return matched, [Scored(hit.docnum, hit.score) for hit in results[start:limit]]
 
 
+def scored(
+    searcher: WhooshSearcher,
+    q: wq.Query,
+    allowed: set[int] | None,
+    deadline: Deadline = NO_LIMIT,
+) -> Matches:
+    """Every passage ``q`` matches (within ``allowed``) and its score (0 when
+    there are no words to score: only filters)."""
+    if allowed is not None and not allowed:
+        return Matches(NO_DOCS, np.zeros(0))
+    if isinstance(q, wq.Every):
+        matched = _matching(searcher, q, allowed)
+        return Matches(matched, np.zeros(len(matched)))
+    found = every_match(searcher, q, deadline)
+    if allowed is None:
+        return found
+    keep = np.isin(found.ids, _array(allowed), assume_unique=True)
+    return Matches(found.ids[keep], found.scores[keep])
+
+
 def _best(found: Matches, limit: int) -> np.ndarray:
     """Positions of the ``limit`` best scores, best first, ties by document."""
     scores = found.scores
@@ -91,4 +111,4 @@ def _array(docs) -> np.ndarray:
 def _sorting(sort: str):
     if sort == "relevance":
         return None
-    return sorting.FieldFacet(sort, reverse=(sort == "newest"))
+    return sorting.FieldFacet(sort, reverse=(sort in ("newest", "archived")))

@@ -32,15 +32,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher as WhooshSearcher
 
 from index.directory import VERSION_FILE, open_index
+from index.documents import DocumentTable
 from index.facets import FacetTable
 
 Key = tuple[int | None, int]  # (version file's mtime, generation)
-TABLES_KEPT = 3  # facet tables of the latest generations kept for new searches
+TABLES_KEPT = 6  # tables of the latest generations (two kinds) kept for new searches
+T = TypeVar("T", FacetTable, DocumentTable)
+TableKey = tuple[Key, type]
 SEARCHERS = 4  # searchers open at once; more searches wait for one to come back
 OPEN_TRIES = 5
 
@@ -54,7 +58,10 @@ class View:
     readers: Readers
 
     def facets(self) -> FacetTable:
-        return self.readers.facet_table(self)
+        return self.readers.table(self, FacetTable)
+
+    def documents(self) -> DocumentTable:
+        return self.readers.table(self, DocumentTable)
 
 
 class Readers:
@@ -67,8 +74,8 @@ class Readers:
         self._ix: FileIndex | None = None
         self._ix_stamp: int | None = None
         self._idle: list[tuple[Key, WhooshSearcher]] = []
-        self._tables: OrderedDict[Key, FacetTable] = OrderedDict()
-        self._building: dict[Key, threading.Lock] = {}
+        self._tables: OrderedDict[TableKey, FacetTable | DocumentTable] = OrderedDict()
+        self._building: dict[TableKey, threading.Lock] = {}
 
     @contextmanager
     def view(self) -> Iterator[View]:
@@ -80,20 +87,22 @@ class Readers:
             finally:
                 self._give_back(key, searcher)
 
-    def facet_table(self, view: View) -> FacetTable:
-        """The facet table of ``view``'s generation, read once for all threads."""
+    def table(self, view: View, make: type[T]) -> T:
+        """The table ``make`` reads (facets, documents) of ``view``'s generation,
+        read once for all threads."""
+        key = (view.key, make)
         with self._lock:
-            table = self._tables.get(view.key)
-            building = self._building.setdefault(view.key, threading.Lock())
+            table = self._tables.get(key)
+            building = self._building.setdefault(key, threading.Lock())
         if table is not None:
             return table
         with building:
             with self._lock:
-                table = self._tables.get(view.key)
+                table = self._tables.get(key)
             if table is None:
-                table = FacetTable(view.searcher.reader())
+                table = make(view.searcher.reader())
                 with self._lock:
-                    self._keep_table(view.key, table)
+                    self._keep_table(key, table)
         return table
 
     def close(self) -> None:
@@ -157,7 +166,7 @@ class Readers:
         except OSError:
             return None
 
-    def _keep_table(self, key: Key, table: FacetTable) -> None:
+    def _keep_table(self, key: TableKey, table: FacetTable | DocumentTable) -> None:
         self._tables[key] = table
         self._tables.move_to_end(key)
         while len(self._tables) > TABLES_KEPT:

@@ -8,8 +8,11 @@ from typing import Literal
 from archive.paging import page_count
 from index.snippets import Snippet
 
-Sort = Literal["relevance", "newest", "oldest"]
-SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
+Sort = Literal["relevance", "newest", "oldest", "archived"]
+SORTS: tuple[str, ...] = ("relevance", "newest", "oldest", "archived")
+Group = Literal["documents", "passages"]
+GROUPS: tuple[str, ...] = ("documents", "passages")
+PASSAGES_SHOWN = 3  # the best passages shown under each document
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +21,9 @@ class SearchRequest:
 
     ``filters`` are ``(facet, key)`` pairs taken from ``FacetCount.key`` values
     (``("outlet", "sohr")``, ``("kind", "wire")``, ``("month", "2025-01")``); they
-    narrow the query and every facet count.
+    narrow the query and every facet count. ``excluded`` pairs leave out the
+    passages having that value. ``group="documents"`` pages through the matching
+    documents (ranked by their best passage), ``"passages"`` through passages.
     """
 
     query: str
@@ -27,6 +32,8 @@ class SearchRequest:
     sort: Sort = "relevance"
     exact: bool = False
     filters: tuple[tuple[str, str], ...] = ()
+    excluded: tuple[tuple[str, str], ...] = ()
+    group: Group = "passages"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +70,22 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentHit:
+    """A matching document: its best passages (up to ``PASSAGES_SHOWN``), best
+    first, and how many more of its passages match."""
+
+    document_id: int
+    title: str
+    kind: str
+    source: str | None
+    date: str | None
+    score: float
+    countries: tuple[tuple[str, str], ...]  # code and label: ("SY", "Syria (SY)")
+    passages: tuple[Hit, ...]
+    more: int
+
+
+@dataclass(frozen=True, slots=True)
 class FacetCount:
     """One value of a facet: ``key`` is what a filter takes, ``label`` what to show."""
 
@@ -73,10 +96,17 @@ class FacetCount:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
+    """``total`` passages in ``documents_total`` documents match. Grouped by
+    document, ``documents`` is the page and ``hits`` is empty; by passage,
+    ``hits`` is the page and ``documents`` empty. Facets count documents when
+    grouped by document, passages otherwise."""
+
     request: SearchRequest
     total: int
     hits: tuple[Hit, ...]
     facets: dict[str, tuple[FacetCount, ...]]
+    documents_total: int = 0
+    documents: tuple[DocumentHit, ...] = ()
     also_matched: tuple[str, ...] = ()
     did_you_mean: str | None = None
     notices: tuple[str, ...] = field(default=())
@@ -87,5 +117,10 @@ class SearchResult:
         return self.request.page
 
     @property
+    def grouped(self) -> bool:
+        return self.request.group == "documents"
+
+    @property
     def pages(self) -> int:
-        return page_count(self.total, self.request.per_page)
+        listed = self.documents_total if self.grouped else self.total
+        return page_count(listed, self.request.per_page)

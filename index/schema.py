@@ -25,7 +25,7 @@ from index.analysis import (
     words_analyzer,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 UNDATED_LAST = 2**32 - 1
 
 # The passages' unstemmed, folded words, with real postings. Prefix searches
@@ -163,6 +163,8 @@ def build_schema() -> fields.Schema:
         # sort keys: the date's day number; undated documents sort last either way
         newest=fields.COLUMN(columns.NumericColumn("I", default=0)),
         oldest=fields.COLUMN(columns.NumericColumn("I", default=UNDATED_LAST)),
+        # when the document was archived, microseconds since 1970 (UTC)
+        archived=fields.COLUMN(columns.NumericColumn("Q", default=0)),
         # shown with each hit
         anchor=fields.STORED(),
         position=fields.STORED(),

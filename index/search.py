@@ -1,20 +1,19 @@
 """Searching the index: ranked hits with snippets, facet counts, variants, hints.
 
-One ``Searcher`` serves many searches, from many threads at once: each search
-borrows a Whoosh searcher of the index's newest generation (``index.readers``)
-and reads its hits, its facet counts and its suggestion through that one
-reader. Every search counts its matches by cited outlet, document kind,
-publisher or agency, and month. Each search has a time allowance
-(``TIME_LIMIT``): a search that runs past it returns what it has, with
-``partial`` set and a notice saying what was cut short.
+One ``Searcher`` serves every thread at once: each search borrows a Whoosh
+searcher of the index's newest generation from a pool (``index.readers``), and
+reads its hits, facet counts and hints from that one searcher. Every search
+counts its matches by cited outlet, document kind, publisher or agency, month
+and country, and lists them by document (``group="documents"``) or by passage.
+A search that runs past ``time_limit`` seconds returns what it has, marked
+partial, with a notice saying so.
 """
 
 from __future__ import annotations
 
-import calendar
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from whoosh import query as wq
@@ -24,26 +23,27 @@ from archive.names import fold
 from archive.paging import page_count
 from index.analysis import FORM_SEPARATOR, NAME_WORD
 from index.deadline import NO_LIMIT, Deadline, OutOfTime
-from index.entries import NO_OUTLET
-from index.errors import InvalidFilter, InvalidPage, SearchQueryError
-from index.matching import DocumentTable, MatchCount, MatchList, collect
-from index.postings import doc_ids
+from index.errors import InvalidPage, SearchQueryError
+from index.filters import allowed_passages, counts, facet_filter
+from index.grouping import Group, grouped
+from index.matching import MatchCount, MatchList, collect
 from index.query import ParsedQuery, expand_words, parse_query
-from index.ranking import NO_DOCS, Scored, ranked
+from index.ranking import NO_DOCS, Scored, ranked, scored
 from index.readers import Readers, View
 from index.results import (
+    GROUPS,
     SORTS,
     ClaimHit,
-    FacetCount,
+    DocumentHit,
     Hit,
     OutletLabel,
     SearchRequest,
     SearchResult,
 )
-from index.schema import FACET_FIELDS, build_schema
+from index.schema import build_schema
 from index.snippets import Highlighter, Matcher, plain_snippet
-from index.spelling import did_you_mean
-from ingest import country_code
+from index.spelling import did_you_mean, variants_among
+from index.within import NOWHERE, InDocument, matches_in
 
 MAX_PER_PAGE = 100
 MAX_EXPANSIONS = 1000
@@ -53,16 +53,37 @@ CUT_SHORT = (
     "some hits are shown without highlights, and other spellings or a "
     "suggestion may be missing"
 )
-LABELLED = ("outlet", "source", "country")
+
+
+class Listed(NamedTuple):
+    matched: np.ndarray  # every matching passage, by document number
+    documents_total: int
+    hits: tuple[Hit, ...]
+    documents: tuple[DocumentHit, ...]
+    owners: np.ndarray | None
+
+
+NOTHING_LISTED = Listed(NO_DOCS, 0, (), (), None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """The parsed query, its facet filters (to keep, to leave out), its notices."""
+
+    query: wq.Query
+    narrow: wq.Query | None
+    leave_out: wq.Query | None
+    parsed: ParsedQuery
+
+    def expanded(self, searcher: WhooshSearcher) -> tuple[wq.Query, set[int] | None]:
+        """The query with its words expanded, and the passages the filters allow
+        (None: all), both read from ``searcher``."""
+        q = expand_words(self.query, searcher.reader(), MAX_EXPANSIONS)
+        return q, allowed_passages(searcher, self.narrow, self.leave_out)
 
 
 class Searcher:
-    """Searches the index at ``path``; ``IndexUnavailable`` says if it cannot.
-
-    Safe to share between threads: each search borrows its own Whoosh searcher
-    (``index.readers``). A search that runs past ``time_limit`` seconds returns
-    what it has, marked partial, with a notice saying so.
-    """
+    """Searches the index at ``path``; ``IndexUnavailable`` says if it cannot."""
 
     def __init__(self, path: Path, time_limit: float | None = TIME_LIMIT) -> None:
         self.path = Path(path)
@@ -70,8 +91,6 @@ class Searcher:
         self.highlighter = Highlighter()
         self.readers = Readers(self.path)
         self.time_limit = time_limit
-        self._documents: tuple[object, DocumentTable] | None = None
-        self._documents_lock = threading.Lock()
 
     def search(self, request: SearchRequest) -> SearchResult:
         _check(request)
@@ -89,12 +108,13 @@ class Searcher:
         """Every passage ``request`` matches, best first (in its sort order), up to
         ``max_passages`` or the passages of ``max_documents`` documents; the
         request's page is not used."""
-        _check(replace(request, page=1, per_page=1))
+        first = replace(request, page=1, per_page=1, group="passages")
+        _check(first)
         asked = self._asked(request)
         with self.readers.view() as view:
             searcher = view.searcher
-            q, allowed = _expanded(asked, searcher)
-            everything = replace(request, page=1, per_page=max(searcher.doc_count(), 1))
+            q, allowed = asked.expanded(searcher)
+            everything = replace(first, per_page=max(searcher.doc_count(), 1))
             matched, order = ranked(searcher, q, allowed, everything)
             docnums = (scored.docnum for scored in order)
             return collect(searcher, docnums, len(matched), max_passages, max_documents)
@@ -102,30 +122,25 @@ class Searcher:
     def count(self, request: SearchRequest) -> MatchCount:
         """How many passages and documents ``request`` matches (for a list of
         searches, where only the numbers are wanted)."""
-        _check(replace(request, page=1, per_page=1))
+        first = replace(request, page=1, per_page=1, group="passages")
+        _check(first)
         asked = self._asked(request)
         with self.readers.view() as view:
-            q, allowed = _expanded(asked, view.searcher)
-            first = replace(request, page=1, per_page=1)
+            q, allowed = asked.expanded(view.searcher)
             matched, _ = ranked(view.searcher, q, allowed, first)
-            return MatchCount(len(matched), self._document_table(view).count(matched))
+            return MatchCount(len(matched), view.documents().count(matched))
 
-    def _asked(self, request: SearchRequest) -> _Asked:
-        parsed = parse_query(request.query, self.schema, request.exact)
-        narrow = _facet_filter(request.filters)
-        q = parsed.query
-        if q == wq.NullQuery:
-            if narrow is None:
-                raise SearchQueryError("the query is empty: type words to search for")
-            q = wq.Every()
-        return _Asked(q, narrow, parsed)
-
-    def _document_table(self, view: View) -> DocumentTable:
-        """The document of each passage of ``view``'s generation, read once."""
-        with self._documents_lock:
-            if self._documents is None or self._documents[0] != view.key:
-                self._documents = (view.key, DocumentTable(view.searcher.reader()))
-            return self._documents[1]
+    def within(self, query: str, document_id: int, exact: bool = False) -> InDocument:
+        """Where ``query`` matches in document ``document_id``: its passages
+        that the query (fields included) matches, and the words marked there."""
+        parsed = parse_query(query, self.schema, exact)
+        if parsed.query == wq.NullQuery:
+            return NOWHERE
+        with self.readers.view() as view:
+            searcher = view.searcher
+            q = expand_words(parsed.query, searcher.reader(), MAX_EXPANSIONS)
+            matcher = Matcher.from_terms(_terms(q, searcher), _exact_words(query))
+            return matches_in(searcher, q, matcher, self.highlighter, document_id)
 
     def warm(self) -> None:
         """Open a searcher and read what a first search would: readers, facets."""
@@ -134,31 +149,43 @@ class Searcher:
     def close(self) -> None:
         self.readers.close()
 
+    def _asked(self, request: SearchRequest) -> _Asked:
+        parsed = parse_query(request.query, self.schema, request.exact)
+        narrow = facet_filter(request.filters)
+        leave_out = facet_filter(request.excluded, any_of=True)
+        q = parsed.query
+        if q == wq.NullQuery:
+            if narrow is None and leave_out is None:
+                raise SearchQueryError("the query is empty: type words to search for")
+            q = wq.Every()
+        return _Asked(q, narrow, leave_out, parsed)
+
     def _search(
         self, view: View, request: SearchRequest, asked: _Asked, deadline: Deadline
     ) -> SearchResult:
         searcher = view.searcher
         notices = list(asked.parsed.notices)
-        stopped = False
+        q, allowed = asked.expanded(searcher)
+        exact = _exact_words(request.query)
+        matcher = Matcher.from_terms(_terms(q, searcher), exact)
         try:
-            q, allowed = _expanded(asked, searcher)
-            matched, page = ranked(searcher, q, allowed, request, deadline)
+            listed, stopped = self._listed(view, q, allowed, request, matcher, deadline)
         except OutOfTime as stop:
-            matched, page, stopped = NO_DOCS, [], True
+            listed, stopped = NOTHING_LISTED, True
             notices.append(
                 f"{stop} and was stopped before it found its matches: {ADVICE}"
             )
-        total = len(matched)
-        exact = _exact_words(request.query)
-        matcher = Matcher.from_terms(_terms(q, searcher), exact)
-        hits = self._hits(searcher, page, matcher, deadline)
-        if total and not hits:
-            last = page_count(total, request.per_page)
+        total = len(listed.matched)
+        if total and not (listed.hits or listed.documents):
+            shown = listed.documents_total if listed.owners is not None else total
+            last = page_count(shown, request.per_page)
             notices.append(f"page {request.page} is past the last page ({last})")
         also, suggestion = (), None
         try:
             if total:
-                also = _variants(searcher, matcher, exact, matched, deadline)
+                also = variants_among(
+                    searcher, matcher, exact, listed.matched, deadline
+                )
             else:
                 suggestion, said = did_you_mean(
                     searcher, request, asked.narrow, deadline
@@ -171,34 +198,78 @@ class Searcher:
             notices.append(
                 f"the search took longer than {self.time_limit:g} s: {CUT_SHORT}"
             )
+        tallies = view.facets().counts(listed.matched, listed.owners)
         return SearchResult(
             request=request,
             total=total,
-            hits=hits,
-            facets={
-                name: _counts(name, counts)
-                for name, counts in view.facets().counts(matched).items()
-            },
+            hits=listed.hits,
+            facets={name: counts(name, tally) for name, tally in tallies.items()},
+            documents_total=listed.documents_total,
+            documents=listed.documents,
             also_matched=also,
             did_you_mean=suggestion,
             notices=tuple(notices),
             partial=partial,
         )
 
-    def _hits(
-        self, searcher: WhooshSearcher, page: list, matcher: Matcher, deadline: Deadline
-    ) -> tuple[Hit, ...]:
-        """The page's hits; past the deadline, their openings stand as snippets."""
-        return tuple(
-            self._hit(searcher, hit, None if deadline.passed() else matcher)
-            for hit in page
+    def _listed(
+        self,
+        view: View,
+        q: wq.Query,
+        allowed: set[int] | None,
+        request: SearchRequest,
+        matcher: Matcher,
+        deadline: Deadline,
+    ) -> tuple[Listed, bool]:
+        """Every match, and the page: of documents (``owners`` then gives each
+        passage's document, for counting documents) or of passages."""
+        searcher, table = view.searcher, view.documents()
+        if request.group == "documents":
+            found = scored(searcher, q, allowed, deadline)
+            total, groups = grouped(table, found.ids, found.scores, request)
+            documents = tuple(
+                self._document(view, g, matcher, deadline) for g in groups
+            )
+            return Listed(found.ids, total, (), documents, table.document), False
+        matched, page = ranked(searcher, q, allowed, request, deadline)
+        hits = tuple(self._hit(searcher, hit, matcher, deadline) for hit in page)
+        total = len(np.unique(table.document[matched]))
+        return Listed(matched, total, hits, (), None), False
+
+    def _document(
+        self, view: View, group: Group, matcher: Matcher, deadline: Deadline
+    ) -> DocumentHit:
+        searcher = view.searcher
+        passages = tuple(self._hit(searcher, h, matcher, deadline) for h in group.best)
+        best = passages[0]
+        countries = view.facets().values_of("country", group.best[0].docnum)
+        return DocumentHit(
+            document_id=group.document_id,
+            title=best.title,
+            kind=best.kind,
+            source=best.source,
+            date=best.date,
+            score=best.score,
+            countries=tuple(
+                (code.upper(), label)
+                for code, _, label in sorted(
+                    c.partition(FORM_SEPARATOR) for c in countries
+                )
+            ),
+            passages=passages,
+            more=group.matched - len(passages),
         )
 
     def _hit(
-        self, searcher: WhooshSearcher, hit: Scored, matcher: Matcher | None
+        self,
+        searcher: WhooshSearcher,
+        hit: Scored,
+        matcher: Matcher,
+        deadline: Deadline = NO_LIMIT,
     ) -> Hit:
+        """One passage's hit; past the deadline its opening stands as the snippet."""
         stored = searcher.stored_fields(hit.docnum)
-        if matcher is None:
+        if deadline.passed():
             snippet, variants = plain_snippet(stored["text"]), ()
         else:
             snippet, variants = self.highlighter.snippet(stored["text"], matcher)
@@ -222,24 +293,6 @@ class Searcher:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _Asked:
-    """The parsed query, its facet filter, and the parser's notices."""
-
-    query: wq.Query
-    narrow: wq.Query | None
-    parsed: ParsedQuery
-
-
-def _expanded(asked: _Asked, searcher: WhooshSearcher) -> tuple[wq.Query, set | None]:
-    """The query with its words expanded, and the passages its filter allows (None:
-    all), both read from ``searcher``."""
-    q = expand_words(asked.query, searcher.reader(), MAX_EXPANSIONS)
-    narrow = asked.narrow
-    allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
-    return q, allowed
-
-
 def _check(request: SearchRequest) -> None:
     if request.page < 1:
         raise InvalidPage("page", request.page, 1, 10**9)
@@ -248,6 +301,10 @@ def _check(request: SearchRequest) -> None:
     if request.sort not in SORTS:
         raise SearchQueryError(
             f"unknown sort {request.sort!r}; sorts: {', '.join(SORTS)}"
+        )
+    if request.group not in GROUPS:
+        raise SearchQueryError(
+            f"unknown grouping {request.group!r}; groupings: {', '.join(GROUPS)}"
         )
 
 
@@ -267,65 +324,5 @@ def _text(term: bytes | str) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
 
 
-def _facet_filter(filters: tuple[tuple[str, str], ...]) -> wq.Query | None:
-    parts: list[wq.Query] = []
-    for facet, key in filters:
-        key = key.strip() if facet == "month" else key.strip().lower()
-        if facet == "country":  # a code or a name: SY, sy, Syria
-            key = (country_code(key) or key).lower()
-        field = FACET_FIELDS.get(facet)
-        if field is None:
-            raise InvalidFilter(facet, list(FACET_FIELDS))
-        if facet in LABELLED:
-            parts.append(wq.Prefix(field, f"{key}{FORM_SEPARATOR}"))
-        else:
-            parts.append(wq.Term(field, key))
-    return wq.And(parts) if parts else None
-
-
-def _counts(name: str, groups: dict) -> tuple[FacetCount, ...]:
-    counts = []
-    for key, count in groups.items():
-        key = _text(key) if key else ""
-        if key in ("", NO_OUTLET):
-            continue
-        label = key
-        if name in LABELLED:
-            key, _, label = key.partition(FORM_SEPARATOR)
-            key = key.upper() if name == "country" else key
-        elif name == "month":
-            year, month = key.split("-")
-            label = f"{calendar.month_name[int(month)]} {year}"
-        counts.append(FacetCount(key, label, int(count)))
-    if name == "month":
-        return tuple(sorted(counts, key=lambda c: c.key, reverse=True))
-    return tuple(sorted(counts, key=lambda c: (-c.count, c.label.lower())))
-
-
 def _exact_words(text: str) -> set[str]:
     return {fold(word) for word in NAME_WORD.findall(text)}
-
-
-def _variants(
-    searcher: WhooshSearcher,
-    matcher: Matcher,
-    exact: set[str],
-    docs: np.ndarray,
-    deadline: Deadline = NO_LIMIT,
-) -> tuple[str, ...]:
-    """Spellings of the searched names, other than the ones typed, among the hits."""
-    if not matcher.keys:
-        return ()
-    reader = searcher.reader()
-    found: dict[str, None] = {}
-    for key in sorted(matcher.keys):
-        if deadline.passed():
-            break
-        for term in reader.expand_prefix("forms", f"{key}{FORM_SEPARATOR}"):
-            term = _text(term)
-            spelling = term.split(FORM_SEPARATOR, 1)[1]
-            if fold(spelling) in exact or spelling in found:
-                continue
-            if np.isin(doc_ids(reader, "forms", term), docs, assume_unique=True).any():
-                found[spelling] = None
-    return tuple(found)

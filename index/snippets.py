@@ -80,6 +80,14 @@ class Highlighter:
         best = top_fragments(fragments, FRAGMENTS, self.scorer, lambda f: f.startchar)
         return Snippet(_parts(text, best)), tuple(variants)
 
+    def matched_words(self, text: str, matcher: Matcher) -> set[str]:
+        """The words of ``text``, as written, that count as matches."""
+        return {
+            text[token.startchar : token.endchar]
+            for token in self._marked_tokens(text, matcher, {})
+            if token.matched
+        }
+
     def _marked_tokens(self, text: str, matcher: Matcher, variants: dict):
         for token in self.analyzer(text, chars=True, mode="query", removestops=False):
             written = text[token.startchar : token.endchar]

@@ -1,4 +1,5 @@
-"""Did you mean: the query again with each unknown word replaced by a near one.
+"""Spellings: "did you mean" (the query again with each unknown word replaced by a
+near one), and the other spellings of the searched names that the hits hold.
 
 Suggestions come from the unstemmed words of the passages (the words field), at
 most two edits away and sharing the first letter, found by Whoosh's own
@@ -19,15 +20,19 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher as WhooshSearcher
 
-from index.analysis import fold_word
+from archive.names import fold
+from index.analysis import FORM_SEPARATOR, fold_word
 from index.deadline import NO_LIMIT, Deadline
 from index.errors import SearchQueryError
+from index.postings import doc_ids
 from index.query import expand_words, parse_query
 from index.results import SearchRequest
 from index.schema import WORDS_FIELD
+from index.snippets import Matcher
 
 MAX_WORD = 30
 MAX_RESPELLED = 8
@@ -93,3 +98,29 @@ def respelled(
 
     corrected = _WORD.sub(replace, text)
     return (corrected if changed else None), too_long
+
+
+def variants_among(
+    searcher: WhooshSearcher,
+    matcher: Matcher,
+    exact: set[str],
+    docs: np.ndarray,
+    deadline: Deadline = NO_LIMIT,
+) -> tuple[str, ...]:
+    """Spellings of the searched names, other than the ones typed, among the hits
+    (those found by the deadline)."""
+    if not matcher.keys:
+        return ()
+    reader = searcher.reader()
+    found: dict[str, None] = {}
+    for key in sorted(matcher.keys):
+        if deadline.passed():
+            break
+        for term in reader.expand_prefix("forms", f"{key}{FORM_SEPARATOR}"):
+            term = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            spelling = term.split(FORM_SEPARATOR, 1)[1]
+            if fold(spelling) in exact or spelling in found:
+                continue
+            if np.isin(doc_ids(reader, "forms", term), docs, assume_unique=True).any():
+                found[spelling] = None
+    return tuple(found)

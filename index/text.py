@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from index.results import FacetCount, Hit, SearchResult
+from index.results import DocumentHit, FacetCount, Hit, SearchResult
 
 FACET_TITLES = {
     "outlet": "cited outlets",
@@ -28,17 +28,49 @@ def result_lines(result: SearchResult, mark: Callable[[str], str] = str) -> list
         if result.did_you_mean:
             lines.append(f"did you mean: {result.did_you_mean}")
         return lines
-    noun = "passage matches" if result.total == 1 else "passages match"
-    lines.append(f"{result.total} {noun} {query!r}")
+    lines.append(f"{headline(result)} match {query!r}")
     if result.also_matched:
         lines.append(f"also matched: {', '.join(result.also_matched)}")
     first = (result.page - 1) * result.request.per_page
     for number, hit in enumerate(result.hits, start=first + 1):
         lines += ["", *_hit_lines(number, hit, mark)]
+    for number, document in enumerate(result.documents, start=first + 1):
+        lines += ["", *_document_lines(number, document, mark)]
     lines += ["", f"page {result.page} of {result.pages}"]
+    counted = "documents" if result.grouped else "passages"
+    lines.append(f"counts of {counted}:")
     for name, counts in result.facets.items():
         if counts:
             lines.append(f"{FACET_TITLES.get(name, name)}: {_facet_text(counts)}")
+    return lines
+
+
+def headline(result: SearchResult) -> str:
+    """ "3 documents, 6 passages" (or "1 document, 1 passage")."""
+    documents = _count(result.documents_total, "document")
+    return f"{documents}, {_count(result.total, 'passage')}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _document_lines(
+    number: int, document: DocumentHit, mark: Callable[[str], str]
+) -> list[str]:
+    about = [document.kind, document.source, document.date]
+    about.append(", ".join(code for code, _ in document.countries))
+    lines = [
+        f"{number}. {document.title} ({', '.join(p for p in about if p)})",
+        f"   document {document.document_id}",
+    ]
+    for hit in document.passages:
+        snippet = "".join(
+            mark(text) if match else text for text, match in hit.snippet.parts
+        )
+        lines.append(f"   #{hit.anchor} (passage {hit.passage_id}): {snippet}")
+    if document.more:
+        lines.append(f"   {document.more} more in this document")
     return lines
 
 

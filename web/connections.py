@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from archive import connect
 from index import (
     IndexUnavailable,
+    InDocument,
     MatchCount,
     MatchList,
     Searcher,
@@ -59,6 +60,11 @@ def db() -> Session:
 
 def search(request: SearchRequest) -> SearchResult:
     return current_app.extensions[KEY].searcher.search(request)
+
+
+def within(query: str, document_id: int, exact: bool = False) -> InDocument:
+    """Where ``query`` matches in document ``document_id``."""
+    return current_app.extensions[KEY].searcher.within(query, document_id, exact)
 
 
 def _close(_error: BaseException | None) -> None:

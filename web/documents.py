@@ -11,6 +11,7 @@ from archive.related import related_passages
 from web import connections, originals, params
 from web.citing import cite_claim
 from web.display import page_urls
+from web.highlight import highlight
 from web.quoting import claim_quote, document_quotes
 
 bp = Blueprint("documents", __name__)
@@ -56,7 +57,12 @@ def show(document_id: int):
     found = browse.document(connections.db(), document_id)
     page_url = url_for("documents.show", document_id=document_id, _external=True)
     quotes = document_quotes(found, page_url)
-    return render_template("document.html", doc=found, quotes=quotes)
+    query = request.args.get("q", "").strip()
+    marks = None
+    if query:
+        exact = request.args.get("exact", "") not in ("", "0", "false")
+        marks = highlight(query, lambda q: connections.within(q, document_id, exact))
+    return render_template("document.html", doc=found, quotes=quotes, marks=marks)
 
 
 @bp.get("/documents/<int:document_id>/original")

@@ -65,8 +65,23 @@ SEARCH_PARAMS = [
     _many("publisher", "Publisher or agency key (e.g. euaa, reuters)"),
     _many("month", "Document month, YYYY-MM"),
     _many("country", "Country the document is about, ISO 3166-1 alpha-2 (e.g. sy)"),
+    *(
+        _many(f"not_{name}", f"Leave out passages with this {name} (facet key)")
+        for name in ("outlet", "kind", "publisher", "month", "country")
+    ),
     *DATE_PARAMS,
-    _query("sort", "Order of hits", {"enum": ["relevance", "newest", "oldest"]}),
+    _query(
+        "sort",
+        "Order of hits: best match, date (newest, oldest) or date archived "
+        "(latest first)",
+        {"enum": ["relevance", "newest", "oldest", "archived"]},
+    ),
+    _query(
+        "group",
+        "documents (the default): each matching document once, with its best "
+        "passages; passages: every matching passage",
+        {"enum": ["documents", "passages"]},
+    ),
     _query("exact", "1: exact spellings only, no name variants"),
     PAGE,
 ]
@@ -84,7 +99,12 @@ SEARCH_FORMAT = _query(
     {"enum": ["json", *REFERENCE_TYPES, "csv"]},
 )
 ENDPOINTS = [
-    ("/api/search", "Search passages", [*SEARCH_PARAMS, SEARCH_FORMAT], "SearchResult"),
+    (
+        "/api/search",
+        "Search documents and passages",
+        [*SEARCH_PARAMS, SEARCH_FORMAT],
+        "SearchResult",
+    ),
     (
         "/api/documents",
         "List archived documents, newest first",

@@ -2,8 +2,9 @@
 
 Pages and the API take the same arguments: ``q``, ``outlet``, ``kind``,
 ``publisher`` (a publisher's or agency's key), ``month``, ``country`` (an ISO
-3166-1 alpha-2 code), ``from``/``to``
-(YYYY, YYYY-MM or YYYY-MM-DD), ``sort``, ``exact`` and ``page``.
+3166-1 alpha-2 code), each also as ``not_outlet`` and so on to leave a value
+out, ``from``/``to`` (YYYY, YYYY-MM or YYYY-MM-DD), ``sort``, ``group``
+(``documents`` or ``passages``), ``exact`` and ``page``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from werkzeug.exceptions import BadRequest, NotFound
 from archive import DATE_FORMS, NotADate, date_bounds
 from index import PUBLIC_FACETS, SearchRequest
 
-SORTS = ("relevance", "newest", "oldest")
+SORTS = ("relevance", "newest", "oldest", "archived")
+GROUPS = ("documents", "passages")
+EXCLUDE = "not_"  # not_outlet=sohr leaves out the passages citing SOHR
 # Request argument -> the index's facet name.
 FILTERS = PUBLIC_FACETS
 MAX_PAGE = 10_000
@@ -83,7 +86,7 @@ def date_range(args: MultiDict) -> tuple[dt.date | None, dt.date | None]:
 
 def wants_search(args: MultiDict) -> bool:
     """Whether the request asks for a search (a query or any filter)."""
-    names = ("q", "from", "to", *FILTERS)
+    names = ("q", "from", "to", *FILTERS, *(EXCLUDE + name for name in FILTERS))
     return any(value.strip() for name in names for value in args.getlist(name))
 
 
@@ -100,6 +103,12 @@ def search_request(args: MultiDict, per_page: int) -> SearchRequest:
         for value in args.getlist(name)
         if value.strip()
     )
+    excluded = tuple(
+        (facet, value.strip())
+        for name, facet in FILTERS.items()
+        for value in args.getlist(EXCLUDE + name)
+        if value.strip()
+    )
     return SearchRequest(
         query=query,
         page=page(args),
@@ -107,4 +116,6 @@ def search_request(args: MultiDict, per_page: int) -> SearchRequest:
         sort=choice(args, "sort", SORTS) or "relevance",
         exact=args.get("exact", "") not in ("", "0", "false"),
         filters=filters,
+        excluded=excluded,
+        group=choice(args, "group", GROUPS) or "documents",
     )

@@ -342,14 +342,48 @@ SCHEMAS = {
         claims=array(obj(id=INT, outlets=array(STR), footnotes=array(STR))),
         also_matched=array(STR),
     ),
+    "DocumentHit": obj(
+        document=INT,
+        title=STR,
+        kind=STR,
+        source=NULL_STR,
+        date=DATE,
+        countries=array(obj(code=STR, label=STR)),
+        url=described(STR, "The document's page, opened with the query"),
+        score={"type": "number"},
+        passages=described(
+            array(ref("Hit")), "Its best matching passages (up to 3), best first"
+        ),
+        more=described(INT, "How many more of its passages match"),
+    ),
     "SearchResult": obj(
         query=STR,
-        total=INT,
+        group={"enum": ["documents", "passages"]},
+        total=described(INT, "Matching passages"),
+        documents_total=described(INT, "Documents holding the matching passages"),
         page=INT,
-        pages=INT,
+        pages=described(INT, "Pages of documents (grouped) or of passages"),
         per_page=INT,
-        sort={"enum": ["relevance", "newest", "oldest"]},
-        hits=array(ref("Hit")),
+        sort={"enum": ["relevance", "newest", "oldest", "archived"]},
+        documents=described(
+            array(ref("DocumentHit")),
+            "This page of matching documents (grouped by document; else empty)",
+        ),
+        hits=described(
+            array(ref("Hit")),
+            "This page of matching passages (group=passages; else empty)",
+        ),
+        facets_count={"enum": ["documents", "passages"]},
+        excluded=described(
+            obj(
+                outlet=array(STR),
+                kind=array(STR),
+                publisher=array(STR),
+                month=array(STR),
+                country=array(STR),
+            ),
+            "Facet values left out (not_outlet=... and so on)",
+        ),
         facets=obj(
             outlet=FACETS, kind=FACETS, publisher=FACETS, month=FACETS, country=FACETS
         ),

@@ -26,10 +26,22 @@ FACETS_SHOWN = 12
 
 @dataclass(frozen=True, slots=True)
 class FacetLink:
+    """A facet value: choosing it (or, if chosen, dropping it) and leaving it out."""
+
     label: str
     count: int
     url: str
     active: bool
+    exclude_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A facet value left out, and the link that takes it back."""
+
+    facet: str
+    key: str
+    url: str
 
 
 @bp.get("/")
@@ -51,17 +63,24 @@ def home():
 
 def _results_context(result: SearchResult) -> dict:
     db = connections.db()
-    claim_ids = [claim.id for hit in result.hits for claim in hit.claims]
-    slugs = {outlet.slug for hit in result.hits for outlet in hit.outlets}
+    shown = [*result.hits, *(p for d in result.documents for p in d.passages)]
+    claim_ids = [claim.id for hit in shown for claim in hit.claims]
+    slugs = {outlet.slug for hit in shown for outlet in hit.outlets}
     empty = not result.total and not browse.list_documents(db, limit=0).total
+    query = request.args.get("q", "").strip()
     return {
         "result": result,
-        "documents": browse.document_summaries(
-            db, {h.document_id for h in result.hits}
-        ),
+        "query": query or None,
+        "documents": browse.document_summaries(db, {h.document_id for h in shown}),
         "claims": browse.claim_excerpts(db, claim_ids),
         "outlets": browse.outlets_by_slug(db, slugs),
         "facets": _facet_links(result, request.args),
+        "left_out": _left_out(request.args),
+        "group_url": _with(
+            request.args,
+            group="passages" if result.grouped else None,
+            page=None,
+        ),
         "page_urls": page_urls("search.home", request.args, result.page, result.pages),
         "empty_archive": empty,
         "did_you_mean_url": _with(request.args, q=result.did_you_mean, page=None)
@@ -81,10 +100,20 @@ def _facet_links(result: SearchResult, args: MultiDict) -> dict[str, list[FacetL
                 count=count.count,
                 url=_toggled(args, name, count.key),
                 active=count.key in chosen,
+                exclude_url=_toggled(args, params.EXCLUDE + name, count.key),
             )
             for count in result.facets.get(facet, ())[:FACETS_SHOWN]
         ]
     return links
+
+
+def _left_out(args: MultiDict) -> list[LeftOut]:
+    """The facet values the request leaves out, each with a link to take it back."""
+    return [
+        LeftOut(name, key, _toggled(args, params.EXCLUDE + name, key))
+        for name in params.FILTERS
+        for key in args.getlist(params.EXCLUDE + name)
+    ]
 
 
 def _toggled(args: MultiDict, name: str, value: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 
 from archive import browse
+from archive.citation_counts import citation_counts
 from web import connections, params
 from web.display import page_urls
 
@@ -16,7 +17,8 @@ bp = Blueprint("sources", __name__)
 def outlets():
     found = outlet_index_page()
     urls = page_urls("sources.outlets", request.args, found.page, found.pages)
-    return render_template("outlets.html", ranking=found, page_urls=urls)
+    cited = None if found.report else citation_counts(connections.db())
+    return render_template("outlets.html", ranking=found, page_urls=urls, cited=cited)
 
 
 @bp.get("/outlets/<slug>")

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import click
 
-from archive.cli.filters import filter_pairs, search_filters
+from archive.cli.filters import excluded_pairs, filter_pairs, search_filters
 from archive.cli.group import cli, sessions_for
 from archive.config import Settings
 
@@ -66,8 +66,8 @@ def export(
     from index import IndexUnavailable, Searcher, SearchQueryError, SearchRequest
     from index import exports as index_exports
 
-    filters = filter_pairs(facets)
-    request = SearchRequest(" ".join(query), 1, 10, sort, exact, filters)
+    filters, excluded = filter_pairs(facets), excluded_pairs(facets)
+    request = SearchRequest(" ".join(query), 1, 10, sort, exact, filters, excluded)
     try:
         found = Searcher(settings.index_dir).matches(
             request, **index_exports.bounds(format_name, limit)

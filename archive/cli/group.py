@@ -76,10 +76,13 @@ def cli(
 
 
 def waiting(seconds: float) -> None:
-    click.echo(
+    click.echo(waiting_message(seconds), err=True)
+
+
+def waiting_message(seconds: float) -> str:
+    return (
         f"waiting for another process to finish writing the search index "
-        f"({seconds:.0f} s)",
-        err=True,
+        f"({seconds:.0f} s)"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import nullcontext
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -19,9 +19,10 @@ from archive.cli.group import (
     cli,
     date_option,
     sessions_for,
-    waiting,
+    waiting_message,
     web_address_option,
 )
+from archive.cli.progress import Progress
 from archive.cli.reading import stats
 from archive.cli.serving import serve_site
 from archive.config import Settings
@@ -124,25 +125,22 @@ def _run_ingest(
 
     sessions = sessions_for(settings)
     outcomes: list[Outcome] = []
+    show_bar = not as_json and len(files) > 1
+    progress = Progress(len(files), "Ingesting", show_bar)
     updates = IndexBatches(
         settings.index_dir,
         settings.database_url,
         sessions,
-        say=lambda message: click.echo(message, err=True),
-        on_wait=waiting,
+        say=progress.say,
+        on_wait=lambda seconds: progress.say(waiting_message(seconds)),
     )
     stream = ingest_all(
         files, sessions, options, kind, after_store=updates, parsers=parsers
     )
-    show_bar = not as_json and len(files) > 1
-    with (
-        click.progressbar(stream, length=len(files), label="Ingesting", file=sys.stderr)
-        if show_bar
-        else nullcontext(stream) as items
-    ):
+    with progress.over(stream) as items:
         for outcome in items:
             outcomes.append(outcome)
-            _report(outcome, as_json)
+            _report(outcome, as_json, progress.say)
     if show_bar and updates.background is not None:
         click.echo("Finishing the search index ...", err=True)
     indexed = updates.finish()
@@ -165,26 +163,24 @@ def _summarise(outcomes: list[Outcome]) -> None:
 WARNINGS_SHOWN = 10  # per file; a report of prose notes can have hundreds
 
 
-def _report(outcome: Outcome, as_json: bool) -> None:
+def _report(outcome: Outcome, as_json: bool, say: Callable[[str], None]) -> None:
+    """The outcome as a JSON line, or its warnings and problems through ``say``
+    (on their own lines on standard error, never on the progress bar's)."""
     if as_json:
         click.echo(json.dumps(outcome.as_json(), ensure_ascii=False))
         return
     for warning in outcome.warnings[:WARNINGS_SHOWN]:
-        click.echo(f"{outcome.path}: warning: {warning}", err=True)
+        say(f"{outcome.path}: warning: {warning}")
     if len(outcome.warnings) > WARNINGS_SHOWN:
         more = len(outcome.warnings) - WARNINGS_SHOWN
-        click.echo(
+        say(
             f"{outcome.path}: {more} more warnings (archive ingest --json "
-            "lists them all; the document page shows them)",
-            err=True,
+            "lists them all; the document page shows them)"
         )
     if outcome.status == "failed":
-        click.echo(f"{outcome.path}: {outcome.error}", err=True)
+        say(f"{outcome.path}: {outcome.error}")
     elif outcome.status == "unchanged":
-        click.echo(
-            f"{outcome.path}: unchanged, already archived as #{outcome.document}",
-            err=True,
-        )
+        say(f"{outcome.path}: unchanged, already archived as #{outcome.document}")
 
 
 @cli.command()

@@ -30,6 +30,12 @@ def stats(settings: Settings) -> None:
         f"footnotes: {figures.footnotes}, citations: {figures.citations}, "
         f"cited works: {figures.works}"
     )
+    cited = figures.cited
+    click.echo(
+        f"citations: {cited.named} naming an outlet (ranked below and on the "
+        f"outlets page), {cited.anonymous} anonymous attributions, "
+        f"{cited.unnamed} naming no outlet, {cited.uncertain} uncertain readings"
+    )
     for short, name, count in figures.outlets:
         label = short if short == name else f"{short} ({name})"
         click.echo(f"  {count:5d}  {label}")

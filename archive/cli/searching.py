@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from archive.cli.filters import filter_pairs, search_filters
+from archive.cli.filters import excluded_pairs, filter_pairs, search_filters
 from archive.cli.group import cli
 from archive.config import Settings
 
@@ -17,6 +17,13 @@ from archive.config import Settings
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--per-page", type=click.IntRange(1, 100), default=10, show_default=True)
 @search_filters
+@click.option(
+    "--group",
+    type=click.Choice(["documents", "passages"]),
+    default="documents",
+    show_default=True,
+    help="documents: each document once, with its best passages.",
+)
 @click.option(
     "--json",
     "as_json",
@@ -43,6 +50,7 @@ def search(
     per_page: int,
     sort: str,
     exact: bool,
+    group: str,
     as_json: bool,
     batch: Path | None,
     as_csv: bool,
@@ -51,8 +59,10 @@ def search(
 ) -> None:
     """Search the archived passages (the query language is in the README).
 
-    Facet filters (--outlet, --kind, --source, --month, --country) take the keys
-    shown in brackets under the results and narrow the query and its counts.
+    Facet filters (--outlet, --kind, --publisher, --month, --country) take the
+    keys shown in brackets under the results and narrow the query and its
+    counts; they are named as the facets of --json and /api/search. --exclude
+    FACET:KEY leaves those passages out.
     With --batch FILE, each line of FILE is a query (a name, a term): the table
     gives how many documents and passages match each, under the same filters
     and QUERY (a date range, say).
@@ -64,6 +74,7 @@ def search(
         archive search 'outlet:SOHR date:2024-12..2025-01' --sort newest
         archive search coalition --kind report --json
         archive search withdrawal --country SY
+        archive search Qasrak --exclude kind:wire --group passages
         archive search --batch names.txt --kind report --csv > names.csv
     """
     from index import (
@@ -79,8 +90,10 @@ def search(
         raise click.UsageError("--csv goes with --batch FILE (the table as CSV)")
     if as_json and batch is not None:
         raise click.UsageError("--batch gives a table: ask for it as --csv, not --json")
-    filters = filter_pairs(facets)
-    request = SearchRequest(" ".join(query), page, per_page, sort, exact, filters)
+    filters, excluded = filter_pairs(facets), excluded_pairs(facets)
+    request = SearchRequest(
+        " ".join(query), page, per_page, sort, exact, filters, excluded, group
+    )
     if batch is not None:
         from archive.cli.exporting import run_batch
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+
 import click
 
 from archive.cli.group import cli
@@ -61,7 +64,7 @@ def serve_site(
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         listening = socket.create_server((host, port), family=family)
     except OSError as error:
-        raise click.ClickException(f"cannot serve on {host}:{port}: {error}") from error
+        raise click.ClickException(_refusal(host, port, error)) from error
     click.echo(f"Serving the archive at http://{host}:{port}/ (Ctrl+C to stop)")
     try:
         serve(
@@ -73,3 +76,15 @@ def serve_site(
     except KeyboardInterrupt:  # waitress ends its loop on it; a second one may come
         pass
     click.echo("stopped")
+
+
+def _refusal(host: str, port: int, error: OSError) -> str:
+    """Why the site cannot listen there, and the option that picks another port."""
+    reason = os.strerror(error.errno) if error.errno else str(error)
+    if error.errno in (errno.EADDRINUSE, errno.EACCES):
+        other = port + 1 if port < 65535 else 8080
+        return (
+            f"cannot serve on {host}:{port}: {reason}; choose another port with "
+            f"--port (for example --port {other})"
+        )
+    return f"cannot serve on {host}:{port}: {reason}"

@@ -48,6 +48,7 @@ def reference(session: Session, document_ids) -> list[IndexablePassage]:
             names=frozenset(name.key for name in passage.names),
             countries=tuple(document.countries),
             title_derived=document.title_derived,
+            archived_at=document.archived_at,
         )
         for document in documents
         for passage in document.passages

@@ -40,11 +40,11 @@ def test_demo_leaves_an_index_that_matches_the_archive(runner) -> None:
 
 
 def test_search_prints_ranked_hits_with_snippets_and_facets(runner) -> None:
-    result = search(runner, "Qasrak", "--per-page", "1")
+    result = search(runner, "Qasrak", "--per-page", "1", "--group", "passages")
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[:4] == [
-        "6 passages match 'Qasrak'",
+        "3 documents, 6 passages match 'Qasrak'",
         "also matched: Qasrik",
         "",
         "1. [U.S. forces began pulling out of their largest base in northeastern "
@@ -52,14 +52,42 @@ def test_search_prints_ranked_hits_with_snippets_and_facets(runner) -> None:
     ]
     assert lines[5].startswith("   A full withdrawal from Qasrak would still leave")
     assert "page 1 of 6" in lines
+    assert "counts of passages:" in lines
     assert "kinds: wire [wire] 5, report [report] 1" in lines
     assert "publishers and agencies: Reuters [reuters] 3, AP [ap] 2, EUAA [euaa] 1" in (
         lines
     )
 
 
+def test_search_groups_by_document_by_default(runner) -> None:
+    result = search(runner, "Qasrak")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "3 documents, 6 passages match 'Qasrak'"
+    numbered = [line for line in lines if line[:1].isdigit() and ". " in line]
+    assert len(numbered) == 3
+    assert numbered[0].startswith(
+        "1. [U.S. forces began pulling out of their largest base in northeastern "
+        "Syria on Monday] (wire, Reuters, 2026-02-23"
+    )
+    passages = [line for line in lines if line.startswith("   #p-")]
+    more = [
+        int(line.split()[0]) for line in lines if line.endswith("more in this document")
+    ]
+    assert len(passages) + sum(more) == 6
+    assert "counts of documents:" in lines
+    assert "kinds: wire [wire] 2, report [report] 1" in lines
+    left_out = search(runner, "Qasrak", "--exclude", "kind:wire").output
+    assert left_out.splitlines()[0] == "1 document, 1 passage match 'Qasrak'"
+    bad = search(runner, "Qasrak", "--exclude", "wire")
+    assert bad.exit_code == 2
+    assert "'wire': write FACET:KEY" in bad.output
+
+
 def test_search_json_is_the_whole_result(runner) -> None:
-    result = search(runner, "--json", "--exact", "--kind", "wire", "Qasrak")
+    result = search(
+        runner, "--json", "--exact", "--kind", "wire", "--group", "passages", "Qasrak"
+    )
     data = json.loads(result.output)
     assert data["total"] == 5 and data["page"] == 1 and data["pages"] == 1
     assert data["query"] == "Qasrak" and data["per_page"] == 10
@@ -67,7 +95,7 @@ def test_search_json_is_the_whole_result(runner) -> None:
     assert {"passage", "document", "url", "title", "date", "snippet", "outlets"} <= (
         set(hit)
     )
-    assert hit["url"] == f"/documents/{hit['document']}#{hit['anchor']}"
+    assert hit["url"] == f"/documents/{hit['document']}?q=Qasrak#{hit['anchor']}"
     assert {"text": "Qasrak", "match": True} in hit["snippet"]["parts"]
     assert data["facets"]["kind"] == {"wire": {"label": "wire", "count": 5}}
     assert set(data["facets"]) == {"outlet", "kind", "publisher", "month", "country"}
@@ -75,15 +103,14 @@ def test_search_json_is_the_whole_result(runner) -> None:
 
 
 def test_facet_filters_and_pages(runner) -> None:
-    first = json.loads(search(runner, "--json", "--per-page", "2", "Qasrak").output)
-    second = json.loads(
-        search(runner, "--json", "--per-page", "2", "--page", "2", "Qasrak").output
-    )
+    options = ["--json", "--per-page", "2", "--group", "passages"]
+    first = json.loads(search(runner, *options, "Qasrak").output)
+    second = json.loads(search(runner, *options, "--page", "2", "Qasrak").output)
     assert not {h["passage"] for h in first["hits"]} & {
         h["passage"] for h in second["hits"]
     }
     sohr = json.loads(search(runner, "--json", "--outlet", "sohr", "Qasrak").output)
-    assert [h["title"] for h in sohr["hits"]] == ["3.4. US-led coalition"]
+    assert [d["title"] for d in sohr["documents"]] == ["3.4. US-led coalition"]
 
 
 def test_nothing_found_says_so_and_suggests_a_spelling(runner) -> None:
@@ -98,7 +125,7 @@ def test_an_unbalanced_quote_is_run_as_plain_words_and_the_user_told(runner) -> 
     result = search(runner, '"Qasrak base')
     assert result.output.splitlines()[:2] == [
         'the query has an unbalanced quote ("); it was run as plain words: Qasrak base',
-        "5 passages match '\"Qasrak base'",
+        "3 documents, 5 passages match '\"Qasrak base'",
     ]
 
 

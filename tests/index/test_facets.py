@@ -64,3 +64,23 @@ def test_replaced_passages_are_not_counted(archive, tmp_path) -> None:
     ours, whoosh = _counts(archive, "forces")
     assert ours == whoosh
     assert ours["kind"] == before["kind"]  # the old copy's passages are gone
+
+
+@pytest.mark.parametrize(("count", "size"), [(50, 7), (10_000, 1_000)])
+def test_documents_are_counted_once_per_value(count, size) -> None:
+    """Both ways of counting (a table when small, sorting when large) count each
+    (document, value) pair once, however many passages repeat it."""
+    import numpy as np
+
+    from index.facets import TABLE_CELLS, _per_document
+
+    rng = np.random.default_rng(3)
+    documents = rng.integers(0, count, 5_000)
+    codes = rng.integers(0, size, 5_000)
+    documents = np.concatenate([documents, documents[:1000]])  # repeated pairs
+    codes = np.concatenate([codes, codes[:1000]])
+    expected = np.zeros(size, dtype=np.int64)
+    for code in {(int(d), int(c)) for d, c in zip(documents, codes, strict=True)}:
+        expected[code[1]] += 1
+    assert (count * size <= TABLE_CELLS) == (count == 50)
+    assert _per_document(documents, codes, count, size).tolist() == expected.tolist()

@@ -30,8 +30,9 @@ def test_openapi_description_is_valid_and_lists_every_endpoint(spec) -> None:
 
 
 def test_search_returns_hits_and_facets(conforms) -> None:
-    found = conforms("/api/search?q=Qasrak", "/api/search")
+    found = conforms("/api/search?q=Qasrak&group=passages", "/api/search")
     assert found["total"] == 6 and found["page"] == 1
+    assert found["facets_count"] == "passages" and found["documents"] == []
     assert found["also_matched"] == ["Qasrik"]
     report = next(h for h in found["hits"] if h["kind"] == "report")
     assert report["title"] == "3.4. US-led coalition"
@@ -58,16 +59,59 @@ def test_search_returns_hits_and_facets(conforms) -> None:
 
 
 def test_search_filters_and_dates(conforms) -> None:
-    wire = conforms("/api/search?q=Qasrak&kind=wire&publisher=reuters", "/api/search")
+    wire = conforms(
+        "/api/search?q=Qasrak&kind=wire&publisher=reuters&group=passages",
+        "/api/search",
+    )
     assert wire["total"] == 3
     assert {h["source"] for h in wire["hits"]} == {"Reuters"}
-    cited = conforms("/api/search?q=Qasrak&outlet=sohr", "/api/search")
+    cited = conforms("/api/search?q=Qasrak&outlet=sohr&group=passages", "/api/search")
     assert [h["kind"] for h in cited["hits"]] == ["report"]
-    dated = conforms("/api/search?q=Qasrak&from=2025-01&to=2025-12", "/api/search")
+    dated = conforms(
+        "/api/search?q=Qasrak&from=2025-01&to=2025-12&group=passages", "/api/search"
+    )
     assert [h["date"] for h in dated["hits"]] == ["2025-03"]
-    newest = conforms("/api/search?q=coalition&sort=oldest", "/api/search")
+    newest = conforms(
+        "/api/search?q=coalition&sort=oldest&group=passages", "/api/search"
+    )
     dates = [h["date"] for h in newest["hits"] if h["date"]]
     assert dates == sorted(dates)
+
+
+def test_search_groups_by_document_by_default(conforms) -> None:
+    """GIVEN "Qasrak", in 6 passages of 3 documents (3 of them one Reuters story)
+    WHEN searched through the API without a grouping
+    THEN each document comes once, with its best passages, opened with the query;
+    the facets count documents and say so."""
+    found = conforms("/api/search?q=Qasrak", "/api/search")
+    assert found["group"] == "documents" and found["facets_count"] == "documents"
+    assert (found["documents_total"], found["total"]) == (3, 6)
+    assert found["hits"] == []
+    ids = [d["document"] for d in found["documents"]]
+    assert len(set(ids)) == 3
+    assert sum(len(d["passages"]) + d["more"] for d in found["documents"]) == 6
+    assert found["facets"]["kind"] == {
+        "wire": {"label": "wire", "count": 2},
+        "report": {"label": "report", "count": 1},
+    }
+    report = next(d for d in found["documents"] if d["kind"] == "report")
+    assert report["url"] == f"/documents/{report['document']}?q=Qasrak"
+    assert report["passages"][0]["url"].startswith(report["url"] + "#p-")
+    assert {"code": "SY", "label": "Syria (SY)"} in report["countries"]
+
+
+def test_search_leaves_out_excluded_values(conforms) -> None:
+    found = conforms("/api/search?q=Qasrak&not_kind=wire", "/api/search")
+    assert [d["kind"] for d in found["documents"]] == ["report"]
+    assert found["excluded"]["kind"] == ["wire"]
+    by_query = conforms("/api/search?q=Qasrak+-kind:wire", "/api/search")
+    assert [
+        (d["document"], [p["passage"] for p in d["passages"]])
+        for d in by_query["documents"]
+    ] == [
+        (d["document"], [p["passage"] for p in d["passages"]])
+        for d in found["documents"]
+    ]
 
 
 def test_search_pages(client, conforms) -> None:
@@ -231,7 +275,8 @@ def test_bad_arguments_are_400s_that_name_the_argument(conforms) -> None:
     assert day["message"] == "from: '2025-02-30' is not a day of the calendar"
     sort = conforms("/api/search?q=Qasrak&sort=best", "/api/search", status=400)
     assert (
-        sort["message"] == "sort must be one of relevance, newest, oldest, not 'best'"
+        sort["message"]
+        == "sort must be one of relevance, newest, oldest, archived, not 'best'"
     )
 
 
@@ -247,6 +292,14 @@ def test_bad_arguments_are_400s_that_name_the_argument(conforms) -> None:
         (["--country", "SY", "Qasrak"], "/api/search?q=Qasrak&country=SY"),
         (["--page", "2", "Qasrak"], "/api/search?q=Qasrak&page=2"),
         (["helicopterz"], "/api/search?q=helicopterz"),
+        (
+            ["--group", "passages", "--sort", "archived", "Qasrak"],
+            "/api/search?q=Qasrak&group=passages&sort=archived",
+        ),
+        (
+            ["--exclude", "outlet:sohr", "--exclude", "kind:report", "Qasrak"],
+            "/api/search?q=Qasrak&not_outlet=sohr&not_kind=report",
+        ),
     ],
 )
 def test_cli_search_json_is_the_api_result(

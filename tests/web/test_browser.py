@@ -8,132 +8,7 @@ no browser is ever downloaded. Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
-
-import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).parent.parent.parent / "test-artifacts"
-STARTUP_DEADLINE = 30.0
-
-
-@dataclass
-class Site:
-    """A running ``archive serve`` and the file its output goes to."""
-
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-    @contextmanager
-    def explained(self) -> Iterator[None]:
-        """Re-raise any failure with the server's output attached."""
-        try:
-            yield
-        except Exception as error:
-            raise AssertionError(
-                f"{type(error).__name__}: {error}\n"
-                f"--- archive serve output ({self.url}) ---\n{self.output()}"
-            ) from error
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def archive_command() -> list[str]:
-    script = Path(sys.executable).parent / "archive"
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-c", "from archive.cli import cli; cli()"]
-
-
-def start_site(data_dir: Path, log: Path) -> Site:
-    port = free_port()
-    env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir)}
-    env.pop("ARCHIVE_DATABASE_URL", None)
-    with log.open("w") as sink:
-        process = subprocess.Popen(
-            [*archive_command(), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    site = Site(f"http://127.0.0.1:{port}", process, log)
-    deadline = time.monotonic() + STARTUP_DEADLINE
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(
-                f"archive serve exited with {process.returncode}:\n{site.output()}"
-            )
-        try:
-            with urllib.request.urlopen(f"{site.url}/documents", timeout=2) as answer:
-                if answer.status == 200:
-                    return site
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    stop_site(site)
-    raise AssertionError(
-        f"archive serve did not answer on {site.url} within {STARTUP_DEADLINE:.0f} s:\n"
-        f"{site.output()}"
-    )
-
-
-def stop_site(site: Site) -> None:
-    site.process.terminate()
-    try:
-        site.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        site.process.kill()
-        site.process.wait()
-
-
-@pytest.fixture(scope="session")
-def hostile_site(hostile_dir, tmp_path_factory) -> Iterator[Site]:
-    site = start_site(hostile_dir, tmp_path_factory.mktemp("serve") / "serve.log")
-    yield site
-    stop_site(site)
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page; console errors (a CSP refusal among them) fail the test."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors, errors
-
-
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+from tests.web.browsing import in_viewport, screenshot
 
 
 def test_search_then_follow_a_marker_to_its_footnote_and_back(
@@ -143,10 +18,10 @@ def test_search_then_follow_a_marker_to_its_footnote_and_back(
         page.goto(sample_site.url + "/")
         page.fill("#q", "Qasrak")
         page.press("#q", "Enter")
-        page.wait_for_selector("li.hit")
-        assert page.locator("li.hit").count() == 6
+        page.wait_for_selector("li.doc-hit")
+        assert page.locator("li.doc-hit").count() == 3
         screenshot(page, "search-qasrak.png")
-        page.click("li.hit h3 a:text('3.4. US-led coalition')")
+        page.click("li.doc-hit h3 a:text('3.4. US-led coalition')")
         page.wait_for_selector("h1:text('3.4. US-led coalition')")
         assert "#p-" in page.url
         page.click("sup#ref-545-1 a.fn-link")
@@ -254,13 +129,3 @@ def test_hostile_documents_cannot_run_script(browser, hostile_site) -> None:
             assert dialogs == []
     finally:
         context.close()
-
-
-def in_viewport(page, selector: str) -> bool:
-    return page.evaluate(
-        """(selector) => {
-            const box = document.querySelector(selector).getBoundingClientRect();
-            return box.bottom > 0 && box.top < window.innerHeight;
-        }""",
-        selector,
-    )

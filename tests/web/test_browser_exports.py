@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.web.test_browser import in_viewport, screenshot
+from tests.web.browsing import in_viewport, screenshot
 
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 

@@ -52,14 +52,17 @@ def test_empty_archive_says_how_to_ingest(tmp_path) -> None:
 
 
 def test_search_shows_snippets_documents_and_cited_outlet_badges(soup) -> None:
-    page = soup("/?q=Qasrak")
-    assert words(page.select_one("h2.results-count")) == "6 passages match Qasrak"
+    page = soup("/?q=Qasrak&group=passages")
+    assert words(page.select_one("h2.results-count")) == (
+        "3 documents, 6 passages match Qasrak"
+    )
     assert page.select_one("h2.results-count q").get_text() == "Qasrak"
     hits = page.select("ol.hits > li.hit")
     assert len(hits) == 6
     for hit in hits:
         assert re.fullmatch(
-            r"/documents/\d+#p-[0-9a-f]{8}(-\d+)?", hit.select_one("h3 a")["href"]
+            r"/documents/\d+\?q=Qasrak#p-[0-9a-f]{8}(-\d+)?",
+            hit.select_one("h3 a")["href"],
         )
         marks = {m.get_text() for m in hit.select(".snippet mark")}
         assert marks <= {"Qasrak", "Qasrik"} and marks
@@ -75,16 +78,71 @@ def test_search_shows_snippets_documents_and_cited_outlet_badges(soup) -> None:
     assert variants == ["Qasrik"]
 
 
+def test_search_groups_passages_by_document(soup) -> None:
+    """GIVEN "Qasrak" in 6 passages, 3 of them in one Reuters story
+    WHEN searched on the site
+    THEN 3 documents are listed once each, with their best passages beneath,
+    and each link opens the document with the query."""
+    page = soup("/?q=Qasrak")
+    assert words(page.select_one("h2.results-count")) == (
+        "3 documents, 6 passages match Qasrak"
+    )
+    documents = page.select("ol.doc-hits > li.doc-hit")
+    titles = [d.select_one("h3 a").get_text() for d in documents]
+    assert len(titles) == len(set(titles)) == 3
+    passages = [len(d.select("li.hit-passage")) for d in documents]
+    more = [
+        int(d.select_one(".more-in-document a").get_text().split()[0])
+        if d.select_one(".more-in-document")
+        else 0
+        for d in documents
+    ]
+    assert sum(passages) + sum(more) == 6 and max(passages) <= 3
+    for document in documents:
+        for link in document.select("h3 a, a.passage-link"):
+            assert re.fullmatch(r"/documents/\d+\?q=Qasrak#p-[0-9a-f-]+", link["href"])
+        meta = words(document.select_one(".hit-meta"))
+        assert "Syria (SY)" in meta
+    note = words(page.select_one(".facet-note"))
+    assert note.startswith("Counts are of documents.")
+    switch = page.select_one(".group-switch a")
+    assert switch.get_text() == "Show every passage"
+    assert len(soup(switch["href"]).select("ol.hits > li.hit")) == 6
+
+
+def test_a_facet_value_can_be_left_out(soup) -> None:
+    page = soup("/?q=Qasrak")
+    wire = next(
+        li
+        for li in page.select("#facet-kind ~ ul li")
+        if li.select_one("a.facet-value").get_text(strip=True) == "Wire story"
+    )
+    leave_out = wire.select_one("a.exclude")
+    assert leave_out.get_text(strip=True) == "−Leave out Wire story"
+    assert parse_qs(urlsplit(leave_out["href"]).query)["not_kind"] == ["wire"]
+    narrowed = soup(leave_out["href"])
+    kinds = [d.select_one(".kind").get_text() for d in narrowed.select("li.doc-hit")]
+    assert kinds == ["Report"]
+    back = narrowed.select_one(".left-out a")
+    assert words(back) == "✕ kind: wire (take it back)"
+    assert len(soup(back["href"]).select("li.doc-hit")) == 3
+
+
 def test_search_page_counts_countries_and_filters_by_one(soup) -> None:
     page = soup("/?q=Qasrak")
     facet = page.select_one(
         "section#facet-country, section[aria-labelledby=facet-country]"
     )
     assert facet.select_one("h3").get_text() == "Country"
-    shown = [(a.get_text(), a.find_next("span").get_text()) for a in facet.select("a")]
-    assert shown == [("Syria (SY)", "6"), ("United States (US)", "6")]
+    shown = [
+        (a.get_text(), a.find_next("span").get_text())
+        for a in facet.select("a.facet-value")
+    ]
+    assert shown == [("Syria (SY)", "3"), ("United States (US)", "3")]
     narrowed = soup(facet.select_one("a")["href"])
-    assert words(narrowed.select_one("h2.results-count")) == "6 passages match Qasrak"
+    assert words(narrowed.select_one("h2.results-count")) == (
+        "3 documents, 6 passages match Qasrak"
+    )
     assert narrowed.select_one("section[aria-labelledby=facet-country] a.active")
 
 
@@ -92,22 +150,25 @@ def test_facets_narrow_the_results_and_show_counts(client, soup) -> None:
     page = soup("/?q=Qasrak")
     kinds = {
         a.get_text(strip=True): a.find_next_sibling("span").get_text()
-        for a in page.select("#facet-kind ~ ul a")
+        for a in page.select("#facet-kind ~ ul a.facet-value")
     }
-    assert kinds == {"Wire story": "5", "Report": "1"}
+    assert kinds == {"Wire story": "2", "Report": "1"}
     report_link = next(
         a
-        for a in page.select("#facet-kind ~ ul a")
+        for a in page.select("#facet-kind ~ ul a.facet-value")
         if a.get_text(strip=True) == "Report"
     )
     narrowed = soup(report_link["href"])
-    assert len(narrowed.select("li.hit")) == 1
+    assert len(narrowed.select("li.doc-hit")) == 1
     assert words(narrowed.select_one("#facet-kind ~ ul a.active")) == "✓ Report"
     publishers = [
-        a.get_text(strip=True) for a in page.select("#facet-publisher ~ ul a")
+        a.get_text(strip=True)
+        for a in page.select("#facet-publisher ~ ul a.facet-value")
     ]
-    assert publishers == ["Reuters", "AP", "EUAA"]
-    months = [a.get_text(strip=True) for a in page.select("#facet-month ~ ul a")]
+    assert publishers == ["AP", "EUAA", "Reuters"]  # a document each: by name
+    months = [
+        a.get_text(strip=True) for a in page.select("#facet-month ~ ul a.facet-value")
+    ]
     assert months == ["February 2026", "March 2025"]
 
 
@@ -125,9 +186,10 @@ def test_results_are_paginated(client, sample_dir) -> None:
         second = BeautifulSoup(
             client.get(second_url).get_data(as_text=True), "html.parser"
         )
-        assert second.select_one("ol.hits")["start"] == "3"
-        first_titles = [a["href"] for a in first.select("li.hit h3 a")]
-        second_titles = [a["href"] for a in second.select("li.hit h3 a")]
+        assert second.select_one("ol.doc-hits")["start"] == "3"
+        first_titles = [a["href"] for a in first.select("li.doc-hit h3 a")]
+        second_titles = [a["href"] for a in second.select("li.doc-hit h3 a")]
+        assert len(first_titles) == 2 and len(second_titles) == 1
         assert not set(first_titles) & set(second_titles)
     finally:
         close_app(app)
@@ -152,7 +214,7 @@ def test_every_help_example_runs_and_finds_something(client, soup) -> None:
     assert len(examples) >= 15
     for link in examples:
         page = soup(link["href"])
-        assert page.select("li.hit"), f"{link.get_text()} found nothing"
+        assert page.select("li.doc-hit"), f"{link.get_text()} found nothing"
 
 
 # --- documents ------------------------------------------------------------------
@@ -243,7 +305,7 @@ def test_footnote_cited_twice_has_lettered_back_links(tmp_path) -> None:
         )
         note = page.select_one("li#fn-12")
         links = note.select(".backlinks a")
-        assert [a.get_text() for a in links] == ["a", "b"]
+        assert [a.get_text() for a in links] == ["↩a", "↩b"]
         assert [a["href"] for a in links] == ["#ref-12-1", "#ref-12-2"]
         assert all(page.select_one(a["href"]) for a in links)
         assert page.select("ul.passage-list > li")
@@ -401,3 +463,34 @@ def test_an_address_given_at_ingest_is_shown_as_the_original(tmp_path) -> None:
         assert words(countries) == "Syria (SY), Lebanon (LB)"
     finally:
         close_app(app)
+
+
+def test_citation_counts_agree_between_home_and_outlets_page(soup) -> None:
+    """GIVEN the sample corpus, whose citations include anonymous attributions
+    WHEN the home page and the outlets page give their counts
+    THEN the outlets page's count is the home page's "name an outlet" figure,
+    and the parts add up to the home page's total, each labelled."""
+    home = words(soup("/").select_one(".archive-figures p"))
+    total = int(home.split(" citations of ")[0].split()[-1])
+    named = int(home.split(" name an outlet")[0].split()[-1])
+    anonymous = int(home.split(" are anonymous attributions")[0].split()[-1])
+    unnamed = int(home.split(" name no outlet")[0].split()[-1])
+    uncertain = (
+        int(home.split(" are uncertain readings")[0].split()[-1])
+        if "uncertain readings" in home
+        else 0
+    )
+    assert named + anonymous + unnamed + uncertain == total
+    assert anonymous > 0
+    outlets = words(soup("/outlets").select_one(".citation-figures"))
+    assert f"· {named} citations naming an outlet, of {total} citations" in outlets
+    assert f"The others: {anonymous} anonymous attributions" in outlets
+
+
+def test_outlet_names_are_shown_once_when_short_and_full_are_equal(soup) -> None:
+    rows = soup("/outlets").select("#overall tbody th")
+    for row in rows:
+        name = row.select_one("a:not(.badge)").get_text()
+        badge = row.select_one("a.badge [aria-hidden]")
+        assert badge is None or badge.get_text() != name, words(row)
+    assert any(row.select_one("a.badge") is None for row in rows)

@@ -17,7 +17,10 @@ def test_serve_on_a_busy_port_fails_and_names_it(sample_dir, monkeypatch) -> Non
         port = busy.getsockname()[1]
         result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: cannot serve on 127.0.0.1:{port}: ")
+    assert result.output == (
+        f"Error: cannot serve on 127.0.0.1:{port}: Address already in use; "
+        f"choose another port with --port (for example --port {port + 1})\n"
+    )
 
 
 def test_serve_help_shows_the_defaults() -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_browser import archive_command, free_port
+from tests.web.browsing import archive_command, free_port
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/task").exists(), reason="reads children from /proc (Linux)"
