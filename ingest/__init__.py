@@ -23,8 +23,17 @@ from ingest.model import (
 )
 from ingest.options import ParseOptions
 from ingest.outlets import Outlet, OutletRegistry, load_registry, outlet_key
+from ingest.rereading import (
+    DERIVED_VERSIONS,
+    StoredNote,
+    StoredPassage,
+    document_countries,
+    footnote_citations,
+    story_attributions,
+)
 
 __all__ = [
+    "DERIVED_VERSIONS",
     "KINDS",
     "Outlet",
     "OutletRegistry",
@@ -38,12 +47,17 @@ __all__ = [
     "ParsedPassage",
     "ParsedReference",
     "PartialDate",
+    "StoredNote",
+    "StoredPassage",
     "country_code",
     "country_name",
     "country_names",
+    "document_countries",
+    "footnote_citations",
     "load_registry",
     "outlet_key",
     "parse_path",
+    "story_attributions",
 ]
 
 

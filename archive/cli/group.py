@@ -85,7 +85,7 @@ def waiting(seconds: float) -> None:
 
 def sessions_for(settings: Settings, warn_outdated: bool = True):
     """The archive's sessions; a warning when its derived data is out of date."""
-    from archive.derived import outdated
+    from archive.derived import CURRENT, outdated
 
     try:
         sessions = connect(settings.database_url)
@@ -97,8 +97,8 @@ def sessions_for(settings: Settings, warn_outdated: bool = True):
         for name, version in stale.items():
             click.echo(
                 f"warning: the archive's {name.replace('_', ' ')} were computed by "
-                f"version {version} "
-                "of the code; run `archive rederive` to bring them up to date",
+                f"version {version} of the code (this is version {CURRENT[name]}); "
+                "run `archive rederive` to bring them up to date",
                 err=True,
             )
     return sessions

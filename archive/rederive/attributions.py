@@ -1,0 +1,144 @@
+"""The claims of stories and plain documents found again in their stored text.
+
+Which sentences are claims, whom each cites, how ("told Reuters"), through whom,
+with what said of the sourcing, and whom a story asked in vain: all are read
+from the passages, as at ingest. A claim found again at the same place keeps its
+id; its citations are rewritten only where they differ.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from archive.contents import no_comment_rows
+from archive.derived import Progress, Rederived, rederive_in_batches
+from archive.models import Citation, Claim, Document, NoComment, Passage
+from archive.rederive import citation_rows
+from archive.works import SourceBook
+from ingest import OutletRegistry, ParsedClaim, StoredPassage, story_attributions
+
+ATTRIBUTED_KINDS = ("wire", "document")  # the kinds whose claims attributions make
+_NO_COMMENT = tuple(c for c in NoComment.__table__.c.keys() if c != "id")
+
+
+def rederive_attributions(
+    sessions: sessionmaker[Session],
+    progress: Progress | None = None,
+    *,
+    registry: OutletRegistry,
+) -> Rederived:
+    """Find every story's claims again; rewrite those that differ."""
+
+    def batch(session: Session, ids: list[int]) -> dict[int, int]:
+        return {i: i for i in ids if _reattribute(session, i, registry)}
+
+    attributed = Document.kind.in_(ATTRIBUTED_KINDS)
+    return rederive_in_batches(
+        sessions, "attributions", Document.id, batch, progress, where=[attributed]
+    )
+
+
+def _reattribute(session: Session, document_id: int, registry) -> bool:
+    """Attribute one document's passages again; whether anything changed."""
+    passages = session.execute(
+        select(Passage.id, Passage.kind, Passage.text, Passage.level)
+        .where(Passage.document_id == document_id)
+        .order_by(Passage.position)
+    ).all()
+    reading = story_attributions(
+        [StoredPassage(p.kind, p.text, p.level) for p in passages], registry
+    )
+    claims = _stored_claims(session, [p.id for p in passages])
+    stored = citation_rows.stored_rows(
+        session, "claim_id", [c.id for cs in claims.values() for c in cs]
+    )
+    book = SourceBook(session.connection(), registry)
+    sources = book.resolve_all(
+        tuple(
+            c for p in reading.passages for claim in p.claims for c in claim.citations
+        )
+    )
+    changed = False
+    for passage, read in zip(passages, reading.passages, strict=True):
+        new = [(c, citation_rows.new_rows(c.citations, sources)) for c in read.claims]
+        if _differ(claims[passage.id], stored, new):
+            _rewrite(session, passage.id, claims[passage.id], stored, new)
+            changed = True
+    return _no_comment(session, document_id, reading) or changed
+
+
+def _stored_claims(session: Session, passage_ids: list[int]) -> dict[int, list]:
+    found: dict[int, list] = defaultdict(list)
+    rows = session.execute(
+        select(Claim.id, Claim.passage_id, Claim.start, Claim.end, Claim.text)
+        .where(Claim.passage_id.in_(passage_ids))
+        .order_by(Claim.passage_id, Claim.position)
+    )
+    for row in rows:
+        found[row.passage_id].append(row)
+    return found
+
+
+def _differ(claims: list, stored: dict, new: list[tuple[ParsedClaim, list]]) -> bool:
+    if [(c.start, c.end, c.text) for c in claims] != [
+        (c.start, c.end, c.text) for c, _ in new
+    ]:
+        return True
+    return any(
+        citation_rows.differ(stored[claim.id], rows)
+        for claim, (_, rows) in zip(claims, new, strict=True)
+    )
+
+
+def _rewrite(session: Session, passage_id: int, claims, stored, new) -> None:
+    """Keep the claims found again at the same place; delete and add the rest."""
+    at = {(c.start, c.end): c for c in claims}
+    found = {(c.start, c.end) for c, _ in new}
+    gone = [c for c in claims if (c.start, c.end) not in found]
+    if gone:
+        rows = [row for c in gone for row in stored[c.id]]
+        session.execute(delete(Claim).where(Claim.id.in_([c.id for c in gone])))
+        citation_rows.collect_orphans(
+            session,
+            {r["work_id"] for r in rows} - {None},
+            {r["outlet_id"] for r in rows} - {None},
+        )
+    for position, (claim, rows) in enumerate(new):
+        fields = {"position": position, "text": claim.text}
+        old = at.get((claim.start, claim.end))
+        if old is None:
+            claim_id = session.scalar(
+                insert(Claim)
+                .values(passage_id=passage_id, start=claim.start, end=claim.end)
+                .values(fields)
+                .returning(Claim.id)
+            )
+            if rows:
+                session.execute(
+                    insert(Citation), [{"claim_id": claim_id, **r} for r in rows]
+                )
+            continue
+        session.execute(
+            Claim.__table__.update().where(Claim.id == old.id).values(fields)
+        )
+        citation_rows.rewrite(session, "claim_id", old.id, stored[old.id], rows)
+
+
+def _no_comment(session: Session, document_id: int, reading) -> bool:
+    """Rewrite whom the story asked in vain, if that changed; whether it did."""
+    # no_comment_rows reads only the ``no_comment`` the reading holds too.
+    new = no_comment_rows(document_id, reading)
+    stored = session.execute(
+        select(*(NoComment.__table__.c[c] for c in _NO_COMMENT))
+        .where(NoComment.document_id == document_id)
+        .order_by(NoComment.position)
+    )
+    if [dict(row) for row in stored.mappings()] == new:
+        return False
+    session.execute(delete(NoComment).where(NoComment.document_id == document_id))
+    if new:
+        session.execute(insert(NoComment), new)
+    return True

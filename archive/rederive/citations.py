@@ -1,0 +1,103 @@
+"""Each footnote's citations read again from its stored text.
+
+A document's footnotes are read together, in the document's citation style, as
+at ingest. A footnote whose citations the file stated field by field (a
+wikitext template), or whose address came from a link the stored text no
+longer holds, keeps its citations: the stored text cannot give them again.
+Cited works found for the first time are linked to the archived documents they
+are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from archive.derived import Progress, Rederived, rederive_in_batches
+from archive.links import LinkedDocument, link_works
+from archive.models import Document, Footnote
+from archive.rederive import citation_rows
+from archive.works import SourceBook
+from ingest import OutletRegistry, StoredNote, footnote_citations
+
+
+def rederive_citations(
+    sessions: sessionmaker[Session],
+    progress: Progress | None = None,
+    *,
+    registry: OutletRegistry,
+) -> Rederived:
+    """Read every document's footnotes again; rewrite the citations that differ."""
+
+    def batch(session: Session, ids: list[int]) -> dict[int, int]:
+        return _batch(session, ids, registry)
+
+    footnoted = Document.id.in_(select(Footnote.document_id))
+    return rederive_in_batches(
+        sessions, "citations", Document.id, batch, progress, where=[footnoted]
+    )
+
+
+def _batch(
+    session: Session, ids: list[int], registry: OutletRegistry
+) -> dict[int, int]:
+    notes: dict[int, list] = defaultdict(list)
+    rows = session.execute(
+        select(Footnote.id, Footnote.document_id, Footnote.label, Footnote.text)
+        .where(Footnote.document_id.in_(ids))
+        .order_by(Footnote.document_id, Footnote.position)
+    ).all()
+    for row in rows:
+        notes[row.document_id].append(row)
+    stored = citation_rows.stored_rows(session, "footnote_id", [r.id for r in rows])
+    changed = {}
+    for document_id, footnotes in notes.items():
+        if _reread(session, footnotes, stored, registry):
+            changed[document_id] = document_id
+            _link(session, document_id)
+    return changed
+
+
+def _reread(session: Session, footnotes: list, stored: dict, registry) -> bool:
+    """Read one document's footnotes again; whether any citation changed."""
+    kept = [_stated(note.text, stored[note.id]) for note in footnotes]
+    read = footnote_citations(
+        [
+            StoredNote(note.label, note.text, stated)
+            for note, stated in zip(footnotes, kept, strict=True)
+        ],
+        registry,
+    )
+    book = SourceBook(session.connection(), registry)
+    sources = book.resolve_all(tuple(c for cs in read for c in cs))
+    changed = False
+    for note, citations, stated in zip(footnotes, read, kept, strict=True):
+        new = citation_rows.new_rows(citations, sources)
+        if stated is None and citation_rows.differ(stored[note.id], new):
+            citation_rows.rewrite(session, "footnote_id", note.id, stored[note.id], new)
+            changed = True
+    return changed
+
+
+def _stated(text: str, rows: list[dict]) -> tuple | None:
+    """The stored citations of a note, where its stored text cannot give them."""
+    from_file = any(
+        row["style"] == "stated" or (row["url"] and row["url"] not in text)
+        for row in rows
+    )
+    return tuple(map(citation_rows.as_parsed, rows)) if from_file else None
+
+
+def _link(session: Session, document_id: int) -> None:
+    document = session.execute(
+        select(
+            Document.id,
+            Document.outlet_id,
+            Document.title_hash,
+            Document.date,
+            Document.date_precision,
+        ).where(Document.id == document_id)
+    ).one()
+    link_works(session.connection(), LinkedDocument(*document))
