@@ -91,6 +91,9 @@ def sessions_for(settings: Settings, warn_outdated: bool = True):
         sessions = connect(settings.database_url)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
+    context = click.get_current_context(silent=True)
+    if context is not None:  # the connections close with the command
+        context.call_on_close(sessions.kw["bind"].dispose)
     if warn_outdated:
         with sessions() as session:
             stale = outdated(session.connection())
