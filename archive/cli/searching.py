@@ -24,7 +24,13 @@ from ingest import KINDS
 @click.option("--exact", is_flag=True, help="Exact spellings only: no name variants.")
 @click.option("--outlet", multiple=True, help="Only passages citing it (e.g. sohr).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS))
-@click.option("--source", multiple=True, help="Publisher or agency key (e.g. euaa).")
+@click.option("--publisher", multiple=True, help="Publisher or agency key (e.g. euaa).")
+@click.option(
+    "--source",
+    multiple=True,
+    deprecated="use --publisher, the name /api/search gives it",
+    help="The old name of --publisher.",
+)
 @click.option("--month", multiple=True, help="Document month, e.g. 2025-03.")
 @click.option(
     "--country", multiple=True, help="Country code or name (e.g. SY or Syria)."
@@ -45,6 +51,7 @@ def search(
     exact: bool,
     outlet: tuple[str, ...],
     kinds: tuple[str, ...],
+    publisher: tuple[str, ...],
     source: tuple[str, ...],
     month: tuple[str, ...],
     country: tuple[str, ...],
@@ -52,8 +59,9 @@ def search(
 ) -> None:
     """Search the archived passages (the query language is in the README).
 
-    Facet filters (--outlet, --kind, --source, --month, --country) take the keys
-    shown in brackets under the results and narrow the query and its counts.
+    Facet filters (--outlet, --kind, --publisher, --month, --country) take the
+    keys shown in brackets under the results and narrow the query and its
+    counts; they are named as the facets of --json and /api/search.
 
     \b
     Example:
@@ -64,6 +72,7 @@ def search(
         archive search withdrawal --country SY
     """
     from index import (
+        PUBLIC_FACETS,
         IndexUnavailable,
         Searcher,
         SearchQueryError,
@@ -72,14 +81,16 @@ def search(
         search_json,
     )
 
-    pairs = [
-        ("outlet", outlet),
-        ("kind", kinds),
-        ("source", source),
-        ("month", month),
-        ("country", country),
-    ]
-    filters = tuple((facet, key) for facet, keys in pairs for key in keys)
+    given = {
+        "outlet": outlet,
+        "kind": kinds,
+        "publisher": publisher + source,
+        "month": month,
+        "country": country,
+    }
+    filters = tuple(
+        (PUBLIC_FACETS[name], key) for name, keys in given.items() for key in keys
+    )
     request = SearchRequest(" ".join(query), page, per_page, sort, exact, filters)
     try:
         result = Searcher(settings.index_dir).search(request)
