@@ -21,7 +21,7 @@ class Kind:
     label: str  # "name keys"
     unit: str  # what it reads one at a time: "passages"
     count: Select  # how many of them
-    run: Callable[..., Rederived]  # (sessions, progress, registry=...)
+    run: Callable[..., Rederived]  # (sessions, progress, registry)
 
 
 def kinds() -> dict[str, Kind]:

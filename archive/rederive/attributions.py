@@ -18,7 +18,13 @@ from archive.derived import Progress, Rederived, rederive_in_batches
 from archive.models import Citation, Claim, Document, NoComment, Passage
 from archive.rederive import citation_rows
 from archive.works import SourceBook
-from ingest import OutletRegistry, ParsedClaim, StoredPassage, story_attributions
+from ingest import (
+    OutletRegistry,
+    ParsedClaim,
+    StoredPassage,
+    load_registry,
+    story_attributions,
+)
 
 ATTRIBUTED_KINDS = ("wire", "document")  # the kinds whose claims attributions make
 _NO_COMMENT = tuple(c for c in NoComment.__table__.c.keys() if c != "id")
@@ -27,10 +33,11 @@ _NO_COMMENT = tuple(c for c in NoComment.__table__.c.keys() if c != "id")
 def rederive_attributions(
     sessions: sessionmaker[Session],
     progress: Progress | None = None,
-    *,
-    registry: OutletRegistry,
+    registry: OutletRegistry | None = None,
 ) -> Rederived:
     """Find every story's claims again; rewrite those that differ."""
+
+    registry = registry or load_registry()
 
     def batch(session: Session, ids: list[int]) -> dict[int, int]:
         return {i: i for i in ids if _reattribute(session, i, registry)}

@@ -20,16 +20,17 @@ from archive.links import LinkedDocument, link_works
 from archive.models import Document, Footnote
 from archive.rederive import citation_rows
 from archive.works import SourceBook
-from ingest import OutletRegistry, StoredNote, footnote_citations
+from ingest import OutletRegistry, StoredNote, footnote_citations, load_registry
 
 
 def rederive_citations(
     sessions: sessionmaker[Session],
     progress: Progress | None = None,
-    *,
-    registry: OutletRegistry,
+    registry: OutletRegistry | None = None,
 ) -> Rederived:
     """Read every document's footnotes again; rewrite the citations that differ."""
+
+    registry = registry or load_registry()
 
     def batch(session: Session, ids: list[int]) -> dict[int, int]:
         return _batch(session, ids, registry)

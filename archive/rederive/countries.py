@@ -9,11 +9,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive.derived import Progress, Rederived, rederive_in_batches
 from archive.models import Document, DocumentCountry, Passage, Report
-from ingest import document_countries
+from ingest import OutletRegistry, document_countries
 
 
 def rederive_countries(
-    sessions: sessionmaker[Session], progress: Progress | None = None, **_
+    sessions: sessionmaker[Session],
+    progress: Progress | None = None,
+    registry: OutletRegistry | None = None,  # known outlets play no part here
 ) -> Rederived:
     """Recompute every document's countries; rewrite those that differ."""
     return rederive_in_batches(sessions, "countries", Document.id, _batch, progress)

@@ -8,10 +8,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from archive.derived import Progress, Rederived, rederive_in_batches
 from archive.models import Passage, PassageName
 from archive.names import names_in
+from ingest import OutletRegistry
 
 
 def rederive_name_keys(
-    sessions: sessionmaker[Session], progress: Progress | None = None, **_
+    sessions: sessionmaker[Session],
+    progress: Progress | None = None,
+    registry: OutletRegistry | None = None,  # known outlets play no part here
 ) -> Rederived:
     """Recompute every passage's name keys from its text; rewrite those that differ."""
     return rederive_in_batches(sessions, "name_keys", Passage.id, _batch, progress)
