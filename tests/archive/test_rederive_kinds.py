@@ -27,7 +27,7 @@ from archive.models import (
     Passage,
 )
 from tests.archive.rederived_rows import derived_rows
-from tests.conftest import SAMPLES
+from tests.conftest import BUNDLED_SAMPLES, SAMPLES
 
 STORY = "reuters-2026-02-23-us-forces-qasrak.txt"
 REPORT = "euaa-coi-syria-country-focus-2025-03-section-3-4.txt"
@@ -277,3 +277,77 @@ def test_an_interrupted_run_leaves_the_old_version_recorded(archived) -> None:
     with sessions() as session:
         assert recorded(session.connection())["countries"] == 0
     sessions.kw["bind"].dispose()
+
+
+@pytest.fixture(scope="module")
+def every_format(tmp_path_factory) -> tuple[Path, Path]:
+    """The bundled samples (a file of every format) archived twice."""
+    folders = []
+    for name in ("older", "fresh"):
+        data = tmp_path_factory.mktemp(name)
+        runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(data)})
+        result = runner.invoke(cli, ["ingest", str(BUNDLED_SAMPLES)])
+        assert result.exit_code == 0, result.output
+        folders.append(data)
+    return folders[0], folders[1]
+
+
+def test_a_fresh_archive_of_every_format_rederives_to_itself(every_format) -> None:
+    older, _ = every_format
+    runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(older)})
+    result = runner.invoke(cli, ["rederive", "--all"])
+    assert result.exit_code == 0, result.output
+    assert [line.split(": ", 1)[0] for line in result.stdout.splitlines()] == [
+        "name keys",
+        "countries",
+        "citations",
+        "attributions",
+    ]
+    assert all(
+        line.endswith(" 0 changed in 0 documents")
+        for line in result.stdout.splitlines()
+    )
+
+
+def test_every_format_rederived_from_wiped_readings_is_a_fresh_ingest(
+    every_format,
+) -> None:
+    """
+    GIVEN the archive of every format, its countries, story claims and whom they
+      asked in vain deleted, and every footnote citation read from the text
+      (not stated by the file) blanked, as a version that read nothing would
+    WHEN `archive rederive` runs
+    THEN it holds what a fresh ingest holds, and the index agrees
+    """
+    older, fresh = every_format
+    url = f"sqlite:///{older / 'archive.db'}"
+
+    def read_nothing(session) -> None:
+        session.execute(delete(DocumentCountry))
+        stories = select(Document.id).where(Document.kind.in_(["wire", "document"]))
+        session.execute(delete(NoComment).where(NoComment.document_id.in_(stories)))
+        session.execute(
+            delete(Claim).where(
+                Claim.passage_id.in_(
+                    select(Passage.id).where(Passage.document_id.in_(stories))
+                )
+            )
+        )
+        session.execute(
+            update(Citation)
+            .where(Citation.footnote_id.is_not(None), Citation.style != "stated")
+            .values(title=None, authors=None, kind=None, style=None, work_id=None)
+        )
+
+    _older(url, "countries", read_nothing)
+    for name in ("citations", "attributions"):
+        _older(url, name, lambda session: None)
+    runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(older)})
+    lines = _rederive(runner)
+    assert [line.split(": ", 1)[0] for line in lines] == [
+        "countries",
+        "citations",
+        "attributions",
+        "search index",
+    ]
+    _agrees(runner, url, f"sqlite:///{fresh / 'archive.db'}")
