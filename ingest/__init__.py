@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.countries import country_code, country_name, country_names
+from ingest.citations import CITATIONS_VERSION
+from ingest.countries import (
+    COUNTRIES_VERSION,
+    country_code,
+    country_name,
+    country_names,
+)
 from ingest.errors import ParseError
 from ingest.model import (
     KINDS,
@@ -23,7 +29,9 @@ from ingest.model import (
 )
 from ingest.options import ParseOptions
 from ingest.outlets import Outlet, OutletRegistry, load_registry, outlet_key
+from ingest.passages import ATTRIBUTIONS_VERSION
 from ingest.rereading import (
+    ATTRIBUTED_KINDS,
     DERIVED_VERSIONS,
     StoredNote,
     StoredPassage,
@@ -33,6 +41,10 @@ from ingest.rereading import (
 )
 
 __all__ = [
+    "ATTRIBUTED_KINDS",
+    "ATTRIBUTIONS_VERSION",
+    "CITATIONS_VERSION",
+    "COUNTRIES_VERSION",
     "DERIVED_VERSIONS",
     "KINDS",
     "Outlet",

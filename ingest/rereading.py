@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ingest.blocks import Block
 from ingest.citations import CITATIONS_VERSION, Note, read_notes
 from ingest.countries import COUNTRIES_VERSION, countries_of
+from ingest.kinds import document, wire
 from ingest.model import ParsedCitation
 from ingest.outlets import OutletRegistry
 from ingest.passages import ATTRIBUTIONS_VERSION, Attributed, attributed_passages
@@ -26,6 +27,10 @@ DERIVED_VERSIONS: dict[str, int] = {
     "citations": CITATIONS_VERSION,
     "attributions": ATTRIBUTIONS_VERSION,
 }
+
+# The kinds whose claims ``story_attributions`` finds (a report's come from its
+# footnote markers).
+ATTRIBUTED_KINDS: tuple[str, ...] = (wire.KIND, document.KIND)
 
 
 @dataclass(frozen=True, slots=True)

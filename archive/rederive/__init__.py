@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive.derived import Rederived
 from archive.models import Document, Footnote, Passage
+from ingest import ATTRIBUTED_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class Kind:
 
 def kinds() -> dict[str, Kind]:
     """Every kind of derived data, in the order ``rederive`` runs them."""
-    from archive.rederive.attributions import ATTRIBUTED_KINDS, rederive_attributions
+    from archive.rederive.attributions import rederive_attributions
     from archive.rederive.citations import rederive_citations
     from archive.rederive.countries import rederive_countries
     from archive.rederive.names import rederive_name_keys

@@ -19,6 +19,7 @@ from archive.models import Citation, Claim, Document, NoComment, Passage
 from archive.rederive import citation_rows
 from archive.works import SourceBook
 from ingest import (
+    ATTRIBUTED_KINDS,
     OutletRegistry,
     ParsedClaim,
     StoredPassage,
@@ -26,7 +27,6 @@ from ingest import (
     story_attributions,
 )
 
-ATTRIBUTED_KINDS = ("wire", "document")  # the kinds whose claims attributions make
 _NO_COMMENT = tuple(c for c in NoComment.__table__.c.keys() if c != "id")
 
 

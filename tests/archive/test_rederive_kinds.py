@@ -26,6 +26,7 @@ from archive.models import (
     Outlet,
     Passage,
 )
+from ingest import ATTRIBUTED_KINDS
 from tests.archive.rederived_rows import derived_rows
 from tests.conftest import BUNDLED_SAMPLES, SAMPLES
 
@@ -324,7 +325,7 @@ def test_every_format_rederived_from_wiped_readings_is_a_fresh_ingest(
 
     def read_nothing(session) -> None:
         session.execute(delete(DocumentCountry))
-        stories = select(Document.id).where(Document.kind.in_(["wire", "document"]))
+        stories = select(Document.id).where(Document.kind.in_(ATTRIBUTED_KINDS))
         session.execute(delete(NoComment).where(NoComment.document_id.in_(stories)))
         session.execute(
             delete(Claim).where(
