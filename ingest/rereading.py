@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ingest.blocks import Block
+from ingest.blocks import Block, Link
 from ingest.citations import CITATIONS_VERSION, Note, read_notes
 from ingest.countries import COUNTRIES_VERSION, countries_of
 from ingest.kinds import document, wire
-from ingest.model import ParsedCitation
+from ingest.model import ParsedCitation, ParsedLink
 from ingest.outlets import OutletRegistry
 from ingest.passages import ATTRIBUTIONS_VERSION, Attributed, attributed_passages
 
@@ -44,10 +44,12 @@ class StoredPassage:
 
 @dataclass(frozen=True, slots=True)
 class StoredNote:
-    """A footnote as archived; ``stated``: citations its format stated (kept)."""
+    """A footnote as archived, with its links; ``stated``: the citations its
+    format stated field by field (kept as they are)."""
 
     label: str
     text: str
+    links: tuple[ParsedLink, ...] = ()
     stated: tuple[ParsedCitation, ...] | None = None
 
 
@@ -66,7 +68,14 @@ def footnote_citations(
 ) -> list[tuple[ParsedCitation, ...]]:
     """The citations of each footnote of one document, read in its style."""
     read, _warnings = read_notes(
-        [Note(note.label, note.text) for note in notes],
+        [
+            Note(
+                note.label,
+                note.text,
+                tuple(Link(k.text, k.href, k.start, k.end) for k in note.links),
+            )
+            for note in notes
+        ],
         registry,
         stated=[note.stated for note in notes],
     )

@@ -1,11 +1,11 @@
-"""Each footnote's citations read again from its stored text.
+"""Each footnote's citations read again from its stored text and links.
 
 A document's footnotes are read together, in the document's citation style, as
-at ingest. A footnote whose citations the file stated field by field (a
-wikitext template), or whose address came from a link the stored text no
-longer holds, keeps its citations: the stored text cannot give them again.
-Cited works found for the first time are linked to the archived documents they
-are.
+at ingest, with the links stored beside each footnote's text (revision 0009).
+A footnote keeps its citations where what is stored cannot give them again:
+the file stated them field by field (a wikitext template), or the footnote was
+stored before its links were and an address came from a link. Cited works
+found for the first time are linked to the archived documents they are.
 """
 
 from __future__ import annotations
@@ -20,7 +20,13 @@ from archive.links import LinkedDocument, link_works
 from archive.models import Document, Footnote
 from archive.rederive import citation_rows
 from archive.works import SourceBook
-from ingest import OutletRegistry, StoredNote, footnote_citations, load_registry
+from ingest import (
+    OutletRegistry,
+    ParsedLink,
+    StoredNote,
+    footnote_citations,
+    load_registry,
+)
 
 
 def rederive_citations(
@@ -46,7 +52,13 @@ def _batch(
 ) -> dict[int, int]:
     notes: dict[int, list] = defaultdict(list)
     rows = session.execute(
-        select(Footnote.id, Footnote.document_id, Footnote.label, Footnote.text)
+        select(
+            Footnote.id,
+            Footnote.document_id,
+            Footnote.label,
+            Footnote.text,
+            Footnote.links,
+        )
         .where(Footnote.document_id.in_(ids))
         .order_by(Footnote.document_id, Footnote.position)
     ).all()
@@ -63,10 +75,15 @@ def _batch(
 
 def _reread(session: Session, footnotes: list, stored: dict, registry) -> bool:
     """Read one document's footnotes again; whether any citation changed."""
-    kept = [_stated(note.text, stored[note.id]) for note in footnotes]
+    kept = [_stated(note, stored[note.id]) for note in footnotes]
     read = footnote_citations(
         [
-            StoredNote(note.label, note.text, stated)
+            StoredNote(
+                note.label,
+                note.text,
+                tuple(ParsedLink(*link) for link in note.links or ()),
+                stated,
+            )
             for note, stated in zip(footnotes, kept, strict=True)
         ],
         registry,
@@ -82,10 +99,13 @@ def _reread(session: Session, footnotes: list, stored: dict, registry) -> bool:
     return changed
 
 
-def _stated(text: str, rows: list[dict]) -> tuple | None:
-    """The stored citations of a note, where its stored text cannot give them."""
+def _stated(note, rows: list[dict]) -> tuple | None:
+    """The stored citations of a note, where its stored text cannot give them:
+    the file stated them, or (stored without its links) one's address is not in
+    the text."""
     from_file = any(
-        row["style"] == "stated" or (row["url"] and row["url"] not in text)
+        row["style"] == "stated"
+        or (note.links is None and row["url"] and row["url"] not in note.text)
         for row in rows
     )
     return tuple(map(citation_rows.as_parsed, rows)) if from_file else None
