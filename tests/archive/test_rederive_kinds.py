@@ -28,7 +28,7 @@ from archive.models import (
 )
 from ingest import ATTRIBUTED_KINDS
 from tests.archive.rederived_rows import derived_rows
-from tests.conftest import BUNDLED_SAMPLES, SAMPLES
+from tests.conftest import BUNDLED_SAMPLES, FIXTURES, SAMPLES
 
 STORY = "reuters-2026-02-23-us-forces-qasrak.txt"
 REPORT = "euaa-coi-syria-country-focus-2025-03-section-3-4.txt"
@@ -282,12 +282,14 @@ def test_an_interrupted_run_leaves_the_old_version_recorded(archived) -> None:
 
 @pytest.fixture(scope="module")
 def every_format(tmp_path_factory) -> tuple[Path, Path]:
-    """The bundled samples (a file of every format) archived twice."""
+    """The bundled samples (a file of every format) and the report fixtures (with
+    linked footnotes) archived twice."""
     folders = []
     for name in ("older", "fresh"):
         data = tmp_path_factory.mktemp(name)
         runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(data)})
-        result = runner.invoke(cli, ["ingest", str(BUNDLED_SAMPLES)])
+        paths = [str(BUNDLED_SAMPLES), str(FIXTURES / "report")]
+        result = runner.invoke(cli, ["ingest", *paths])
         assert result.exit_code == 0, result.output
         folders.append(data)
     return folders[0], folders[1]
@@ -315,8 +317,9 @@ def test_every_format_rederived_from_wiped_readings_is_a_fresh_ingest(
 ) -> None:
     """
     GIVEN the archive of every format, its countries, story claims and whom they
-      asked in vain deleted, and every footnote citation read from the text
-      (not stated by the file) blanked, as a version that read nothing would
+      asked in vain deleted, and every footnote citation read from the text and
+      its links (not stated by the file) blanked, as a version that read
+      nothing would
     WHEN `archive rederive` runs
     THEN it holds what a fresh ingest holds, and the index agrees
     """
@@ -337,7 +340,9 @@ def test_every_format_rederived_from_wiped_readings_is_a_fresh_ingest(
         session.execute(
             update(Citation)
             .where(Citation.footnote_id.is_not(None), Citation.style != "stated")
-            .values(title=None, authors=None, kind=None, style=None, work_id=None)
+            .values(
+                title=None, authors=None, kind=None, style=None, work_id=None, url=None
+            )
         )
 
     _older(url, "countries", read_nothing)
@@ -352,3 +357,52 @@ def test_every_format_rederived_from_wiped_readings_is_a_fresh_ingest(
         "search index",
     ]
     _agrees(runner, url, f"sqlite:///{fresh / 'archive.db'}")
+
+
+def test_a_footnote_stored_without_its_links_keeps_an_address_from_a_link(
+    archived,
+) -> None:
+    """
+    GIVEN a linked footnote stored before footnotes kept their links, whose
+      citation's address is not in its text, and a reading of it since changed
+    WHEN `archive rederive --only citations` runs
+    THEN that citation is kept as stored (its address cannot be read again);
+      once the footnote has its links, it is read again
+    """
+    runner, url, _ = archived
+    report = FIXTURES / "report" / "cpin-syria-html-endnotes.html"
+    assert runner.invoke(cli, ["ingest", str(report)]).exit_code == 0
+    linked = (
+        select(Citation.id, Footnote.id, Citation.title, Citation.url)
+        .join(Footnote)
+        .join(Document)
+        .where(Document.path.endswith(report.name), Citation.url.is_not(None))
+        .where(~Footnote.text.contains(Citation.url))
+    )
+    citation_id, footnote_id, title, address = _ids(url, linked)[0]
+    links = _ids(url, select(Footnote.links).where(Footnote.id == footnote_id))[0][0]
+    reading = select(Citation.title, Citation.url).where(Citation.id == citation_id)
+
+    def older_reading(links_kept: list | None):
+        def change(session) -> None:
+            session.execute(
+                update(Citation).where(Citation.id == citation_id).values(title="Old")
+            )
+            session.execute(
+                update(Footnote)
+                .where(Footnote.id == footnote_id)
+                .values(links=links_kept)
+            )
+
+        return change
+
+    _older(url, "citations", older_reading(None))
+    assert _rederive(runner, "--only", "citations")[0].endswith(
+        " 0 changed in 0 documents"
+    )
+    assert _ids(url, reading) == [("Old", address)]
+    _older(url, "citations", older_reading(links))
+    assert _rederive(runner, "--only", "citations")[0].endswith(
+        " 1 changed in 1 documents"
+    )
+    assert _ids(url, reading) == [(title, address)]
