@@ -17,7 +17,6 @@ from archive.models import (
     Citation,
     CitedWork,
     Claim,
-    DerivedVersion,
     Document,
     DocumentCountry,
     Footnote,
@@ -26,12 +25,17 @@ from archive.models import (
     Outlet,
     Passage,
 )
-from ingest import ATTRIBUTED_KINDS
-from tests.archive.rederived_rows import derived_rows
-from tests.conftest import BUNDLED_SAMPLES, FIXTURES, SAMPLES
+from tests.archive.rederived_rows import (
+    agrees,
+    derived_rows,
+    document_id,
+    ids,
+    older,
+    rederive,
+)
+from tests.conftest import FIXTURES, SAMPLES
 
 STORY = "reuters-2026-02-23-us-forces-qasrak.txt"
-REPORT = "euaa-coi-syria-country-focus-2025-03-section-3-4.txt"
 
 
 @pytest.fixture
@@ -49,62 +53,13 @@ def archived(tmp_path: Path, database_url: str):
     return runner, database_url, f"sqlite:///{tmp_path / 'fresh' / 'archive.db'}"
 
 
-def _older(url: str, name: str, change):
-    """Apply ``change`` (what an older version stored) and record ``name`` as made
-    by version 0; what ``change`` returns."""
-    sessions = connect(url)
-    with sessions.begin() as session:
-        kept = change(session)
-        session.execute(
-            update(DerivedVersion).where(DerivedVersion.name == name).values(version=0)
-        )
-    sessions.kw["bind"].dispose()
-    return kept
-
-
-def _document(session, name: str) -> int:
-    return session.scalars(
-        select(Document.id).where(Document.path.endswith(name))
-    ).one()
-
-
-def _rederive(runner: CliRunner, *args: str) -> list[str]:
-    assert runner.invoke(cli, ["reindex"]).exit_code == 0
-    result = runner.invoke(cli, ["rederive", *args])
-    assert result.exit_code == 0, result.output
-    return result.stdout.splitlines()
-
-
-def _ids(url: str, statement) -> list:
-    sessions = connect(url)
-    with sessions() as session:
-        found = session.execute(statement).all()
-    sessions.kw["bind"].dispose()
-    return sorted(map(tuple, found))
-
-
-def _agrees(runner: CliRunner, url: str, fresh: str) -> None:
-    """The archive holds what a fresh ingest holds, its index agrees, and every
-    kind is recorded at the code's version."""
-    assert derived_rows(url) == derived_rows(fresh)
-    check = runner.invoke(cli, ["check"])
-    assert check.exit_code == 0, check.output
-    sessions = connect(url)
-    with sessions() as session:
-        assert recorded(session.connection()) == CURRENT
-    sessions.kw["bind"].dispose()
-    assert runner.invoke(cli, ["rederive"]).stdout.startswith(
-        "derived data is up to date"
-    )
-
-
 def test_countries_of_an_older_version_become_those_of_a_fresh_ingest(
     archived,
 ) -> None:
     runner, url, fresh = archived
 
     def wrong_countries(session) -> None:
-        story = _document(session, STORY)
+        story = document_id(session, STORY)
         session.execute(
             delete(DocumentCountry).where(DocumentCountry.document_id == story)
         )
@@ -113,15 +68,15 @@ def test_countries_of_an_older_version_become_those_of_a_fresh_ingest(
             [{"document_id": story, "code": "FR", "position": 0}],
         )
 
-    _older(url, "countries", wrong_countries)
+    older(url, "countries", wrong_countries)
     assert derived_rows(url)["countries"] != derived_rows(fresh)["countries"]
-    lines = _rederive(runner)
+    lines = rederive(runner)
     assert (
         lines[0]
         == "countries: version 0 -> 1: 3 documents read, 1 changed in 1 documents"
     )
     assert lines[1].startswith("search index: ")
-    _agrees(runner, url, fresh)
+    agrees(runner, url, fresh)
 
 
 def test_citations_of_an_older_reading_are_read_again_keeping_ids_and_links(
@@ -174,24 +129,24 @@ def test_citations_of_an_older_reading_are_read_again_keeping_ids_and_links(
         session.execute(delete(Citation).where(Citation.id == last))
 
     links = select(Marker.id, Marker.claim_id, Marker.footnote_id)
-    before = _ids(url, links), _ids(url, select(Footnote.id, Footnote.label))
-    _older(url, "citations", older_reading)
+    before = ids(url, links), ids(url, select(Footnote.id, Footnote.label))
+    older(url, "citations", older_reading)
     assert (
         derived_rows(url)["footnote citations"]
         != derived_rows(fresh)["footnote citations"]
     )
-    lines = _rederive(runner)
+    lines = rederive(runner)
     assert (
         lines[0]
         == "citations: version 0 -> 1: 1 documents read, 1 changed in 1 documents"
     )
-    _agrees(runner, url, fresh)
-    assert (_ids(url, links), _ids(url, select(Footnote.id, Footnote.label))) == before
-    assert _ids(url, select(Outlet.id).where(Outlet.slug == "x-old-reading")) == []
-    assert _ids(url, select(CitedWork.id).where(CitedWork.work_key == "old")) == []
+    agrees(runner, url, fresh)
+    assert (ids(url, links), ids(url, select(Footnote.id, Footnote.label))) == before
+    assert ids(url, select(Outlet.id).where(Outlet.slug == "x-old-reading")) == []
+    assert ids(url, select(CitedWork.id).where(CitedWork.work_key == "old")) == []
 
 
-def test_attributions_of_an_older_version_are_found_again_keeping_claim_ids(
+def test_attributions_of_an_older_version_are_found_again_keeping_claimids(
     archived,
 ) -> None:
     """
@@ -205,7 +160,7 @@ def test_attributions_of_an_older_version_are_found_again_keeping_claim_ids(
     runner, url, fresh = archived
 
     def older_attribution(session) -> set[int]:
-        story = _document(session, STORY)
+        story = document_id(session, STORY)
         claims = session.execute(
             select(Claim.id, Claim.passage_id)
             .join(Passage)
@@ -226,16 +181,16 @@ def test_attributions_of_an_older_version_are_found_again_keeping_claim_ids(
         session.execute(delete(NoComment).where(NoComment.document_id == story))
         return {claim.id for claim in claims[1:]}
 
-    kept = _older(url, "attributions", older_attribution)
+    kept = older(url, "attributions", older_attribution)
     old = derived_rows(url)
     assert old["claims"] != derived_rows(fresh)["claims"]
     assert old["no comment"] != derived_rows(fresh)["no comment"]
-    lines = _rederive(runner)
+    lines = rederive(runner)
     assert lines[0] == (
         "attributions: version 0 -> 1: 2 documents read, 1 changed in 1 documents"
     )
-    _agrees(runner, url, fresh)
-    assert kept <= {claim_id for (claim_id,) in _ids(url, select(Claim.id))}
+    agrees(runner, url, fresh)
+    assert kept <= {claim_id for (claim_id,) in ids(url, select(Claim.id))}
 
 
 def test_only_recomputes_the_kind_asked_for_and_every_stale_kind_is_warned_of(
@@ -243,7 +198,7 @@ def test_only_recomputes_the_kind_asked_for_and_every_stale_kind_is_warned_of(
 ) -> None:
     runner, url, fresh = archived
     for name in ("countries", "citations", "attributions"):
-        _older(url, name, lambda session: None)
+        older(url, name, lambda session: None)
     warned = runner.invoke(cli, ["stats"])
     assert warned.stderr.splitlines() == [
         f"warning: the archive's {name} were computed by version 0 of the code "
@@ -251,7 +206,7 @@ def test_only_recomputes_the_kind_asked_for_and_every_stale_kind_is_warned_of(
         "up to date"
         for name in ("countries", "citations", "attributions")
     ]
-    lines = _rederive(runner, "--only", "countries")
+    lines = rederive(runner, "--only", "countries")
     assert lines == [
         "countries: version 0 -> 1: 3 documents read, 0 changed in 0 documents"
     ]
@@ -267,7 +222,7 @@ def test_only_recomputes_the_kind_asked_for_and_every_stale_kind_is_warned_of(
 
 def test_an_interrupted_run_leaves_the_old_version_recorded(archived) -> None:
     runner, url, fresh = archived
-    _older(url, "countries", lambda session: None)
+    older(url, "countries", lambda session: None)
     sessions = connect(url)
 
     def interrupted(session, ids: list[int]) -> dict[int, int]:
@@ -278,85 +233,6 @@ def test_an_interrupted_run_leaves_the_old_version_recorded(archived) -> None:
     with sessions() as session:
         assert recorded(session.connection())["countries"] == 0
     sessions.kw["bind"].dispose()
-
-
-@pytest.fixture(scope="module")
-def every_format(tmp_path_factory) -> tuple[Path, Path]:
-    """The bundled samples (a file of every format) and the report fixtures (with
-    linked footnotes) archived twice."""
-    folders = []
-    for name in ("older", "fresh"):
-        data = tmp_path_factory.mktemp(name)
-        runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(data)})
-        paths = [str(BUNDLED_SAMPLES), str(FIXTURES / "report")]
-        result = runner.invoke(cli, ["ingest", *paths])
-        assert result.exit_code == 0, result.output
-        folders.append(data)
-    return folders[0], folders[1]
-
-
-def test_a_fresh_archive_of_every_format_rederives_to_itself(every_format) -> None:
-    older, _ = every_format
-    runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(older)})
-    result = runner.invoke(cli, ["rederive", "--all"])
-    assert result.exit_code == 0, result.output
-    assert [line.split(": ", 1)[0] for line in result.stdout.splitlines()] == [
-        "name keys",
-        "countries",
-        "citations",
-        "attributions",
-    ]
-    assert all(
-        line.endswith(" 0 changed in 0 documents")
-        for line in result.stdout.splitlines()
-    )
-
-
-def test_every_format_rederived_from_wiped_readings_is_a_fresh_ingest(
-    every_format,
-) -> None:
-    """
-    GIVEN the archive of every format, its countries, story claims and whom they
-      asked in vain deleted, and every footnote citation read from the text and
-      its links (not stated by the file) blanked, as a version that read
-      nothing would
-    WHEN `archive rederive` runs
-    THEN it holds what a fresh ingest holds, and the index agrees
-    """
-    older, fresh = every_format
-    url = f"sqlite:///{older / 'archive.db'}"
-
-    def read_nothing(session) -> None:
-        session.execute(delete(DocumentCountry))
-        stories = select(Document.id).where(Document.kind.in_(ATTRIBUTED_KINDS))
-        session.execute(delete(NoComment).where(NoComment.document_id.in_(stories)))
-        session.execute(
-            delete(Claim).where(
-                Claim.passage_id.in_(
-                    select(Passage.id).where(Passage.document_id.in_(stories))
-                )
-            )
-        )
-        session.execute(
-            update(Citation)
-            .where(Citation.footnote_id.is_not(None), Citation.style != "stated")
-            .values(
-                title=None, authors=None, kind=None, style=None, work_id=None, url=None
-            )
-        )
-
-    _older(url, "countries", read_nothing)
-    for name in ("citations", "attributions"):
-        _older(url, name, lambda session: None)
-    runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(older)})
-    lines = _rederive(runner)
-    assert [line.split(": ", 1)[0] for line in lines] == [
-        "countries",
-        "citations",
-        "attributions",
-        "search index",
-    ]
-    _agrees(runner, url, f"sqlite:///{fresh / 'archive.db'}")
 
 
 def test_a_footnote_stored_without_its_links_keeps_an_address_from_a_link(
@@ -379,8 +255,8 @@ def test_a_footnote_stored_without_its_links_keeps_an_address_from_a_link(
         .where(Document.path.endswith(report.name), Citation.url.is_not(None))
         .where(~Footnote.text.contains(Citation.url))
     )
-    citation_id, footnote_id, title, address = _ids(url, linked)[0]
-    links = _ids(url, select(Footnote.links).where(Footnote.id == footnote_id))[0][0]
+    citation_id, footnote_id, title, address = ids(url, linked)[0]
+    links = ids(url, select(Footnote.links).where(Footnote.id == footnote_id))[0][0]
     reading = select(Citation.title, Citation.url).where(Citation.id == citation_id)
 
     def older_reading(links_kept: list | None):
@@ -396,13 +272,13 @@ def test_a_footnote_stored_without_its_links_keeps_an_address_from_a_link(
 
         return change
 
-    _older(url, "citations", older_reading(None))
-    assert _rederive(runner, "--only", "citations")[0].endswith(
+    older(url, "citations", older_reading(None))
+    assert rederive(runner, "--only", "citations")[0].endswith(
         " 0 changed in 0 documents"
     )
-    assert _ids(url, reading) == [("Old", address)]
-    _older(url, "citations", older_reading(links))
-    assert _rederive(runner, "--only", "citations")[0].endswith(
+    assert ids(url, reading) == [("Old", address)]
+    older(url, "citations", older_reading(links))
+    assert rederive(runner, "--only", "citations")[0].endswith(
         " 1 changed in 1 documents"
     )
-    assert _ids(url, reading) == [(title, address)]
+    assert ids(url, reading) == [(title, address)]
