@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.contents import no_comment_rows
 from archive.derived import Progress, Rederived, rederive_in_batches
-from archive.models import Citation, Claim, Document, NoComment, Passage
+from archive.models import Claim, Document, NoComment, Passage
 from archive.rederive import citation_rows
 from archive.works import SourceBook
 from ingest import (
@@ -27,6 +27,9 @@ from ingest import (
     story_attributions,
 )
 
+_CLAIMS = Claim.__table__
+_NEW_CLAIM = insert(_CLAIMS).returning(_CLAIMS.c.id)
+_CLAIM_FIELDS = update(_CLAIMS).where(_CLAIMS.c.id == bindparam("b_id"))
 _NO_COMMENT = tuple(c for c in NoComment.__table__.c.keys() if c != "id")
 
 
@@ -40,7 +43,11 @@ def rederive_attributions(
     registry = registry or load_registry()
 
     def batch(session: Session, ids: list[int]) -> dict[int, int]:
-        return {i: i for i in ids if _reattribute(session, i, registry)}
+        book = SourceBook(session.connection(), registry)
+        rewrites = citation_rows.Rewrites()
+        changed = {i: i for i in ids if _reattribute(session, i, book, rewrites)}
+        rewrites.write(session.connection())
+        return changed
 
     attributed = Document.kind.in_(ATTRIBUTED_KINDS)
     return rederive_in_batches(
@@ -48,7 +55,12 @@ def rederive_attributions(
     )
 
 
-def _reattribute(session: Session, document_id: int, registry) -> bool:
+def _reattribute(
+    session: Session,
+    document_id: int,
+    book: SourceBook,
+    rewrites: citation_rows.Rewrites,
+) -> bool:
     """Attribute one document's passages again; whether anything changed."""
     passages = session.execute(
         select(Passage.id, Passage.kind, Passage.text, Passage.level)
@@ -56,13 +68,12 @@ def _reattribute(session: Session, document_id: int, registry) -> bool:
         .order_by(Passage.position)
     ).all()
     reading = story_attributions(
-        [StoredPassage(p.kind, p.text, p.level) for p in passages], registry
+        [StoredPassage(p.kind, p.text, p.level) for p in passages], book.registry
     )
     claims = _stored_claims(session, [p.id for p in passages])
     stored = citation_rows.stored_rows(
         session, "claim_id", [c.id for cs in claims.values() for c in cs]
     )
-    book = SourceBook(session.connection(), registry)
     sources = book.resolve_all(
         tuple(
             c for p in reading.passages for claim in p.claims for c in claim.citations
@@ -72,7 +83,7 @@ def _reattribute(session: Session, document_id: int, registry) -> bool:
     for passage, read in zip(passages, reading.passages, strict=True):
         new = [(c, citation_rows.new_rows(c.citations, sources)) for c in read.claims]
         if _differ(claims[passage.id], stored, new):
-            _rewrite(session, passage.id, claims[passage.id], stored, new)
+            _rewrite(session, passage.id, claims[passage.id], (stored, new), rewrites)
             changed = True
     return _no_comment(session, document_id, reading) or changed
 
@@ -100,38 +111,33 @@ def _differ(claims: list, stored: dict, new: list[tuple[ParsedClaim, list]]) -> 
     )
 
 
-def _rewrite(session: Session, passage_id: int, claims, stored, new) -> None:
+def _rewrite(
+    session: Session,
+    passage_id: int,
+    claims: list,
+    stored_and_new: tuple[dict, list[tuple[ParsedClaim, list]]],
+    rewrites: citation_rows.Rewrites,
+) -> None:
     """Keep the claims found again at the same place; delete and add the rest."""
+    stored, new = stored_and_new
+    connection = session.connection()
     at = {(c.start, c.end): c for c in claims}
     found = {(c.start, c.end) for c, _ in new}
-    gone = [c for c in claims if (c.start, c.end) not in found]
-    if gone:
-        rows = [row for c in gone for row in stored[c.id]]
-        session.execute(delete(Claim).where(Claim.id.in_([c.id for c in gone])))
-        citation_rows.collect_orphans(
-            session,
-            {r["work_id"] for r in rows} - {None},
-            {r["outlet_id"] for r in rows} - {None},
-        )
+    gone = [c.id for c in claims if (c.start, c.end) not in found]
+    if gone:  # their citations go with them
+        connection.execute(delete(_CLAIMS).where(_CLAIMS.c.id.in_(gone)))
+        rewrites.forget([row for claim_id in gone for row in stored[claim_id]])
     for position, (claim, rows) in enumerate(new):
         fields = {"position": position, "text": claim.text}
         old = at.get((claim.start, claim.end))
         if old is None:
-            claim_id = session.scalar(
-                insert(Claim)
-                .values(passage_id=passage_id, start=claim.start, end=claim.end)
-                .values(fields)
-                .returning(Claim.id)
-            )
-            if rows:
-                session.execute(
-                    insert(Citation), [{"claim_id": claim_id, **r} for r in rows]
-                )
-            continue
-        session.execute(
-            Claim.__table__.update().where(Claim.id == old.id).values(fields)
-        )
-        citation_rows.rewrite(session, "claim_id", old.id, stored[old.id], rows)
+            place = {"passage_id": passage_id, "start": claim.start, "end": claim.end}
+            claim_id = connection.scalar(_NEW_CLAIM, {**place, **fields})
+            rewrites.add("claim_id", claim_id, [], rows)
+        else:
+            connection.execute(_CLAIM_FIELDS, {"b_id": old.id, **fields})
+            if citation_rows.differ(stored[old.id], rows):
+                rewrites.add("claim_id", old.id, stored[old.id], rows)
 
 
 def _no_comment(session: Session, document_id: int, reading) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from archive.contents import _citation_row
@@ -56,43 +56,65 @@ def differ(stored: Rows, new: Rows) -> bool:
     return [_compared(row) for row in stored] != [_compared(row) for row in new]
 
 
-def rewrite(
-    session: Session, owner: str, owner_id: int, stored: Rows, new: Rows
-) -> None:
-    """Make ``owner_id``'s citation rows ``new``; then drop what only they used."""
-    kept = list(zip(stored, new, strict=False))
-    if kept:
-        session.execute(_UPDATE, [{"b_id": s["id"], **_compared(n)} for s, n in kept])
-    extra = new[len(stored) :]
-    if extra:
-        session.execute(insert(_TABLE), [{owner: owner_id, **row} for row in extra])
-    surplus = [row["id"] for row in stored[len(new) :]]
-    if surplus:
-        session.execute(delete(_TABLE).where(_TABLE.c.id.in_(surplus)))
-    collect_orphans(
-        session,
-        {row["work_id"] for row in stored} - {None},
-        {row["outlet_id"] for row in stored} - {None},
-    )
+class Rewrites:
+    """Citation rows to rewrite, gathered for one batch and written together.
+
+    ``add`` takes an owner's stored rows and its new ones; ``forget`` rows
+    deleted with their owner; ``write`` updates, inserts and deletes in one
+    statement each, then deletes the works and outlets only the old rows used.
+    """
+
+    def __init__(self) -> None:
+        self.updates: Rows = []
+        self.inserts: Rows = []
+        self.deletes: list[int] = []
+        self.works: set[int] = set()
+        self.outlets: set[int] = set()
+
+    def add(self, owner: str, owner_id: int, stored: Rows, new: Rows) -> None:
+        """Make ``owner_id``'s citation rows ``new``, row ids kept by position."""
+        self.updates += [
+            {"b_id": s["id"], **_compared(n)} for s, n in zip(stored, new, strict=False)
+        ]
+        self.inserts += [{owner: owner_id, **row} for row in new[len(stored) :]]
+        self.deletes += [row["id"] for row in stored[len(new) :]]
+        self.forget(stored)
+
+    def forget(self, stored: Rows) -> None:
+        self.works.update(row["work_id"] for row in stored if row["work_id"])
+        self.outlets.update(row["outlet_id"] for row in stored if row["outlet_id"])
+
+    def write(self, connection: Connection) -> None:
+        if self.updates:
+            connection.execute(_UPDATE, self.updates)
+        for owner in ("footnote_id", "claim_id"):  # one shape of row each
+            rows = [row for row in self.inserts if owner in row]
+            if rows:
+                connection.execute(insert(_TABLE), rows)
+        if self.deletes:
+            connection.execute(delete(_TABLE).where(_TABLE.c.id.in_(self.deletes)))
+        collect_orphans(connection, self.works, self.outlets)
 
 
-def collect_orphans(session: Session, works: set[int], outlets: set[int]) -> None:
+def collect_orphans(connection: Connection, works: set[int], outlets: set[int]) -> None:
     """Delete these works and outlets where nothing refers to them any more."""
+    works_table, outlets_table = CitedWork.__table__, Outlet.__table__
     if works:
-        cited = select(Citation.id).where(Citation.work_id == CitedWork.id).exists()
-        session.execute(
-            delete(CitedWork).where(CitedWork.id.in_(works), ~cited),
-            execution_options={"synchronize_session": False},
+        cited = select(_TABLE.c.id).where(_TABLE.c.work_id == works_table.c.id)
+        connection.execute(
+            delete(works_table).where(
+                works_table.c.id.in_(sorted(works)), ~cited.exists()
+            )
         )
     if outlets:
         used = (
-            select(Citation.id).where(Citation.outlet_id == Outlet.id).exists(),
-            select(CitedWork.id).where(CitedWork.outlet_id == Outlet.id).exists(),
-            select(Document.id).where(Document.outlet_id == Outlet.id).exists(),
+            select(table.c.id).where(table.c.outlet_id == outlets_table.c.id).exists()
+            for table in (_TABLE, works_table, Document.__table__)
         )
-        session.execute(
-            delete(Outlet).where(Outlet.id.in_(outlets), *(~u for u in used)),
-            execution_options={"synchronize_session": False},
+        connection.execute(
+            delete(outlets_table).where(
+                outlets_table.c.id.in_(sorted(outlets)), *(~u for u in used)
+            )
         )
 
 

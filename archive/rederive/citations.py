@@ -65,15 +65,22 @@ def _batch(
     for row in rows:
         notes[row.document_id].append(row)
     stored = citation_rows.stored_rows(session, "footnote_id", [r.id for r in rows])
-    changed = {}
-    for document_id, footnotes in notes.items():
-        if _reread(session, footnotes, stored, registry):
-            changed[document_id] = document_id
-            _link(session, document_id)
+    book = SourceBook(session.connection(), registry)
+    rewrites = citation_rows.Rewrites()
+    changed = {
+        document_id: document_id
+        for document_id, footnotes in notes.items()
+        if _reread(book, footnotes, stored, rewrites)
+    }
+    rewrites.write(session.connection())
+    for document_id in changed:
+        _link(session, document_id)
     return changed
 
 
-def _reread(session: Session, footnotes: list, stored: dict, registry) -> bool:
+def _reread(
+    book: SourceBook, footnotes: list, stored: dict, rewrites: citation_rows.Rewrites
+) -> bool:
     """Read one document's footnotes again; whether any citation changed."""
     kept = [_stated(note, stored[note.id]) for note in footnotes]
     read = footnote_citations(
@@ -86,15 +93,14 @@ def _reread(session: Session, footnotes: list, stored: dict, registry) -> bool:
             )
             for note, stated in zip(footnotes, kept, strict=True)
         ],
-        registry,
+        book.registry,
     )
-    book = SourceBook(session.connection(), registry)
     sources = book.resolve_all(tuple(c for cs in read for c in cs))
     changed = False
     for note, citations, stated in zip(footnotes, read, kept, strict=True):
         new = citation_rows.new_rows(citations, sources)
         if stated is None and citation_rows.differ(stored[note.id], new):
-            citation_rows.rewrite(session, "footnote_id", note.id, stored[note.id], new)
+            rewrites.add("footnote_id", note.id, stored[note.id], new)
             changed = True
     return changed
 
