@@ -14,6 +14,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -246,6 +247,31 @@ class CitedWork(Base):
     outlet: Mapped[Outlet | None] = relationship()
     document: Mapped[Document | None] = relationship()
     citations: Mapped[list[Citation]] = relationship(back_populates="work")
+
+
+class LinkCheck(Base):
+    """A cited URL as last checked: its state (``archive.fetching.states``), and
+    where the bytes fetched from it are kept (a record of a WARC file under the
+    data folder) and archived (``document_id``)."""
+
+    __tablename__ = "link_check"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url_key: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    detail: Mapped[str | None] = mapped_column(Text)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    final_url: Mapped[str | None] = mapped_column(Text)
+    checked_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="SET NULL"), index=True
+    )
+    fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    content_type: Mapped[str | None] = mapped_column(String(200))
+    warc_file: Mapped[str | None] = mapped_column(Text)
+    warc_offset: Mapped[int | None] = mapped_column(BigInteger)
+    warc_length: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Citation(Base):

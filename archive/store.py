@@ -97,6 +97,13 @@ def store_together(
         return [_store_in(connection, parsed, registry) for parsed in documents]
 
 
+def store_in(
+    connection: Connection, parsed: ParsedDocument, registry: OutletRegistry
+) -> StoreResult:
+    """Store ``parsed`` in the caller's transaction (which may write more)."""
+    return _store_in(connection, parsed, registry)
+
+
 def _store_in(
     connection: Connection, parsed: ParsedDocument, registry: OutletRegistry
 ) -> StoreResult:
@@ -132,6 +139,8 @@ def source_key(parsed: ParsedDocument) -> str:
         return digest(
             "report", parsed.publisher or "", parsed.report_title, parsed.section_number
         )
+    if parsed.path.startswith(("http://", "https://")):  # fetched from the web
+        return digest("url", parsed.path)
     return digest("path", str(Path(parsed.path).resolve()))
 
 

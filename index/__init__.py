@@ -8,6 +8,7 @@ JSON the command line and the API share. Only this package imports Whoosh.
 
 from __future__ import annotations
 
+from index import checklist, exports
 from index.errors import (
     IndexBusy,
     IndexMissing,
@@ -16,6 +17,7 @@ from index.errors import (
     SearchQueryError,
 )
 from index.freshness import CheckReport, check
+from index.matching import Match, MatchCount, MatchList
 from index.payload import PUBLIC_FACETS, document_link, search_json
 from index.results import (
     ClaimHit,
@@ -44,6 +46,9 @@ __all__ = [
     "IndexUnavailable",
     "IndexUpdate",
     "Indexer",
+    "Match",
+    "MatchCount",
+    "MatchList",
     "OutletLabel",
     "SearchQueryError",
     "SearchRequest",
@@ -51,6 +56,8 @@ __all__ = [
     "Searcher",
     "Snippet",
     "check",
+    "checklist",
+    "exports",
     "document_link",
     "result_lines",
     "search_json",

@@ -11,6 +11,7 @@ guard it with a lock.
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ from index.directory import VERSION_FILE, open_index
 from index.entries import NO_OUTLET
 from index.errors import InvalidFilter, InvalidPage, SearchQueryError
 from index.facets import FacetTable
+from index.matching import DocumentTable, MatchCount, MatchList, collect
 from index.postings import doc_ids
 from index.query import expand_words, parse_query
 from index.ranking import Scored, ranked
@@ -58,20 +60,12 @@ class Searcher:
         self._searcher: WhooshSearcher | None = None
         self._stamp: int | None = None
         self._facets: FacetTable | None = None
+        self._documents: DocumentTable | None = None
 
     def search(self, request: SearchRequest) -> SearchResult:
         _check(request)
-        parsed = parse_query(request.query, self.schema, request.exact)
-        narrow = _facet_filter(request.filters)
-        q = parsed.query
-        if q == wq.NullQuery:
-            if narrow is None:
-                raise SearchQueryError("the query is empty: type words to search for")
-            q = wq.Every()
-        searcher = self._current()
-        q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
+        parsed, narrow, q, allowed, searcher = self._prepared(request)
         terms = _terms(q, searcher)
-        allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
         matched, page = ranked(searcher, q, allowed, request)
         total = len(matched)
         exact = _exact_words(request.query)
@@ -93,6 +87,49 @@ class Searcher:
             did_you_mean=None if total else self._did_you_mean(request, narrow),
             notices=tuple(notices),
         )
+
+    def matches(
+        self,
+        request: SearchRequest,
+        max_passages: int | None = None,
+        max_documents: int | None = None,
+    ) -> MatchList:
+        """Every passage ``request`` matches, best first (in its sort order), up to
+        ``max_passages`` or the passages of ``max_documents`` documents; the
+        request's page is not used."""
+        _check(replace(request, page=1, per_page=1))
+        *_, q, allowed, searcher = self._prepared(request)
+        everything = replace(request, page=1, per_page=max(searcher.doc_count(), 1))
+        matched, order = ranked(searcher, q, allowed, everything)
+        docnums = (scored.docnum for scored in order)
+        return collect(searcher, docnums, len(matched), max_passages, max_documents)
+
+    def count(self, request: SearchRequest) -> MatchCount:
+        """How many passages and documents ``request`` matches (for a list of
+        searches, where only the numbers are wanted)."""
+        _check(replace(request, page=1, per_page=1))
+        *_, q, allowed, searcher = self._prepared(request)
+        matched, _ = ranked(searcher, q, allowed, replace(request, page=1, per_page=1))
+        reader = searcher.reader()
+        if self._documents is None or self._documents.reader is not reader:
+            self._documents = DocumentTable(reader)
+        return MatchCount(len(matched), self._documents.count(matched))
+
+    def _prepared(self, request: SearchRequest):
+        """The parsed query, the facet filter, the query to run (its words
+        expanded), the passages the filter allows (None: all), and the searcher
+        all of them were read from."""
+        parsed = parse_query(request.query, self.schema, request.exact)
+        narrow = _facet_filter(request.filters)
+        q = parsed.query
+        if q == wq.NullQuery:
+            if narrow is None:
+                raise SearchQueryError("the query is empty: type words to search for")
+            q = wq.Every()
+        searcher = self._current()
+        q = expand_words(q, searcher.reader(), MAX_EXPANSIONS)
+        allowed = None if narrow is None else set(searcher.docs_for_query(narrow))
+        return parsed, narrow, q, allowed, searcher
 
     def warm(self) -> None:
         """Open the searcher and read what a first search would: readers, facets."""

@@ -70,6 +70,7 @@ __all__ = [
     "footnote_citations",
     "load_registry",
     "outlet_key",
+    "parse_bytes",
     "parse_path",
     "story_attributions",
 ]
@@ -83,3 +84,18 @@ def parse_path(
     from ingest.registry import parse_source
 
     return parse_source(load(path), options or ParseOptions(), kind)
+
+
+def parse_bytes(
+    name: str,
+    data: bytes,
+    options: ParseOptions | None = None,
+    kind: str | None = None,
+    suffix: str | None = None,
+) -> ParsedDocument:
+    """Parse bytes that came from somewhere other than a file (a fetched web page,
+    named by its address); ``suffix`` (".pdf") helps tell their format."""
+    from ingest.loader import load_bytes
+    from ingest.registry import parse_source
+
+    return parse_source(load_bytes(name, data, suffix), options or ParseOptions(), kind)

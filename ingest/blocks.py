@@ -106,11 +106,17 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Content:
-    """What a format reader returns: blocks, page metadata as found, and fields."""
+    """What a format reader returns: blocks, page metadata as found, and fields.
+
+    ``cited_aside`` holds the labels of notes cited only from parts of the page
+    that are not text (an infobox, a navigation box): cited, though no passage
+    holds their marker.
+    """
 
     blocks: tuple[Block, ...]
     meta: dict[str, str] = field(default_factory=dict)
     fields: Fields = Fields()
+    cited_aside: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +124,8 @@ class Source:
     """A decoded input: its blocks plus whatever metadata the format carried.
 
     ``meta`` holds page metadata under the keys the page used (``og:title``,
-    ``article:published_time``); ``fields`` the facts the format states.
+    ``article:published_time``); ``fields`` the facts the format states;
+    ``cited_aside`` as in ``Content``.
     """
 
     path: str
@@ -127,3 +134,4 @@ class Source:
     blocks: tuple[Block, ...]
     meta: dict[str, str] = field(default_factory=dict)
     fields: Fields = Fields()
+    cited_aside: frozenset[str] = frozenset()

@@ -12,8 +12,9 @@ tokens are authors, title, outlet, publisher, date, access date, URL, pages.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import string
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ingest.dates import MONTH_NAMES
 from ingest.outlets import load_registry
@@ -48,8 +49,7 @@ _GENERIC_OUTLET = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -72,11 +72,21 @@ def _outlet_words() -> frozenset[str]:
     return frozenset(words - {"the", "and", "for"})
 
 
+_SHAPES = str.maketrans(
+    {**dict.fromkeys(map(ord, string.ascii_uppercase), "X"),
+     **dict.fromkeys(map(ord, string.ascii_lowercase), "x"),
+     **dict.fromkeys(map(ord, string.digits), "d")}
+)  # fmt: skip
+_RUN = re.compile(r"(.)\1{2,}")
+_DIGIT = re.compile(r"\d")
+
+
 def _shape(word: str) -> str:
-    shape = re.sub(r"[A-Z]", "X", word)
-    shape = re.sub(r"[a-z]", "x", shape)
-    shape = re.sub(r"\d", "d", shape)
-    return re.sub(r"(.)\1{2,}", r"\1\1", shape)[:6]
+    """``Qasrak`` -> ``Xxx``: ASCII letters and digits as X, x, d, runs cut to two."""
+    shape = word.translate(_SHAPES)
+    if not shape.isascii():
+        shape = _DIGIT.sub("d", shape)  # other scripts' digits
+    return _RUN.sub(r"\1\1", shape)[:6]
 
 
 @lru_cache(maxsize=65536)  # citations share most of their words
@@ -107,6 +117,7 @@ def _own(token: str) -> tuple[str, ...]:
 
 
 _EDGES = (("-2:edge",), ("-1:edge",), ("1:edge",), ("2:edge",))
+_POSITIONS = tuple(f"pos={k}" for k in range(5))
 
 
 @lru_cache(maxsize=65536)
@@ -129,7 +140,12 @@ def _seen_from(token: str) -> tuple[tuple[str, ...], ...]:
 def _in_dates(text: str, toks: list[Token]) -> list[bool]:
     """Whether each token is part of a phrase that reads as a date with a year."""
     spans = [m.span() for m in DATE_PHRASE.finditer(text) if len(m.group()) > 4]
-    return [any(a <= t.start < b for a, b in spans) for t in toks]
+    marks, k = [], 0
+    for token in toks:  # both in order: one sweep
+        while k < len(spans) and spans[k][1] <= token.start:
+            k += 1
+        marks.append(k < len(spans) and spans[k][0] <= token.start)
+    return marks
 
 
 def features(toks: list[Token], text: str = "") -> list[list[str]]:
@@ -138,17 +154,21 @@ def features(toks: list[Token], text: str = "") -> list[list[str]]:
     ``text`` is the string the tokens come from; with it, tokens of a phrase
     that reads as a full date ("5 March 2008", "2008-03-05") are marked.
     """
-    own = [_own(t.text) for t in toks]
-    in_date = _in_dates(text, toks) if text else [False] * len(toks)
-    words = [t.text.casefold() for t in toks]
-    seen = [_seen_from(t.text) for t in toks]
     count = len(toks)
+    own = [_own(t.text) for t in toks]
+    in_date = _in_dates(text, toks) if text else [False] * count
+    seen = [_seen_from(t.text) for t in toks]
+    # what each token sees of its neighbours two and one before, one and two after
+    before2 = [_EDGES[0], _EDGES[0], *(s[0] for s in seen[:-2])][:count]
+    before1 = [_EDGES[1], *(s[1] for s in seen[:-1])][:count]
+    after1 = [*(s[2] for s in seen[1:]), _EDGES[2]]
+    after2 = [*(s[3] for s in seen[2:]), _EDGES[3], _EDGES[3]][:count]
     result = []
     quoted = bracketed = 0
     after_access = after_in = after_quote = False
     for i, token in enumerate(toks):
         mark = token.text
-        feats = [*own[i], f"pos={5 * i // max(count, 1)}"]
+        feats = [*own[i], _POSITIONS[5 * i // count]]
         if in_date[i]:
             feats.append("date_phrase")
         if i == 0:
@@ -165,16 +185,20 @@ def features(toks: list[Token], text: str = "") -> list[list[str]]:
             feats.append("after_in")
         if after_quote:
             feats.append("after_quote")
-        for k, j in enumerate((i - 2, i - 1, i + 1, i + 2)):
-            feats.extend(seen[j][k] if 0 <= j < count else _EDGES[k])
+        feats += before2[i]
+        feats += before1[i]
+        feats += after1[i]
+        feats += after2[i]
         result.append(feats)
-        if _OPENING.get(mark) == "q" and not quoted:
+        opening, closing = _OPENING.get(mark), _CLOSING.get(mark)
+        if opening == "q" and not quoted:
             quoted = 1
-        elif (_CLOSING.get(mark) == "q" or mark == '"') and quoted:
+        elif (closing == "q" or mark == '"') and quoted:
             quoted = 0
             after_quote = True
-        bracketed += 1 if _OPENING.get(mark) == "b" else 0
-        bracketed -= 1 if _CLOSING.get(mark) == "b" and bracketed else 0
-        after_access = after_access or words[i] in _ACCESS
-        after_in = words[i] == "in" or (after_in and mark not in ".,;")
+        bracketed += 1 if opening == "b" else 0
+        bracketed -= 1 if closing == "b" and bracketed else 0
+        word = mark.casefold() if len(mark) < 10 else ""
+        after_access = after_access or word in _ACCESS
+        after_in = word == "in" or (after_in and mark not in ".,;")
     return result

@@ -31,12 +31,16 @@ def load(path: str | Path) -> Source:
     return load_bytes(name, data)
 
 
-def load_bytes(name: str, data: bytes) -> Source:
+def load_bytes(name: str, data: bytes, suffix: str | None = None) -> Source:
+    """``data`` read by the reader for its format, sniffed from ``name`` (or, if
+    given, a file name ending in ``suffix``, such as ".html" for a web page whose
+    address has none) and the first bytes."""
     if not data.strip():
         raise ParseError(name, "file is empty")
     if len(data) > MAX_BYTES:
         raise ParseError(name, f"file is larger than {MAX_BYTES // 2**20} MiB")
-    reader = formats.pick(name, data[: formats.HEAD_BYTES])
+    sniffed = f"file{suffix}" if suffix else name
+    reader = formats.pick(sniffed, data[: formats.HEAD_BYTES])
     content = reader.read(name, data)
     blocks = tuple(block for block in content.blocks if block.text or block.marks)
     if not blocks:
@@ -48,4 +52,5 @@ def load_bytes(name: str, data: bytes) -> Source:
         blocks=blocks,
         meta=content.meta,
         fields=content.fields,
+        cited_aside=content.cited_aside,
     )

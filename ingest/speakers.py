@@ -20,6 +20,7 @@ from ingest.outlets import Outlet, OutletRegistry
 
 RULES_FILE = Path(__file__).with_name("attributions.toml")
 MAX_WORDS = 24
+MAX_NAME_WORDS = 8  # an organisation named in more words is described
 _PARENTHESES = re.compile(r"\s*\(([^)]*)\)")
 _NEITHER = re.compile(r"^neither\s+(?P<one>.+?)\s+nor\s+(?P<two>.+)$", re.IGNORECASE)
 _AND = re.compile(r"\s(?:and|&)\s")
@@ -28,6 +29,8 @@ _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,]*(?=,|$)")
 _DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "both", "some"})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,}[a-z]?$")
 _EDGE = " \t\"'“”‘’,.;:"
+_OF = re.compile(r"\s+of\s+")
+_SMALL_WORDS = frozenset({"of", "for", "and", "on", "the", "de", "al"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +118,11 @@ def _citation(
     if kind == "outlet":
         return ParsedCitation(text=phrase, outlet=written, outlet_slug=slug)
     if kind == "person":
+        written = written or _affiliation(core)
         return ParsedCitation(
             text=phrase, outlet=written, outlet_slug=slug, description=source
         )
-    if kind == "org" and (outlet or _has_proper_noun(core)):
+    if kind == "org" and (outlet or _is_proper_name(core)):
         return ParsedCitation(
             text=phrase, outlet=_written(core, outlet), outlet_slug=slug
         )
@@ -213,9 +217,49 @@ def _mentioned(
 
 
 def _names_person(source: str) -> bool:
-    """True when a comma-part ends in a personal name ("SDF spokesman Farhad Shami")."""
-    segments = [s.strip(_EDGE) for s in _PARENTHESES.sub("", source).split(",")]
+    """True when a comma-part ends in a personal name ("SDF spokesman Farhad Shami"),
+    or a name comes before "of" ("Craig Cox of the Environmental Working Group")."""
+    bare = _PARENTHESES.sub("", source)
+    segments = [s.strip(_EDGE) for s in bare.split(",")]
+    before_of = _OF.split(bare, maxsplit=1)
+    if len(before_of) == 2 and _ends_in_name(before_of[0].split()):
+        return True
     return any(_ends_in_name(segment.split()) for segment in segments if segment)
+
+
+def _affiliation(source: str) -> str | None:
+    """The organisation a person is "of", when it is named: "Craig Cox of the
+    Environmental Working Group" -> "Environmental Working Group"; modifiers
+    ("Western-backed") and a lowercase tail ("opposition group") are left out."""
+    parts = _OF.split(source.split(",")[0], maxsplit=1)
+    if len(parts) < 2:
+        return None
+    words = parts[1].split()
+    suffixes = speaker_words().modifier_suffixes
+    while words and (
+        words[0].casefold() in _DETERMINERS
+        or words[0].rsplit("-", 1)[-1].casefold() in suffixes
+    ):
+        words = words[1:]
+    named = []
+    for word in words:
+        if not (word[:1].isupper() or (named and word.casefold() in _SMALL_WORDS)):
+            break
+        named.append(word)
+    while named and not named[-1][:1].isupper():
+        named.pop()
+    return " ".join(named).strip(_EDGE) or None
+
+
+def _is_proper_name(source: str) -> bool:
+    """An organisation written as a name ("Syria's interior ministry", "the
+    U.S.-led coalition"), not described ("A Chinese-owned company set up to ...")."""
+    first = source.split()[0].casefold() if source.split() else ""
+    return (
+        first not in ("a", "an")
+        and len(source.split()) <= MAX_NAME_WORDS
+        and _has_proper_noun(source)
+    )
 
 
 def _ends_in_name(tokens: list[str]) -> bool:

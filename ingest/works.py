@@ -37,6 +37,7 @@ def _citation(text: str, work: Work, registry: OutletRegistry) -> ParsedCitation
         pages=work.pages,
         authors=work.authors,
         publisher=work.publisher,
+        via=work.agency,  # the agency whose copy the outlet ran
         accessed=stated_date(work.accessed) if work.accessed else None,
         kind=work.kind if work.kind in CITATION_KINDS else None,
         style="stated",

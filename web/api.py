@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request, url_for
 
-from archive import browse
-from web import connections, openapi, params, payloads
+from archive import browse, references
+from web import connections, exports, openapi, params, payloads
 from web.documents import claim_page, documents_page
 from web.sources import (
     attributions_page,
@@ -20,6 +20,9 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 @bp.get("/search")
 def search():
+    format_name = exports.requested_format(exports.SEARCH_FORMATS)
+    if format_name:
+        return exports.search_response(format_name)
     per_page = current_app.config["RESULTS_PER_PAGE"]
     result = connections.search(params.search_request(request.args, per_page))
     return payloads.search(result)
@@ -33,11 +36,25 @@ def documents():
 
 @bp.get("/documents/<int:document_id>")
 def document(document_id: int):
+    format_name = exports.requested_format(exports.RECORD_FORMATS)
+    if format_name:
+        return exports.references_response(
+            lambda link: [references.document(connections.db(), document_id, link)],
+            format_name,
+            f"document-{document_id}",
+        )
     return payloads.record(browse.document(connections.db(), document_id))
 
 
 @bp.get("/claims/<int:claim_id>")
 def claim(claim_id: int):
+    format_name = exports.requested_format(exports.RECORD_FORMATS)
+    if format_name:
+        return exports.references_response(
+            lambda link: references.claim(connections.db(), claim_id, link),
+            format_name,
+            f"claim-{claim_id}",
+        )
     detail, related, cite = claim_page(claim_id)
     return {
         **payloads.record(detail),
@@ -63,6 +80,13 @@ def attributions(slug: str):
 
 @bp.get("/works/<int:work_id>")
 def work(work_id: int):
+    format_name = exports.requested_format(exports.RECORD_FORMATS)
+    if format_name:
+        return exports.references_response(
+            lambda link: [references.work(connections.db(), work_id, link)],
+            format_name,
+            f"work-{work_id}",
+        )
     return payloads.record(work_page(work_id))
 
 

@@ -16,7 +16,18 @@ from flask import Flask
 
 from archive.config import DEFAULTS as ARCHIVE_DEFAULTS
 from archive.config import instance_folder, load_config, settings_of
-from web import api, connections, display, documents, errors, search, security, sources
+from index import exports as index_exports
+from web import (
+    api,
+    checklist,
+    connections,
+    display,
+    documents,
+    errors,
+    search,
+    security,
+    sources,
+)
 
 DEFAULTS: dict[str, Any] = {
     **ARCHIVE_DEFAULTS,
@@ -26,6 +37,9 @@ DEFAULTS: dict[str, Any] = {
     "WORKS_PER_PAGE": 20,
     "CLAIMS_PER_GROUP": 5,
     "CLAIMS_PER_PAGE": 25,
+    # search exports: documents as references, passages as CSV rows
+    "EXPORT_MAX_DOCUMENTS": index_exports.MAX_DOCUMENTS,
+    "EXPORT_MAX_ROWS": index_exports.MAX_ROWS,
 }
 
 
@@ -41,6 +55,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     display.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    for blueprint in (search.bp, documents.bp, sources.bp, api.bp):
+    for blueprint in (search.bp, documents.bp, sources.bp, checklist.bp, api.bp):
         app.register_blueprint(blueprint)
     return app

@@ -15,7 +15,14 @@ from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import connect
-from index import IndexUnavailable, Searcher, SearchRequest, SearchResult
+from index import (
+    IndexUnavailable,
+    MatchCount,
+    MatchList,
+    Searcher,
+    SearchRequest,
+    SearchResult,
+)
 
 KEY = "archive"
 
@@ -60,3 +67,17 @@ def _close(_error: BaseException | None) -> None:
     opened = g.pop("db", None)
     if opened is not None:
         opened.close()
+
+
+def matches(request: SearchRequest, **bounds: int) -> MatchList:
+    """Every match of ``request``, best first, up to ``bounds`` (for exports)."""
+    found: Connections = current_app.extensions[KEY]
+    with found.lock:
+        return found.searcher.matches(request, **bounds)
+
+
+def count(request: SearchRequest) -> MatchCount:
+    """How many passages and documents ``request`` matches."""
+    found: Connections = current_app.extensions[KEY]
+    with found.lock:
+        return found.searcher.count(request)

@@ -8,9 +8,10 @@ from flask import Blueprint, current_app, render_template, request, url_for
 
 from archive import KINDS, browse, page_count
 from archive.related import related_passages
-from web import connections, params
+from web import connections, originals, params
 from web.citing import cite_claim
 from web.display import page_urls
+from web.quoting import claim_quote, document_quotes
 
 bp = Blueprint("documents", __name__)
 
@@ -53,7 +54,14 @@ def documents_page() -> tuple[browse.DocumentList, int, int]:
 @bp.get("/documents/<int:document_id>")
 def show(document_id: int):
     found = browse.document(connections.db(), document_id)
-    return render_template("document.html", doc=found)
+    page_url = url_for("documents.show", document_id=document_id, _external=True)
+    quotes = document_quotes(found, page_url)
+    return render_template("document.html", doc=found, quotes=quotes)
+
+
+@bp.get("/documents/<int:document_id>/original")
+def original(document_id: int):
+    return originals.download(document_id)
 
 
 @bp.get("/claims/<int:claim_id>")
@@ -62,8 +70,14 @@ def claim(claim_id: int):
     urls = page_urls(
         "documents.claim", request.args, detail.page, detail.pages, claim_id=claim_id
     )
+    page_url = url_for("documents.show", document_id=detail.document.id, _external=True)
     return render_template(
-        "claim.html", detail=detail, related=related, cite=cite, page_urls=urls
+        "claim.html",
+        detail=detail,
+        related=related,
+        cite=cite,
+        quote=claim_quote(detail, page_url),
+        page_urls=urls,
     )
 
 

@@ -6,7 +6,9 @@ their arguments.
 
 from __future__ import annotations
 
-from archive import KINDS
+from archive import KINDS, references
+from index.exports import MAX_DOCUMENTS, MAX_ROWS
+from web.csl_schema import CSL_ITEMS
 from web.params import MAX_PAGE
 from web.schemas import INT, SCHEMAS, STR, array, ref
 
@@ -23,6 +25,21 @@ def _query(name: str, description: str, schema: dict | None = None) -> dict:
 
 def _many(name: str, description: str) -> dict:
     return {**_query(name, description, array(STR)), "explode": True}
+
+
+# format -> the media type of its file
+REFERENCE_TYPES = {name: found[1] for name, found in references.FORMATS.items()}
+EXPORT_HEADERS = {
+    "X-Export-Truncated": {
+        "description": "With format: true if the bound cut the export, else false",
+        "schema": {"enum": ["true", "false"]},
+    },
+    "X-Export-Notice": {
+        "description": "With format, when the bound cut the export: the sentence "
+        "saying how",
+        "schema": STR,
+    },
+}
 
 
 def _path(name: str, schema: dict) -> dict:
@@ -53,8 +70,21 @@ SEARCH_PARAMS = [
     _query("exact", "1: exact spellings only, no name variants"),
     PAGE,
 ]
+RECORD_FORMAT = _query(
+    "format",
+    "json (the default), or the record as references for a reference manager: "
+    "ris, bibtex or csljson (a claim: the works it cites, then its document)",
+    {"enum": ["json", *REFERENCE_TYPES]},
+)
+SEARCH_FORMAT = _query(
+    "format",
+    "json (the default); ris, bibtex or csljson: every matching document as a "
+    f"reference (at most {MAX_DOCUMENTS:,}); csv: a row per matching passage (at "
+    f"most {MAX_ROWS:,}). X-Export-Truncated says whether the bound cut it",
+    {"enum": ["json", *REFERENCE_TYPES, "csv"]},
+)
 ENDPOINTS = [
-    ("/api/search", "Search passages", SEARCH_PARAMS, "SearchResult"),
+    ("/api/search", "Search passages", [*SEARCH_PARAMS, SEARCH_FORMAT], "SearchResult"),
     (
         "/api/documents",
         "List archived documents, newest first",
@@ -70,14 +100,14 @@ ENDPOINTS = [
     (
         "/api/documents/{document_id}",
         "A document with passages, claims, footnotes and citations",
-        [_path("document_id", INT)],
+        [_path("document_id", INT), RECORD_FORMAT],
         "Document",
     ),
     (
         "/api/claims/{claim_id}",
         "A claim, its citations, a page of the claims citing the same works, "
         "related passages",
-        [_path("claim_id", INT), PAGED],
+        [_path("claim_id", INT), PAGED, RECORD_FORMAT],
         "ClaimDetail",
     ),
     (
@@ -109,7 +139,7 @@ ENDPOINTS = [
     (
         "/api/works/{work_id}",
         "A cited work and a page of the claims citing it",
-        [_path("work_id", INT), PAGED],
+        [_path("work_id", INT), PAGED, RECORD_FORMAT],
         "WorkDetail",
     ),
 ]
@@ -120,8 +150,25 @@ def _json(name: str, description: str) -> dict:
     return {"description": description, "content": content}
 
 
+def _exports(parameters: list[dict]) -> dict:
+    """The files a ``format`` argument may ask for, by media type."""
+    formats = next(
+        (p["schema"]["enum"] for p in parameters if p["name"] == "format"), []
+    )
+    text = {"schema": STR}
+    content = {REFERENCE_TYPES[f]: text for f in formats if f in REFERENCE_TYPES}
+    if "csljson" in formats:
+        content[REFERENCE_TYPES["csljson"]] = {"schema": ref("CslItems")}
+    if "csv" in formats:
+        content["text/csv"] = text
+    return content
+
+
 def _operation(summary: str, parameters: list[dict], schema: str) -> dict:
     responses = {"200": _json(schema, "OK")}
+    responses["200"]["content"].update(_exports(parameters))
+    if SEARCH_FORMAT in parameters:
+        responses["200"]["headers"] = EXPORT_HEADERS
     if parameters:
         responses["400"] = _json("Error", "A bad argument or query, named")
     if PAGED in parameters:
@@ -149,5 +196,5 @@ def document(server: str) -> dict:
             path: _operation(summary, parameters, schema)
             for path, summary, parameters, schema in ENDPOINTS
         },
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": {**SCHEMAS, "CslItems": CSL_ITEMS}},
     }

@@ -88,8 +88,35 @@ SUMMARY = {
     ),
 }
 
+STATES = ["archived", "redirected", "gone", "failed", "robots", "too-large"]
+STATES += ["refused", "unreadable"]
+
 SCHEMAS = {
     "Outlet": obj(slug=STR, short_name=STR, name=STR, kind=STR),
+    "LinkState": obj(
+        url=STR,
+        state={"enum": STATES},
+        label=described(STR, 'As shown: "gone (HTTP 404)", "redirected to ..."'),
+        detail=described(NULL_STR, "Why: HTTP 404, timeout, the address moved to"),
+        http_status=NULL_INT,
+        final_url=described(NULL_STR, "Where the redirects ended"),
+        checked_at=described(STR, "When last checked, UTC: YYYY-MM-DDTHH:MM:SSZ"),
+        fetched_at=described(NULL_STR, "When the kept bytes were fetched, UTC"),
+        document_id=described(NULL_INT, "The document archived from it"),
+        content_type=NULL_STR,
+        original=described(
+            BOOL, "The bytes are kept: /documents/{document_id}/original"
+        ),
+        wayback=described(
+            NULL_STR, "Where to look for it in the Wayback Machine, when gone"
+        ),
+    ),
+    "LinkCounts": obj(
+        urls=described(INT, "Distinct cited URLs"),
+        checked=described(INT, "Of them, checked by archive fetch"),
+        gone=described(INT, "Of them, gone (404 or 410)"),
+        archived=described(INT, "Of them, with an archived copy"),
+    ),
     "Citation": obj(
         id=INT,
         text=STR,
@@ -190,6 +217,9 @@ SCHEMAS = {
             array(ref("NoComment")),
             "Whom the story asked, who did not answer: sources of no claim",
         ),
+        fetched=described(
+            nullable(ref("LinkState")), "The URL it was fetched from, if it was"
+        ),
     ),
     "DocumentList": obj(
         total=INT,
@@ -245,6 +275,9 @@ SCHEMAS = {
             array(ref("OutletCount")), "This page of the outlets, most cited first"
         ),
         reports=described(array(ref("Report")), "Every report, to rank within"),
+        links=described(
+            nullable(ref("LinkCounts")), "The URLs cited (by the report, if one)"
+        ),
         **paging("cited outlets"),
     ),
     "OutletDetail": obj(
@@ -273,6 +306,7 @@ SCHEMAS = {
             "/api/outlets/{slug}/attributions)",
         ),
         **paging("groups"),
+        links=described(nullable(ref("LinkCounts")), "The URLs its works are cited at"),
     ),
     "Attributions": obj(
         outlet=ref("Outlet"),
@@ -290,6 +324,9 @@ SCHEMAS = {
             array(ref("ClaimRef")), "This page of the claims citing the work"
         ),
         **paging("claims citing the work"),
+        link=described(
+            nullable(ref("LinkState")), "Its URL as last checked; null: never"
+        ),
     ),
     "Hit": obj(
         passage=INT,

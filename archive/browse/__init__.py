@@ -10,6 +10,7 @@ from __future__ import annotations
 from archive.browse.claims import claim, claim_excerpts
 from archive.browse.documents import document_summaries, list_documents
 from archive.browse.full_document import document
+from archive.browse.link_health import LinkCounts, LinkState, original_of
 from archive.browse.records import (
     Attributions,
     CitationInfo,
@@ -52,6 +53,8 @@ __all__ = [
     "DocumentSummary",
     "Facet",
     "FootnoteInfo",
+    "LinkCounts",
+    "LinkState",
     "MarkerInfo",
     "OutletCount",
     "OutletDetail",
@@ -69,6 +72,7 @@ __all__ = [
     "document",
     "document_summaries",
     "list_documents",
+    "original_of",
     "outlet",
     "outlet_index",
     "outlets_by_slug",

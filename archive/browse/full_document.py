@@ -14,7 +14,7 @@ from pathlib import PurePath
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
-from archive.browse import columns, rows
+from archive.browse import columns, link_health, rows
 from archive.browse.records import (
     CitationInfo,
     ClaimInfo,
@@ -171,6 +171,7 @@ def document(session: Session, document_id: int) -> DocumentDetail:
         sections=_other_sections(session, document_id, report_id),
         cited_as=tuple(columns.work_of(r) for r in session.execute(_CITED_AS, at)),
         no_comment=tuple(NoCommentInfo(*r) for r in session.execute(_NO_COMMENT, at)),
+        fetched=link_health.fetched_copy(session, document_id),
     )
 
 

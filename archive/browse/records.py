@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from archive.browse.link_health import LinkCounts, LinkState
+
 
 @dataclass(frozen=True, slots=True)
 class CountryInfo:
@@ -175,6 +177,7 @@ class DocumentDetail(DocumentSummary):
     sections: tuple[DocumentSummary, ...]
     cited_as: tuple[WorkSummary, ...]
     no_comment: tuple[NoCommentInfo, ...] = ()  # asked, did not answer
+    fetched: LinkState | None = field(default=None, kw_only=True)  # by archive fetch
     # provenance: the archived file's name, checksum and format
     file_name: str = field(default="", kw_only=True)
     checksum: str = field(default="", kw_only=True)
@@ -261,6 +264,7 @@ class OutletIndex:
     pages: int
     per_page: int
     uncertain: int = 0  # citations naming an outlet left out as uncertain readings
+    links: LinkCounts | None = None  # the cited URLs (of the report, if one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +295,7 @@ class OutletDetail:
     page: int
     pages: int
     per_page: int
+    links: LinkCounts | None = None  # the URLs its works are cited at
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,3 +323,4 @@ class WorkDetail:
     page: int
     pages: int
     per_page: int
+    link: LinkState | None = None  # its URL as ``archive fetch`` last found it

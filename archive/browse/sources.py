@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import and_, case, distinct, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from archive.browse import columns, rows
+from archive.browse import columns, link_health, rows
 from archive.browse.claims import (
     READING_ORDER,
     citing,
@@ -106,6 +106,10 @@ def outlet_index(
             for slug, short, name, kind, count, works in ranking
         ),
         reports=reports,
+        links=link_health.counts(
+            session,
+            link_health.of_report(report_id) if report_id is not None else true(),
+        ),
         total=total or 0,
         page=page,
         pages=page_count(total or 0, per_page),
@@ -182,6 +186,7 @@ def outlet(
         page=page,
         pages=page_count(total, per_page),
         per_page=per_page,
+        links=link_health.counts(session, link_health.of_outlet(outlet_id)),
     )
 
 
@@ -272,8 +277,9 @@ def work(
     )
     claims, total = citing_claims(session, Citation.work_id == work_id, page, per_page)
     archived = found[len(columns.WORK_COLUMNS) :]
+    shown = columns.work_of(found)
     return WorkDetail(
-        work=columns.work_of(found),
+        work=shown,
         archived=columns.summary_of(archived) if archived[0] is not None else None,
         written_as=tuple(written),
         claims=claims,
@@ -281,4 +287,5 @@ def work(
         page=page,
         pages=page_count(total, per_page),
         per_page=per_page,
+        link=link_health.link_state(session, shown.url),
     )

@@ -4,8 +4,16 @@ Each module of this package holds a few commands; importing them here registers
 them on the group.
 """
 
-from archive.cli import ingesting, maintenance, reading, searching, serving
+from archive.cli import (
+    exporting,
+    fetching,
+    ingesting,
+    maintenance,
+    reading,
+    searching,
+    serving,
+)
 from archive.cli.group import cli
 
 __all__ = ["cli"]
-del ingesting, maintenance, reading, searching, serving
+del exporting, fetching, ingesting, maintenance, reading, searching, serving

@@ -10,6 +10,11 @@ from pathlib import Path
 import click
 
 from archive.batch import Outcome, breakdown, expand, ingest_all, summary
+from archive.cli.fetching import (
+    files_or_addresses,
+    ingest_addresses,
+    is_web_address,
+)
 from archive.cli.group import (
     cli,
     date_option,
@@ -29,7 +34,7 @@ LARGE_RUN = 50  # files; after a run this large the planner's statistics are ref
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, callback=files_or_addresses)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")
 @click.option(
     "--kind", type=click.Choice(KINDS), help="Skip detection: parse as this kind."
@@ -49,6 +54,11 @@ LARGE_RUN = 50  # files; after a run this large the planner's statistics are ref
     help="Processes that parse files while others are stored "
     "[default: one per core but one, for 8 files or more; 0: none].",
 )
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Fetch web addresses on private, loopback and link-local networks too.",
+)
 @click.pass_obj
 def ingest(
     settings: Settings,
@@ -59,19 +69,32 @@ def ingest(
     title: str | None,
     url: str | None,
     parsers: int | None,
+    allow_private: bool,
 ) -> None:
-    """Archive files and folders of reports and wire stories.
+    """Archive files and folders of reports and wire stories, and web pages.
 
     Each file is stored whole or not at all; a bad file is reported and the rest go
     on. Exits with status 1 if any file failed. Large runs parse, store and index
-    at once, in processes of their own.
+    at once, in processes of their own. A web address (http or https) is fetched
+    as `archive fetch` fetches a cited URL, kept in the WARC store and archived.
 
     \b
     Example:
         archive ingest reports/ stories/reuters-qasrak.txt
         archive ingest --json --kind wire --date 2026-02-23 story.txt
         archive ingest --url https://example.org/story story.html
+        archive ingest https://example.org/2026/03/story.html
     """
+    addresses = [path for path in paths if is_web_address(path)]
+    if addresses:
+        if url or kind or date or title:
+            raise click.UsageError(
+                "--url, --kind, --date and --title are for files, not web addresses"
+            )
+        fetched_all = ingest_addresses(settings, addresses, allow_private)
+        paths = tuple(path for path in paths if path not in addresses)
+        if not paths:
+            sys.exit(0 if fetched_all else 1)
     options = ParseOptions(load_registry(settings.outlets_file), date, title, url)
     files = expand(paths)
     if url and len(files) != 1:
@@ -83,7 +106,8 @@ def ingest(
     outcomes, indexed = _run_ingest(settings, files, options, kind, as_json, parsers)
     if not as_json:
         _summarise(outcomes)
-    if not indexed or any(outcome.status == "failed" for outcome in outcomes):
+    failed = any(outcome.status == "failed" for outcome in outcomes)
+    if not indexed or failed or (addresses and not fetched_all):
         sys.exit(1)
 
 

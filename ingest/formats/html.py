@@ -18,6 +18,7 @@ from ingest.blocks import Content
 from ingest.errors import ParseError
 from ingest.formats.encoding import decode_text
 from ingest.formats.html_article import article_blocks, is_article
+from ingest.formats.html_chrome import notes_cited_in_chrome
 from ingest.formats.html_meta import page_fields, page_meta
 from ingest.formats.html_walk import walk
 
@@ -60,7 +61,7 @@ def read_html(name: str, html: str) -> Content:
     blocks = walk(soup)
     if is_article(soup, meta, blocks):
         blocks = article_blocks(html, soup) or blocks
-    return Content(tuple(blocks), meta, fields)
+    return Content(tuple(blocks), meta, fields, notes_cited_in_chrome(soup))
 
 
 def _depth(soup: BeautifulSoup) -> int:

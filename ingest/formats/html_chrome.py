@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from bs4 import Tag
+from bs4 import BeautifulSoup, Tag
+
+from ingest.formats.html_markers import anchor_marker, fragment, note_id_label
 
 CHROME_CLASSES = frozenset(
     {
@@ -43,3 +45,21 @@ def is_chrome(tag: Tag) -> bool:
     if tag.get("id") in CHROME_IDS or tag.get("role") in CHROME_ROLES:
         return True
     return tag.has_attr("hidden") or bool(_HIDDEN.search(tag.get("style") or ""))
+
+
+def notes_cited_in_chrome(
+    soup: BeautifulSoup | Tag, shown: bool = True
+) -> frozenset[str]:
+    """The labels of notes that furniture cites (an infobox's "[n 1]"): cited,
+    though no passage holds their marker."""
+    labels = set()
+    for furniture in soup.find_all(is_chrome):
+        for anchor in furniture.find_all("a", href=True):
+            target = fragment(anchor["href"])
+            if target is None or note_id_label(target) is None:
+                continue
+            text = anchor.get_text(strip=True)
+            label = anchor_marker(text, anchor["href"], shown)
+            if label is not None:
+                labels.add(label)
+    return frozenset(labels)

@@ -72,7 +72,11 @@ def read(name: str, data: bytes) -> Content:
     blocks += notes.blocks(walk.render_note)
     if not blocks:
         raise ParseError(name, "holds no article text (only templates or markup)")
-    return Content(tuple(blocks), fields=Fields(title=_title(code)))
+    return Content(
+        tuple(blocks),
+        fields=Fields(title=_title(code)),
+        cited_aside=frozenset(notes.cited_aside),
+    )
 
 
 def _title(code: Wikicode) -> str | None:

@@ -80,6 +80,7 @@ class NoteBook:
         self._counts: dict[str, int] = {}
         self._notes: dict[str, tuple[str, Block]] = {}
         self._waiting: list[tuple[str, Wikicode]] = []
+        self.cited_aside: set[str] = set()  # labels cited where no text is kept
 
     def cite(self, use: Use, render: Render, depth: int) -> str:
         """The label of the note ``use`` points to, its note written on first use."""

@@ -166,6 +166,8 @@ class Walk:
             label = self.notes.cite(use, self.render_note, self.depth)
             if marked:
                 self.draft.mark(label)
+            else:
+                self.notes.cited_aside.add(label)  # from an infobox or the like
 
     def render_note(self, content: Wikicode, depth: int) -> Block:
         """A note's text; a note that is only a template this reader cannot

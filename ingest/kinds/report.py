@@ -66,6 +66,7 @@ def parse(source: Source, options: ParseOptions) -> ParsedDocument:
         for label in split.duplicates
     ]
     in_notes = {m.label for b in source.blocks if b.kind == "note" for m in b.marks}
+    in_notes |= source.cited_aside
     warnings += _marker_warnings(passages, footnotes, in_notes)
     title, derived = _title(meta, source.fields.title, passages, options)
     return from_source(

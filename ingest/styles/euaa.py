@@ -40,6 +40,7 @@ _GARBLED = re.compile(
 _REMARK = re.compile(r"^(?:can|may|is|are|was|were|on file|as)\b[^\d]*$")
 _AUTHOR_LIST = re.compile(r"^(?:\[\d+\]\s*)?[A-Z][\w'’\-]+\s[A-Z]{1,2}$|^\[\d+\]")
 _INITIALS_NEXT = re.compile(r"^(?:[A-Z]\.\s?-?){1,3}(?:$|\s+(?:and\b|&|\(?\d{4}))")
+_SENTENCE_START = re.compile(r"^(?:An?|The)\s+(?:\d|[a-z])")
 _BARE_DAY = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{1,2}$")
 
 
@@ -97,6 +98,8 @@ def read(item: Item, registry: OutletRegistry) -> Reading | None:
             return reading(item, NAME, 0.6 if short else 0.35, found, registry)
         return None
     first = parts[0].text.strip()
+    if _SENTENCE_START.match(first):
+        return None  # "A 2002 Panos survey ...": a sentence, not an outlet
     if _AUTHOR_LIST.match(first) or (
         _INITIALS_NEXT.match(parts[1].text.strip()) and not known(first, registry)
     ):

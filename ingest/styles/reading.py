@@ -62,7 +62,40 @@ class Fields:
 def reading(
     item: Item, style: str, score: float, fields: Fields, registry: OutletRegistry
 ) -> Reading:
+    if (fields.title and is_prose(fields.title)) or (
+        fields.outlet and _runs_on(fields.outlet)
+    ):
+        score -= PROSE_PENALTY  # a note's explanation, not a work and its outlet
     return Reading(None, score, (item, style, fields, registry))
+
+
+PROSE_WORDS = 30  # a "title" this long that runs on into another sentence is prose
+PROSE_PENALTY = 0.45
+OUTLET_WORDS = 12  # "Proceedings of the National Academy of Sciences of the ..." is 13
+_NAME_PARTICLES = frozenset(
+    "of the and for on in at de du des la le el al di da von van und a an to".split()
+)
+_SENTENCE_BREAK = re.compile(r"[a-z\d\)][.;] [A-Z]")
+_NEXT_SENTENCE = re.compile(r"[a-z\d\)][.;] [A-Z][a-z]+ [a-z]")
+
+
+def _runs_on(outlet: str) -> bool:
+    """An outlet of many words that runs into a second sentence, or is mostly
+    common words ("... portfolio contained approximately 300 emails"), is prose."""
+    words = outlet.split()
+    common = [w for w in words if w[:1].islower() and w not in _NAME_PARTICLES]
+    return (
+        len(words) > 2 * OUTLET_WORDS
+        or (len(words) > OUTLET_WORDS and bool(_SENTENCE_BREAK.search(outlet)))
+        or (len(words) >= 10 and len(common) >= 0.35 * len(words))
+    )
+
+
+def is_prose(title: str) -> bool:
+    """Sentences of explanation read as a title: "Corsi first rose to public
+    prominence in August 2004 when he published his book ... In the 2008
+    election cycle, ..." (titles of that length are one sentence)."""
+    return len(title.split()) >= PROSE_WORDS and bool(_NEXT_SENTENCE.search(title))
 
 
 def _citation(

@@ -153,6 +153,8 @@ def test_archive_upgrade_says_what_it_does(sqlite_url: str) -> None:
         " first.",
         "0006: The version of the code that computed each kind of derived data "
         "(name keys).",
+        "0007: Each cited URL's state when last checked, and where its fetched "
+        "bytes are kept.",
         "0009: The links in each footnote's text, so that its citations can be "
         "read again.",
         f"the archive is at revision {migrations.head()}, the newest",

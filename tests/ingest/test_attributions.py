@@ -58,6 +58,25 @@ CASES = {
         ("Iraqi Prime Minister Mohammed Shia al-Sudani said", None,
          "Iraqi Prime Minister Mohammed Shia al-Sudani", False)
     ],
+    '"It was theatrical," Monzer Akbik of the Western-backed National Coalition '
+    "opposition group told Reuters.": [
+        ("Monzer Akbik of the Western-backed National Coalition opposition group "
+         "told Reuters", "National Coalition",
+         "Monzer Akbik of the Western-backed National Coalition opposition group",
+         False)
+    ],
+    "Farms are losing ground, said Craig Cox of the Environmental Working Group.": [
+        ("said Craig Cox of the Environmental Working Group",
+         "Environmental Working Group",
+         "Craig Cox of the Environmental Working Group", False)
+    ],
+    "A Chinese-owned company set up to take over Saab's assets after the troubled "
+    "Swedish carmaker's bankruptcy said on Friday it had succeeded.": [
+        ("A Chinese-owned company set up to take over Saab's assets after the "
+         "troubled Swedish carmaker's bankruptcy said on Friday", None,
+         "A Chinese-owned company set up to take over Saab's assets after the "
+         "troubled Swedish carmaker's bankruptcy", False)
+    ],
     "Troops left on Monday, witnesses said, and officials told Reuters the pullout "
     "would take weeks.": [
         ("witnesses said", None, "witnesses", True),

@@ -10,6 +10,8 @@ import pytest
 
 from ingest import load_registry
 from ingest.citations import Note, read_notes, split_footnote
+from ingest.styles import euaa
+from ingest.styles.parts import prepare
 
 REGISTRY = load_registry()
 
@@ -350,3 +352,56 @@ def test_unread_note_keeps_its_address() -> None:
         0.0,
     )
     assert "kept as written" in warning
+
+
+PROSE_NOTES = {  # notes of the Mueller report: explanation around a record cited
+    "Corsi": "Corsi first rose to public prominence in August 2004 when he published "
+    "his book Unfit for Command: Swift Boat Veterans Speak Out Against John Kerry. "
+    "In the 2008 election cycle, Corsi gained prominence for being a leading "
+    "proponent of the allegation that Barack Obama was not born in the United States. "
+    "Corsi told the Office that Donald Trump expressed interest in his writings, and "
+    "that he spoke with Trump on the phone on at least six occasions. Corsi 9/6/18 "
+    "302, at 3.",
+    "portfolio": "See, e.g., Internet Archive, “https://dcleaks.com/” (archive date "
+    "Nov. 10, 2016). Additionally, DCLeaks released documents relating to [redacted: "
+    "Personal Privacy], emails belonging to [redacted: Personal Privacy], and emails "
+    "from 2015 relating to Republican Party employees (under the portfolio name “The "
+    "United States Republican Party”). “The United States Republican Party” portfolio "
+    "contained approximately 300 emails from a variety of GOP members, PACs, "
+    "campaigns, state parties, and businesses dated between May and October 2015. "
+    "According to open-source reporting, these victims shared the same "
+    "Tennessee-based web-hosting company, called Smartech Corporation. William "
+    "Bastone, RNC E-Mail Was, In Fact, Hacked By Russians, The Smoking Gun (Dec. 13, "
+    "2016).",
+}
+
+
+@pytest.mark.parametrize(("outlet", "note"), PROSE_NOTES.items())
+def test_prose_is_never_a_sure_outlet(outlet: str, note: str) -> None:
+    citations, _ = read(note)
+    sure = [c.outlet or "" for c in citations if c.confidence >= 0.5]
+    assert not any(outlet in found for found in sure), sure
+
+
+def test_sentence_starting_with_an_article_and_a_year_is_no_outlet() -> None:
+    # A note of a UN report read in the COI house style ("Outlet, Title, ...").
+    note = (
+        "A 2002 Panos, G8 Dot Force and UK Department for International Development "
+        "initiated survey and recommendation for actions to be taken by developing "
+        "countries and international agencies to promote more effective"
+    )
+    assert euaa.read(prepare(note), REGISTRY) is None
+
+
+def test_long_journal_name_stays_a_sure_outlet() -> None:
+    citation = one(
+        'Worthy, Trevor H.; Tennyson, Alan J. D. (2006). "Miocene mammal reveals a '
+        'Mesozoic ghost lineage on insular New Zealand, southwest Pacific". '
+        "Proceedings of the National Academy of Sciences of the United States of "
+        "America. 103 (51): 19419-19423."
+    )
+    assert citation.outlet == (
+        "Proceedings of the National Academy of Sciences of the United States of "
+        "America"
+    )
+    assert citation.confidence >= 0.5

@@ -206,3 +206,35 @@ def conformance(client, spec):
         return response.get_json()
 
     return check
+
+
+# The browser tests' shared fixtures (tests/web/test_browser*.py): one Chromium
+# and one `archive serve` over the sample corpus for the whole run.
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"the browser tests need Debian's Chromium at {CHROMIUM}: install the "
+            "`chromium` package (apt-get install chromium); no browser is downloaded"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def sample_site(sample_dir, tmp_path_factory):
+    from tests.web.test_browser import start_site, stop_site
+
+    site = start_site(sample_dir, tmp_path_factory.mktemp("serve") / "serve.log")
+    yield site
+    stop_site(site)

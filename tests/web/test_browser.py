@@ -112,34 +112,10 @@ def stop_site(site: Site) -> None:
 
 
 @pytest.fixture(scope="session")
-def sample_site(sample_dir, tmp_path_factory) -> Iterator[Site]:
-    site = start_site(sample_dir, tmp_path_factory.mktemp("serve") / "serve.log")
-    yield site
-    stop_site(site)
-
-
-@pytest.fixture(scope="session")
 def hostile_site(hostile_dir, tmp_path_factory) -> Iterator[Site]:
     site = start_site(hostile_dir, tmp_path_factory.mktemp("serve") / "serve.log")
     yield site
     stop_site(site)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"the browser tests need Debian's Chromium at {CHROMIUM}: install the "
-            "`chromium` package (apt-get install chromium); no browser is downloaded"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

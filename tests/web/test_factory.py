@@ -72,7 +72,13 @@ def test_instance_file_sits_between_defaults_and_environment(
 def test_one_blueprint_per_resource(isolated) -> None:
     app = create_app({"TESTING": True})
     try:
-        assert set(app.blueprints) == {"search", "documents", "sources", "api"}
+        assert set(app.blueprints) == {
+            "search",
+            "documents",
+            "sources",
+            "checklist",
+            "api",
+        }
     finally:
         close_app(app)
 

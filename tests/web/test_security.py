@@ -56,7 +56,7 @@ def hostile_urls(client) -> list[str]:
 def assert_inert(html: str, url: str) -> None:
     page = BeautifulSoup(html, "html.parser")
     scripts = [tag.get("src") for tag in page.find_all("script")]
-    assert scripts == ["/static/footnotes.js"], (url, scripts)
+    assert scripts == ["/static/footnotes.js", "/static/quotes.js"], (url, scripts)
     for tag in page.find_all(True):
         handlers = [name for name in tag.attrs if name.lower().startswith("on")]
         assert not handlers, (url, str(tag)[:200])

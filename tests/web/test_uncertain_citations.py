@@ -24,6 +24,7 @@ from ingest import (
     ParsedPassage,
     PartialDate,
 )
+from tests.references_readers import read_ris
 from tests.web.conftest import build_archive, close_app, make_app, words
 
 SURE = ParsedCitation(
@@ -127,3 +128,36 @@ def test_outlet_ranking_leaves_out_uncertain_readings_and_says_so(
     assert words(page.select_one("p.left-out")) == (
         "1 citation left out as uncertain readings (confidence below 0.5)."
     )
+
+
+def test_exports_and_quotes_give_an_uncertain_reading_as_written(
+    uncertain_app,
+) -> None:
+    """GIVEN a claim citing a sure reading and one read with confidence 0.3
+    WHEN its works are exported and its quote is copied
+    THEN the sure one keeps its fields, the unsure one its words as written."""
+    client = uncertain_app.test_client()
+    document_id = _document_id(client)
+    document = client.get(f"/api/documents/{document_id}").get_json()
+    claim_id = document["passages"][0]["claims"][0]["id"]
+    sure, unsure, source = read_ris(
+        client.get(f"/api/claims/{claim_id}?format=ris").get_data(as_text=True)
+    )
+    assert (sure["type_of_reference"], sure["title"]) == ("RPRT", "Syria: detention")
+    assert sure["authors"] == ["Fakih, Lama"]
+    assert sure["access_date"] == "2024/06/04/"
+    assert (unsure["type_of_reference"], unsure["title"]) == ("GEN", UNSURE.text)
+    assert "authors" not in unsure and "date" not in unsure
+    assert unsure["notes"] == [
+        "The citation as the footnote writes it: it could not be read into fields."
+    ]
+    assert source["id"] == f"doc-{document_id}"
+    page = BeautifulSoup(
+        client.get(f"/documents/{document_id}").get_data(as_text=True),
+        "html.parser",
+    )
+    quote = page.select_one("span.claim button.copy-quote")["data-quote"]
+    assert quote.split("\n")[1:3] == [
+        "Footnote 1: Human Rights Watch, “Syria: detention”, 2 May 2024",
+        f"Footnote 2: {UNSURE.text}",
+    ]

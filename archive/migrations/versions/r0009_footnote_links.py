@@ -4,14 +4,14 @@ Footnotes stored before keep no links (NULL): where a citation's address came
 from a link, `archive rederive` keeps that footnote's citations as they are.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

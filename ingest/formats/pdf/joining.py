@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from ingest.formats.pdf.lines import Line
 
 # pdfium reports a hyphen that ends a line as U+FFFE; U+00AD is a soft hyphen
 _BREAK_HYPHENS = "\ufffe\xad"
 _SENTENCE_END = '.!?:;)"”’]'
+_ACRONYM_END = re.compile(r"(?:[A-Z]{2}|\d)$")
 
 
 class Text:
@@ -79,6 +82,8 @@ class Text:
 
 def _in_compound(line: str) -> bool:
     """Whether the word broken at the line's end already holds a hyphen or a slash
-    ("out-of-" + "print", a web address), so that its hyphen is its own."""
+    ("out-of-" + "print", a web address), or is an acronym or a number ("FAA-" +
+    "approved", "2020-" + "era"), which hyphenation never breaks: its hyphen is its
+    own."""
     word = line[line.rfind(" ") + 1 :]
-    return "-" in word or "/" in word
+    return "-" in word or "/" in word or _ACRONYM_END.search(word) is not None

@@ -64,6 +64,16 @@ def passage_texts(document) -> str:
 # --- H01 Wikipedia "New Zealand" -------------------------------------------------
 
 
+def test_h01_notes_cited_from_the_infobox_are_not_warned_unreferenced(
+    new_zealand,
+) -> None:
+    # The infobox cites [n 1], [n 2] and [n 4]; its text is not kept, its notes are.
+    source, document = new_zealand
+    assert {"n 1", "n 2", "n 4"} <= source.cited_aside
+    assert {"n 1", "n 2", "n 4"} <= {note.label for note in document.footnotes}
+    assert not [w for w in document.warnings if "never referenced" in w]
+
+
 def test_wikipedia_markers_outside_the_infobox_and_navbox_are_all_kept(new_zealand):
     """
     GIVEN the page's 445 sup.reference markers, 15 of them in the infobox and 1 in a

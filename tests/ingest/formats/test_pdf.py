@@ -170,6 +170,13 @@ def test_federal_register_note_texts() -> None:
     )
 
 
+def test_hyphen_after_an_acronym_at_a_line_end_is_kept() -> None:
+    # "FAA-" ends a line before "approved": hyphenation never breaks an acronym.
+    text = " ".join(block.text for block in read(P02).blocks)
+    assert "FAAapproved" not in text
+    assert text.count("FAA-approved") >= 10
+
+
 @pytest.mark.parametrize(
     "furniture",
     [

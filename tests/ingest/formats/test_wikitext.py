@@ -56,6 +56,13 @@ def k02():
     return parse_path(K02)
 
 
+def test_k01_notes_cited_from_the_infobox_are_not_warned_unreferenced(k01) -> None:
+    # {{Infobox newspaper}} cites the Star's endorsements (notes 1-4) and more.
+    endorses = note_with(k01, "Toronto Star endorses the NDP")
+    assert endorses.label in load(K01).cited_aside
+    assert not [w for w in k01.warnings if "never referenced" in w]
+
+
 # K02 "Clint Murchison Sr.": 6 content refs + 11 reuses, a ref inside an nb note
 
 
@@ -111,6 +118,11 @@ def test_k02_chicago_tribune_work_names_upi_as_agency() -> None:
         "murchison-sr-dies-fortune-near-1-2-billion"
     )
     assert (work.kind, work.accessed, work.authors) == ("news", "December 31, 2014", ())
+
+
+def test_k02_chicago_tribune_citation_ran_via_upi(k02) -> None:
+    (citation,) = next(n for n in k02.footnotes if "Fortune near" in n.text).citations
+    assert (citation.outlet, citation.via) == ("Chicago Tribune", "UPI")
 
 
 def test_k02_aynesworth_work_and_citation(k02) -> None:
