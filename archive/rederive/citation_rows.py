@@ -70,6 +70,7 @@ class Rewrites:
         self.deletes: list[int] = []
         self.works: set[int] = set()
         self.outlets: set[int] = set()
+        self.owners: set[int] = set()  # whose rows change
 
     def add(self, owner: str, owner_id: int, stored: Rows, new: Rows) -> None:
         """Make ``owner_id``'s citation rows ``new``, row ids kept by position."""
@@ -78,6 +79,7 @@ class Rewrites:
         ]
         self.inserts += [{owner: owner_id, **row} for row in new[len(stored) :]]
         self.deletes += [row["id"] for row in stored[len(new) :]]
+        self.owners.add(owner_id)
         self.forget(stored)
 
     def forget(self, stored: Rows) -> None:

@@ -11,13 +11,14 @@ found for the first time are linked to the archived documents they are.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.derived import Progress, Rederived, rederive_in_batches
 from archive.links import LinkedDocument, link_works
-from archive.models import Document, Footnote
+from archive.models import Claim, Document, Footnote, Marker, Passage
 from archive.rederive import citation_rows
 from archive.works import SourceBook
 from ingest import (
@@ -26,6 +27,16 @@ from ingest import (
     StoredNote,
     footnote_citations,
     load_registry,
+)
+
+# The documents whose claims cite these footnotes (another section of a report
+# may): their index entries hold the outlets the footnotes cite.
+_CITING = (
+    select(Passage.document_id)
+    .join(Claim, Claim.passage_id == Passage.id)
+    .join(Marker, Marker.claim_id == Claim.id)
+    .where(Marker.footnote_id.in_(bindparam("notes", expanding=True)))
+    .distinct()
 )
 
 
@@ -37,18 +48,20 @@ def rederive_citations(
     """Read every document's footnotes again; rewrite the citations that differ."""
 
     registry = registry or load_registry()
+    citing: set[int] = set()  # other documents whose markers cite changed notes
 
     def batch(session: Session, ids: list[int]) -> dict[int, int]:
-        return _batch(session, ids, registry)
+        return _batch(session, ids, registry, citing)
 
     footnoted = Document.id.in_(select(Footnote.document_id))
-    return rederive_in_batches(
+    done = rederive_in_batches(
         sessions, "citations", Document.id, batch, progress, where=[footnoted]
     )
+    return replace(done, documents=tuple(sorted(citing.union(done.documents))))
 
 
 def _batch(
-    session: Session, ids: list[int], registry: OutletRegistry
+    session: Session, ids: list[int], registry: OutletRegistry, citing: set[int]
 ) -> dict[int, int]:
     notes: dict[int, list] = defaultdict(list)
     rows = session.execute(
@@ -75,6 +88,7 @@ def _batch(
     rewrites.write(session.connection())
     for document_id in changed:
         _link(session, document_id)
+    citing.update(session.scalars(_CITING, {"notes": sorted(rewrites.owners)}))
     return changed
 
 
