@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 
 from archive.cli import cli
 from archive.models import (
@@ -15,11 +15,13 @@ from archive.models import (
     Claim,
     Document,
     DocumentCountry,
+    Footnote,
     NoComment,
+    Outlet,
     Passage,
 )
 from ingest import ATTRIBUTED_KINDS
-from tests.archive.rederived_rows import agrees, older, rederive
+from tests.archive.rederived_rows import agrees, ids, older, rederive
 from tests.conftest import BUNDLED_SAMPLES, FIXTURES
 
 
@@ -100,3 +102,44 @@ def test_every_format_rederived_from_wiped_readings_is_a_fresh_ingest(
         "search index",
     ]
     agrees(runner, url, f"sqlite:///{fresh / 'archive.db'}")
+
+
+def test_a_section_citing_a_changed_footnote_of_another_is_reindexed_too(
+    tmp_path: Path,
+) -> None:
+    """
+    GIVEN two sections of one report, the second's marker 539 citing a footnote
+      the first defines, and that footnote's citation read by an older version
+      as citing another outlet (and indexed so, in both sections)
+    WHEN `archive rederive` runs
+    THEN the citation is read again, and the index entries of both sections,
+      which hold the outlets their claims cite, agree with the archive
+    """
+    runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(tmp_path)})
+    sections = [
+        FIXTURES / "samples" / "euaa-coi-syria-country-focus-2025-03-section-3-4.txt",
+        FIXTURES / "sections" / "euaa-syria-country-focus-section-3-5.txt",
+    ]
+    assert runner.invoke(cli, ["ingest", *map(str, sections)]).exit_code == 0
+    url = f"sqlite:///{tmp_path / 'archive.db'}"
+
+    def another_outlet(session) -> None:
+        outlet = session.scalar(
+            insert(Outlet)
+            .values(slug="x-old", short_name="Old", name="Old", kind="unknown")
+            .returning(Outlet.id)
+        )
+        note = select(Footnote.id).where(Footnote.label == "539")
+        session.execute(
+            update(Citation)
+            .where(Citation.footnote_id.in_(note))
+            .values(outlet_id=outlet)
+        )
+
+    older(url, "citations", another_outlet)
+    lines = rederive(runner)
+    assert lines[0].startswith("citations: version 0 -> 1: 2 documents read, ")
+    assert lines[0].endswith(" 1 changed in 2 documents")
+    check = runner.invoke(cli, ["check"])
+    assert check.exit_code == 0, check.output
+    assert ids(url, select(Outlet.id).where(Outlet.slug == "x-old")) == []
