@@ -113,6 +113,7 @@ def _insert_footnotes(
             "position": position,
             "label": note.label,
             "text": note.text,
+            "links": [[k.text, k.href, k.start, k.end] for k in note.links],
         }
         for position, note in enumerate(parsed.footnotes)
     ]

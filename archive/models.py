@@ -194,6 +194,9 @@ class Footnote(Base):
     position: Mapped[int] = mapped_column(Integer)
     label: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
+    # The links in the text, [text, href, start, end] each, for reading it again
+    # (revision 0009); None for footnotes stored before.
+    links: Mapped[list[list] | None] = mapped_column(JSON)
 
     document: Mapped[Document] = relationship(back_populates="footnotes")
     report: Mapped[Report | None] = relationship()

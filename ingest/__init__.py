@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.countries import country_code, country_name, country_names
+from ingest.citations import CITATIONS_VERSION
+from ingest.countries import (
+    COUNTRIES_VERSION,
+    country_code,
+    country_name,
+    country_names,
+)
 from ingest.errors import ParseError
 from ingest.model import (
     KINDS,
@@ -16,6 +22,7 @@ from ingest.model import (
     ParsedClaim,
     ParsedDocument,
     ParsedFootnote,
+    ParsedLink,
     ParsedMarker,
     ParsedPassage,
     ParsedReference,
@@ -23,8 +30,23 @@ from ingest.model import (
 )
 from ingest.options import ParseOptions
 from ingest.outlets import Outlet, OutletRegistry, load_registry, outlet_key
+from ingest.passages import ATTRIBUTIONS_VERSION
+from ingest.rereading import (
+    ATTRIBUTED_KINDS,
+    DERIVED_VERSIONS,
+    StoredNote,
+    StoredPassage,
+    document_countries,
+    footnote_citations,
+    story_attributions,
+)
 
 __all__ = [
+    "ATTRIBUTED_KINDS",
+    "ATTRIBUTIONS_VERSION",
+    "CITATIONS_VERSION",
+    "COUNTRIES_VERSION",
+    "DERIVED_VERSIONS",
     "KINDS",
     "Outlet",
     "OutletRegistry",
@@ -34,17 +56,23 @@ __all__ = [
     "ParsedClaim",
     "ParsedDocument",
     "ParsedFootnote",
+    "ParsedLink",
     "ParsedMarker",
     "ParsedPassage",
     "ParsedReference",
     "PartialDate",
+    "StoredNote",
+    "StoredPassage",
     "country_code",
     "country_name",
     "country_names",
+    "document_countries",
+    "footnote_citations",
     "load_registry",
     "outlet_key",
     "parse_bytes",
     "parse_path",
+    "story_attributions",
 ]
 
 

@@ -34,6 +34,9 @@ from pathlib import Path
 import pycountry
 from anyascii import anyascii
 
+# The version of the reading below: raise it whenever a change to this module or
+# countries.toml may change the countries of an archived document.
+COUNTRIES_VERSION = 1
 BUNDLED = Path(__file__).with_name("countries.toml")
 TITLE = 1.0
 SECTION = 0.5

@@ -107,10 +107,24 @@ class ParsedCitation:
 
 
 @dataclass(frozen=True, slots=True)
+class ParsedLink:
+    """A link in a footnote: its text at ``start:end`` of the note, and its address."""
+
+    text: str
+    href: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedFootnote:
+    """A footnote, the links in its text (they may give a citation its address),
+    and the citations read from it."""
+
     label: str
     text: str
     citations: tuple[ParsedCitation, ...]
+    links: tuple[ParsedLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

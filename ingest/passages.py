@@ -23,6 +23,10 @@ from ingest.quotes import open_at, quote_only
 from ingest.relations import qualify, sourcing_statement
 from ingest.sentences import sentence_spans
 
+# The version of the attribution of sentences (with ingest.attributions and
+# ingest.relations): raise it whenever a change may find other claims, sources or
+# relations in an archived story.
+ATTRIBUTIONS_VERSION = 2  # 2: "X of the Y group" is a person affiliated
 _SUBHEAD = re.compile(r"^[A-Z0-9][A-Z0-9 ,'’&:/().-]*[A-Z0-9)]$")
 _SUBHEAD_WORDS = range(2, 13)
 

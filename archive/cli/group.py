@@ -88,20 +88,23 @@ def waiting_message(seconds: float) -> str:
 
 def sessions_for(settings: Settings, warn_outdated: bool = True):
     """The archive's sessions; a warning when its derived data is out of date."""
-    from archive.derived import outdated
+    from archive.derived import CURRENT, outdated
 
     try:
         sessions = connect(settings.database_url)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
+    context = click.get_current_context(silent=True)
+    if context is not None:  # the connections close with the command
+        context.call_on_close(sessions.kw["bind"].dispose)
     if warn_outdated:
         with sessions() as session:
             stale = outdated(session.connection())
         for name, version in stale.items():
             click.echo(
                 f"warning: the archive's {name.replace('_', ' ')} were computed by "
-                f"version {version} "
-                "of the code; run `archive rederive` to bring them up to date",
+                f"version {version} of the code (this is version {CURRENT[name]}); "
+                "run `archive rederive` to bring them up to date",
                 err=True,
             )
     return sessions

@@ -8,6 +8,7 @@ import click
 
 from archive.cli.group import cli, sessions_for, waiting
 from archive.config import Settings
+from archive.derived import CURRENT
 from archive.errors import ArchiveError
 
 REWRITE_AT_MOST = 1_000  # documents rewritten in the index; beyond, it is rebuilt
@@ -38,48 +39,77 @@ def reindex(settings: Settings) -> None:
     )
 
 
+KINDS = tuple(CURRENT)  # every kind of derived data, in the order recomputed
+
+
 @cli.command()
 @click.option(
     "--all", "everything", is_flag=True, help="Recompute even what is up to date."
 )
+@click.option(
+    "--only",
+    type=click.Choice(KINDS),
+    multiple=True,
+    help="Recompute only this kind (repeatable), up to date or not.",
+)
 @click.pass_obj
-def rederive(settings: Settings, everything: bool) -> None:
+def rederive(settings: Settings, everything: bool, only: tuple[str, ...]) -> None:
     """Recompute derived data made by an older version, then update the index.
 
-    Name keys (how place and person names are matched) are computed from the
-    stored passages when a file is archived; when a new version computes them
-    differently, this recomputes them from the archive itself, without the
-    original files, and rewrites the search index where they changed.
+    Some of what the archive stores is computed from its stored text when a
+    file is archived: name keys (how place and person names are matched), the
+    countries of each document, the citations read from each footnote, and the
+    claims, sources and relations found in each story. When a new version
+    computes one of them differently, this recomputes it from the archive
+    itself, without the original files, says what changed, and rewrites the
+    search index for the documents that changed.
 
     \b
     Example:
         archive rederive
+        archive rederive --only citations
     """
     from archive import derived
 
     sessions = sessions_for(settings, warn_outdated=False)
     with sessions() as session:
         stale = derived.outdated(session.connection())
-    if not stale and not everything:
+    chosen = list(only) or list(KINDS if everything else stale)
+    if not chosen:
         versions = ", ".join(
             f"{name.replace('_', ' ')} at version {version}"
             for name, version in derived.CURRENT.items()
         )
         click.echo(f"derived data is up to date: {versions}")
         return
+    documents: set[int] = set()
+    for name in KINDS:
+        if name in chosen:
+            documents.update(_rederive_kind(settings, sessions, name))
+    if documents:
+        _update_index(settings, sessions, tuple(sorted(documents)))
+
+
+def _rederive_kind(settings: Settings, sessions, name: str) -> tuple[int, ...]:
+    """Recompute one kind with a progress bar; say what changed."""
+    from archive.rederive import kinds, to_read
+    from ingest import load_registry
+
+    kind = kinds()[name]
     with click.progressbar(
-        length=derived.passages_to_check(sessions),
-        label="Recomputing name keys",
+        length=to_read(sessions, kind),
+        label=f"Recomputing {kind.label}",
         file=sys.stderr,
     ) as bar:
-        done = derived.rederive_name_keys(sessions, progress=bar.update)
+        done = kind.run(
+            sessions, bar.update, registry=load_registry(settings.outlets_file)
+        )
     click.echo(
-        f"name keys: version {done.old_version} -> {done.new_version}: "
-        f"{done.passages} passages read, {done.changed} changed "
+        f"{kind.label}: version {done.old_version} -> {done.new_version}: "
+        f"{done.read} {kind.unit} read, {done.changed} changed "
         f"in {len(done.documents)} documents"
     )
-    if done.documents:
-        _update_index(settings, sessions, done.documents)
+    return done.documents
 
 
 def _update_index(settings: Settings, sessions, documents: tuple[int, ...]) -> None:

@@ -18,6 +18,7 @@ from ingest.model import (
     ParsedClaim,
     ParsedDocument,
     ParsedFootnote,
+    ParsedLink,
     ParsedMarker,
     ParsedPassage,
     ParsedReference,
@@ -164,7 +165,12 @@ def _footnotes(
         stated=stated,
     )
     footnotes = tuple(
-        ParsedFootnote(note.label, note.text, citations)
+        ParsedFootnote(
+            note.label,
+            note.text,
+            citations,
+            tuple(ParsedLink(k.text, k.href, k.start, k.end) for k in note.links),
+        )
         for note, citations in zip(notes, read, strict=True)
     )
     return footnotes, list(warnings)

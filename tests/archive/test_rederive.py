@@ -15,9 +15,15 @@ from archive.db import connect
 from archive.derived import CURRENT
 from archive.models import DerivedVersion, Passage, PassageName
 from archive.names import NAME_KEYS_VERSION, names_in
+from ingest import DERIVED_VERSIONS
 from tests.conftest import SAMPLES
 
-UP_TO_DATE = f"derived data is up to date: name keys at version {NAME_KEYS_VERSION}\n"
+UP_TO_DATE = (
+    f"derived data is up to date: name keys at version {NAME_KEYS_VERSION}, "
+    f"countries at version {DERIVED_VERSIONS['countries']}, "
+    f"citations at version {DERIVED_VERSIONS['citations']}, "
+    f"attributions at version {DERIVED_VERSIONS['attributions']}\n"
+)
 
 
 @pytest.fixture
@@ -73,7 +79,7 @@ def test_a_new_archive_records_the_current_versions(archived) -> None:
     result = runner.invoke(cli, ["rederive"])
     assert result.exit_code == 0, result.output
     assert result.output == UP_TO_DATE
-    assert CURRENT == {"name_keys": NAME_KEYS_VERSION}
+    assert CURRENT == {"name_keys": NAME_KEYS_VERSION, **DERIVED_VERSIONS}
 
 
 def test_keys_of_an_older_version_are_recomputed_and_the_index_follows(
@@ -94,8 +100,8 @@ def test_keys_of_an_older_version_are_recomputed_and_the_index_follows(
     assert reindexed.exit_code == 0
     assert reindexed.stderr == (
         f"warning: the archive's name keys were computed by version "
-        f"{NAME_KEYS_VERSION - 1} of the code; run `archive rederive` to bring "
-        "them up to date\n"
+        f"{NAME_KEYS_VERSION - 1} of the code (this is version {NAME_KEYS_VERSION}); "
+        "run `archive rederive` to bring them up to date\n"
     )
     assert _qasrak_hits(runner) == 5
 
@@ -109,7 +115,7 @@ def test_keys_of_an_older_version_are_recomputed_and_the_index_follows(
     assert lines[1].startswith("search index: ")
     keys, text, versions = _stored_keys(url, passage_id)
     assert keys == set(names_in(text)) and "x" not in keys
-    assert versions == {"name_keys": NAME_KEYS_VERSION}
+    assert versions == CURRENT
     assert _qasrak_hits(runner) == 6
     assert runner.invoke(cli, ["check"]).exit_code == 0
     assert runner.invoke(cli, ["rederive"]).output == UP_TO_DATE

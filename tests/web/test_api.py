@@ -285,7 +285,7 @@ def test_bad_arguments_are_400s_that_name_the_argument(conforms) -> None:
     [
         (["Qasrak"], "/api/search?q=Qasrak"),
         (
-            ["--exact", "--kind", "wire", "--source", "reuters", "Qasrak"],
+            ["--exact", "--kind", "wire", "--publisher", "reuters", "Qasrak"],
             "/api/search?q=Qasrak&exact=1&kind=wire&publisher=reuters",
         ),
         (["--sort", "oldest", "coalition"], "/api/search?q=coalition&sort=oldest"),
@@ -315,3 +315,34 @@ def test_cli_search_json_is_the_api_result(
     printed = json.loads(result.output)
     assert not schema_errors(printed, "/api/search")
     assert printed == conforms(url, "/api/search")
+
+
+def test_cli_filters_and_api_facets_have_one_name_each(sample_dir, conforms) -> None:
+    """GIVEN the sample archive
+    WHEN `archive search --json` and /api/search give their facets
+    THEN they have the same keys, each is the name of the command's filter
+      option, and the old spelling --source still filters as --publisher does,
+      with a deprecation note"""
+    runner = CliRunner(env={"ARCHIVE_DATA_DIR": str(sample_dir)})
+    printed = json.loads(runner.invoke(cli, ["search", "--json", "Qasrak"]).output)
+    served = conforms("/api/search?q=Qasrak", "/api/search")
+    assert list(printed["facets"]) == list(served["facets"])
+    help_text = runner.invoke(cli, ["search", "--help"]).output
+    options = {word.split()[0] for word in help_text.split("  --")[1:]}
+    assert set(printed["facets"]) <= options
+    assert list(printed["facets"]) == [
+        "outlet",
+        "kind",
+        "publisher",
+        "month",
+        "country",
+    ]
+    old = runner.invoke(cli, ["search", "--json", "--source", "reuters", "Qasrak"])
+    new = runner.invoke(cli, ["search", "--json", "--publisher", "reuters", "Qasrak"])
+    assert old.stdout == new.stdout
+    assert json.loads(new.stdout)["total"] > 0
+    assert new.stderr == ""
+    assert old.stderr.startswith(
+        "DeprecationWarning: The option 'source' is deprecated"
+    )
+    assert "(DEPRECATED: use --publisher" in " ".join(help_text.split())
