@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive.errors import ArchiveError
 from archive.garbage import collecting_less_often
-from archive.parsing import Parsed, parse_ahead
+from archive.parsing import NO_BUDGET, Budget, Parsed, parse_ahead
 from archive.store import StoreResult, store_together
 from ingest import ParsedDocument, ParseOptions
 
@@ -155,23 +155,32 @@ def ingest_all(
     kind: str | None = None,
     after_store: AfterStore | None = None,
     parsers: int = 0,
+    budget: Budget = NO_BUDGET,
 ) -> Iterator[Outcome]:
     """Parse and store each file in turn, yielding outcomes in the order given.
 
     With ``parsers`` > 0, that many processes parse the files ahead of the one
     storing them (``parse_ahead``); the database is written by this process only.
-    Files are stored ``STORE_GROUP`` to a transaction (``store_all``).
+    With a ``budget``, a file that parses for longer or needs more memory fails
+    with that reason. Files are stored ``STORE_GROUP`` to a transaction
+    (``store_all``).
     """
     with collecting_less_often():
-        parsed = parse_for_storing(files, options, kind, parsers)
+        parsed = parse_for_storing(files, options, kind, parsers, budget)
         yield from store_all(parsed, sessions, options, after_store)
 
 
 def parse_for_storing(
-    files: Iterable[Path], options: ParseOptions, kind: str | None, parsers: int
+    files: Iterable[Path],
+    options: ParseOptions,
+    kind: str | None,
+    parsers: int,
+    budget: Budget = NO_BUDGET,
 ) -> Iterator[tuple[Path, Parsed]]:
     """``parse_ahead``, keeping the parsers busy while ``store_all`` stores a group."""
-    return parse_ahead(list(files), options, kind, parsers, taken=STORE_GROUP)
+    return parse_ahead(
+        list(files), options, kind, parsers, taken=STORE_GROUP, budget=budget
+    )
 
 
 def store_all(

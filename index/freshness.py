@@ -9,6 +9,7 @@ but no longer in the database is *orphaned*. ``archive reindex`` repairs all thr
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from index.entries import entry
 from index.errors import IndexUnavailable
 
 SHOWN = 10
+# What a damaged index folder (a file cut short or gone) raises when read.
+UNREADABLE = (OSError, EOFError, ValueError, KeyError, IndexError, struct.error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +64,19 @@ class CheckReport:
 
 
 def check(path: Path, sessions: sessionmaker[Session]) -> CheckReport:
+    """The differences between the index at ``path`` and the archive; never raises
+    for the index's sake: a missing, outdated or damaged index is the report's
+    ``problem``."""
     try:
-        ix = open_index(Path(path))
+        indexed = _indexed_fingerprints(open_index(Path(path)))
     except IndexUnavailable as error:
-        with sessions() as session:
-            count = archive_stats(session).passages
-        return CheckReport(count, 0, problem=str(error))
-    indexed = _indexed_fingerprints(ix)
+        return _unusable(sessions, str(error))
+    except UNREADABLE as error:
+        return _unusable(
+            sessions,
+            f"the search index at {path} cannot be read ({type(error).__name__}: "
+            f"{error}): run `archive reindex` to rebuild it from the archive",
+        )
     missing: list[int] = []
     stale: list[int] = []
     count = 0
@@ -88,7 +97,15 @@ def check(path: Path, sessions: sessionmaker[Session]) -> CheckReport:
     )
 
 
+def _unusable(sessions: sessionmaker[Session], problem: str) -> CheckReport:
+    with sessions() as session:
+        count = archive_stats(session).passages
+    return CheckReport(count, 0, problem=problem)
+
+
 def _indexed_fingerprints(ix) -> dict[int, bytes]:
+    if ix.doc_count_all() == 0:
+        return {}  # an empty index has no columns to read
     with ix.searcher() as searcher:
         reader = searcher.reader()
         ids = reader.column_reader("passage_id")

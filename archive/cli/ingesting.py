@@ -19,9 +19,9 @@ from archive.cli.group import (
 )
 from archive.cli.reading import stats
 from archive.cli.serving import serve_site
-from archive.config import Settings
+from archive.config import DEFAULTS, Settings
 from archive.db import refresh_statistics
-from archive.parsing import default_parsers
+from archive.parsing import NO_BUDGET, Budget, default_parsers
 from ingest import KINDS, ParseOptions, PartialDate, load_registry
 
 SAMPLES = Path(__file__).parent.parent / "samples"
@@ -49,6 +49,20 @@ LARGE_RUN = 50  # files; after a run this large the planner's statistics are ref
     help="Processes that parse files while others are stored "
     "[default: one per core but one, for 8 files or more; 0: none].",
 )
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(0),
+    metavar="SECONDS",
+    help="A file parsing for longer fails; 0: no limit [$ARCHIVE_PARSE_SECONDS, "
+    f"default {DEFAULTS['PARSE_SECONDS']}].",
+)
+@click.option(
+    "--memory-limit",
+    type=click.IntRange(0),
+    metavar="MIB",
+    help="A file needing more memory to parse fails; 0: no limit "
+    f"[$ARCHIVE_PARSE_MEMORY_MIB, default {DEFAULTS['PARSE_MEMORY_MIB']}].",
+)
 @click.pass_obj
 def ingest(
     settings: Settings,
@@ -59,12 +73,15 @@ def ingest(
     title: str | None,
     url: str | None,
     parsers: int | None,
+    time_limit: float | None,
+    memory_limit: int | None,
 ) -> None:
     """Archive files and folders of reports and wire stories.
 
     Each file is stored whole or not at all; a bad file is reported and the rest go
     on. Exits with status 1 if any file failed. Large runs parse, store and index
-    at once, in processes of their own.
+    at once, in processes of their own. Each file is parsed in a process held to
+    a time and memory limit: a file that exceeds one fails with that reason.
 
     \b
     Example:
@@ -80,7 +97,13 @@ def ingest(
         )
     if parsers is None:
         parsers = default_parsers(len(files))
-    outcomes, indexed = _run_ingest(settings, files, options, kind, as_json, parsers)
+    budget = Budget(
+        settings.parse_seconds if time_limit is None else time_limit,
+        settings.parse_memory_mib if memory_limit is None else memory_limit,
+    )
+    outcomes, indexed = _run_ingest(
+        settings, files, options, kind, as_json, parsers, budget
+    )
     if not as_json:
         _summarise(outcomes)
     if not indexed or any(outcome.status == "failed" for outcome in outcomes):
@@ -94,6 +117,7 @@ def _run_ingest(
     kind: str | None,
     as_json: bool,
     parsers: int = 0,
+    budget: Budget = NO_BUDGET,
 ) -> tuple[list[Outcome], bool]:
     """The outcomes, and whether the search index took every stored document."""
     from index.batches import IndexBatches
@@ -108,7 +132,7 @@ def _run_ingest(
         on_wait=waiting,
     )
     stream = ingest_all(
-        files, sessions, options, kind, after_store=updates, parsers=parsers
+        files, sessions, options, kind, updates, parsers=parsers, budget=budget
     )
     show_bar = not as_json and len(files) > 1
     with (
@@ -185,7 +209,10 @@ def demo(ctx: click.Context, then_serve: bool | None, port: int) -> None:
     """
     settings: Settings = ctx.obj
     options = ParseOptions(load_registry(settings.outlets_file))
-    outcomes, indexed = _run_ingest(settings, expand([SAMPLES]), options, None, False)
+    budget = Budget(settings.parse_seconds, settings.parse_memory_mib)
+    outcomes, indexed = _run_ingest(
+        settings, expand([SAMPLES]), options, None, False, budget=budget
+    )
     _summarise(outcomes)
     ctx.invoke(stats)
     if not indexed or any(outcome.status == "failed" for outcome in outcomes):
