@@ -58,14 +58,19 @@ class Outcome:
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the files inside folders named (sorted, hidden ones skipped)."""
+    """Files named, and the files inside folders named (sorted, hidden ones skipped).
+
+    Inside a folder, whatever is not a folder is taken, so that a FIFO, a device,
+    a broken link or a link that loops is reported by name when it is read, never
+    passed over in silence; links to folders are not followed.
+    """
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
             files.extend(
                 p
                 for p in sorted(path.rglob("*"))
-                if p.is_file()
+                if not p.is_dir()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and p.name.lower() not in IGNORED_NAMES
             )

@@ -6,7 +6,10 @@ the reader's blocks and fields, with the file's name, checksum and format.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from ingest import formats
@@ -18,17 +21,56 @@ MAX_BYTES = 50 * 1024 * 1024
 
 def load(path: str | Path) -> Source:
     """Read ``path`` and return its blocks, or raise ``ParseError`` naming it."""
+    return load_bytes(str(path), read_bytes(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """At most ``MAX_BYTES + 1`` bytes of a regular file; anything else (a FIFO,
+    a device, a broken link) is refused by name without being read, so that no
+    read can block or run on without end."""
     name = str(path)
     try:
-        with Path(path).open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError as error:
-        raise ParseError(name, "no such file") from error
-    except IsADirectoryError as error:
-        raise ParseError(name, "is a folder, not a file") from error
+        # Non-blocking, so that a FIFO swapped in after the check cannot hang us.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise ParseError(name, f"cannot be read ({error.strerror})") from error
-    return load_bytes(name, data)
+        raise ParseError(name, _unopenable(path, error)) from error
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise ParseError(name, "is a folder, not a file")
+        raise ParseError(name, f"not a regular file ({_file_type(mode)})")
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            return handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise ParseError(name, f"cannot be read ({error.strerror})") from error
+
+
+def _unopenable(path: str | Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "a symbolic link that loops (it leads back to itself)"
+    if isinstance(error, FileNotFoundError):
+        if Path(path).is_symlink():
+            return f"broken link (to {Path(path).readlink()}, which does not exist)"
+        return "no such file"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, not a file"
+    if error.errno == errno.ENXIO:  # a socket, or a device with nothing behind it
+        return "not a regular file (a socket or device)"
+    return f"cannot be read ({error.strerror})"
+
+
+def _file_type(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a file of data"
 
 
 def load_bytes(name: str, data: bytes) -> Source:

@@ -29,7 +29,7 @@ LARGE_RUN = 50  # files; after a run this large the planner's statistics are ref
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")
 @click.option(
     "--kind", type=click.Choice(KINDS), help="Skip detection: parse as this kind."
