@@ -16,6 +16,7 @@ from index.errors import (
     SearchQueryError,
 )
 from index.freshness import CheckReport, check
+from index.healing import Healing, heal
 from index.payload import PUBLIC_FACETS, document_link, search_json
 from index.results import (
     ClaimHit,
@@ -37,6 +38,7 @@ __all__ = [
     "CheckReport",
     "ClaimHit",
     "FacetCount",
+    "Healing",
     "Hit",
     "IndexBusy",
     "IndexMissing",
@@ -52,6 +54,7 @@ __all__ = [
     "Snippet",
     "check",
     "document_link",
+    "heal",
     "result_lines",
     "search_json",
 ]

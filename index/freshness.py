@@ -10,6 +10,7 @@ but no longer in the database is *orphaned*. ``archive reindex`` repairs all thr
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ class CheckReport:
     stale: tuple[int, ...] = ()
     orphaned: tuple[int, ...] = ()
     problem: str | None = None
+    documents: tuple[int, ...] = ()  # those whose passages differ, to rewrite
 
     @property
     def ok(self) -> bool:
@@ -68,7 +70,15 @@ def check(path: Path, sessions: sessionmaker[Session]) -> CheckReport:
     for the index's sake: a missing, outdated or damaged index is the report's
     ``problem``."""
     try:
-        indexed = _indexed_fingerprints(open_index(Path(path)))
+        ix = open_index(Path(path))
+        if ix.doc_count_all() == 0:  # an empty index has no columns to read
+            return _compare({}, sessions, lambda _: None)
+        with ix.searcher() as searcher:
+            reader = searcher.reader()
+            ids = reader.column_reader("passage_id")
+            prints = reader.column_reader("fingerprint")
+            indexed = {int(ids[n]): (prints[n], n) for n in reader.all_doc_ids()}
+            return _compare(indexed, sessions, reader.stored_fields)
     except IndexUnavailable as error:
         return _unusable(sessions, str(error))
     except UNREADABLE as error:
@@ -77,8 +87,17 @@ def check(path: Path, sessions: sessionmaker[Session]) -> CheckReport:
             f"the search index at {path} cannot be read ({type(error).__name__}: "
             f"{error}): run `archive reindex` to rebuild it from the archive",
         )
+
+
+def _compare(
+    indexed: dict[int, tuple[bytes, int]],
+    sessions: sessionmaker[Session],
+    stored: Callable[[int], dict | None],
+) -> CheckReport:
+    """Each passage of the archive against the index's (fingerprint, number)."""
     missing: list[int] = []
     stale: list[int] = []
+    documents: set[int] = set()
     count = 0
     with sessions() as session:
         for passage in all_indexable_passages(session):
@@ -86,14 +105,20 @@ def check(path: Path, sessions: sessionmaker[Session]) -> CheckReport:
             held = indexed.pop(passage.passage_id, None)
             if held is None:
                 missing.append(passage.passage_id)
-            elif held != entry(passage)["fingerprint"]:
+            elif held[0] != entry(passage)["fingerprint"]:
                 stale.append(passage.passage_id)
+            else:
+                continue
+            documents.add(passage.document_id)
+    for _, number in indexed.values():  # orphans: their documents' entries go too
+        documents.add(int((stored(number) or {})["document_id"]))
     return CheckReport(
         in_archive=count,
         in_index=count - len(missing) + len(indexed),
         missing=tuple(missing),
         stale=tuple(stale),
         orphaned=tuple(sorted(indexed)),
+        documents=tuple(sorted(documents)),
     )
 
 
@@ -101,13 +126,3 @@ def _unusable(sessions: sessionmaker[Session], problem: str) -> CheckReport:
     with sessions() as session:
         count = archive_stats(session).passages
     return CheckReport(count, 0, problem=problem)
-
-
-def _indexed_fingerprints(ix) -> dict[int, bytes]:
-    if ix.doc_count_all() == 0:
-        return {}  # an empty index has no columns to read
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        ids = reader.column_reader("passage_id")
-        prints = reader.column_reader("fingerprint")
-        return {int(ids[n]): prints[n] for n in reader.all_doc_ids()}

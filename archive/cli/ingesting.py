@@ -151,7 +151,25 @@ def _run_ingest(
     if not indexed:
         ids = ", ".join(f"#{n}" for n in updates.missed)
         click.echo(f"not in the search index: {ids}: {updates.problem}", err=True)
-    return outcomes, indexed
+    return outcomes, _bring_index_up_to_date(settings, sessions)
+
+
+def _bring_index_up_to_date(settings: Settings, sessions) -> bool:
+    """Mend an index left behind the archive (by an earlier run that stopped
+    before indexing, say), saying so; whether the index is now in step."""
+    from index import Indexer, IndexUnavailable, heal
+
+    indexer = Indexer(settings.index_dir, sessions, on_wait=waiting)
+    try:
+        healed = heal(indexer)
+    except IndexUnavailable as error:
+        click.echo(
+            f"the search index could not be brought up to date: {error}", err=True
+        )
+        return False
+    if healed is not None:
+        click.echo(healed.line(), err=True)
+    return True
 
 
 def _summarise(outcomes: list[Outcome]) -> None:
