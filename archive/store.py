@@ -11,11 +11,14 @@ document is thousands of rows, and the ORM's unit of work would only cost time.
 from __future__ import annotations
 
 import datetime as dt
+import random
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.contents import insert_contents, no_comment_rows
@@ -92,9 +95,29 @@ def store_together(
     if not documents:
         return []
     registry = registry or load_registry()
-    with sessions.begin() as session:
-        connection = session.connection()
-        return [_store_in(connection, parsed, registry) for parsed in documents]
+    attempt = 1
+    while True:
+        try:
+            with sessions.begin() as session:
+                connection = session.connection()
+                return [_store_in(connection, parsed, registry) for parsed in documents]
+        except DBAPIError as error:
+            if attempt >= ATTEMPTS or not _worth_retrying(error):
+                raise
+        time.sleep(random.uniform(0.05, 0.25) * attempt)
+        attempt += 1
+
+
+ATTEMPTS = 5  # a transaction another writer's deadlock ended is tried this often
+_RETRY_STATES = {"40P01", "40001"}  # PostgreSQL: deadlock, serialization failure
+
+
+def _worth_retrying(error: DBAPIError) -> bool:
+    """Whether the transaction failed only for another writer's sake: the
+    database broke a deadlock or a serialization conflict, or SQLite was busy."""
+    if getattr(error.orig, "sqlstate", None) in _RETRY_STATES:
+        return True
+    return "database is locked" in str(error.orig)
 
 
 def _store_in(

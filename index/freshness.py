@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive.queries import all_indexable_passages, archive_stats
+from archive.queries import all_indexable_passages, archive_stats, passage_documents
 from index.directory import open_index
 from index.entries import entry
 from index.errors import IndexUnavailable
@@ -65,20 +65,25 @@ class CheckReport:
         return lines
 
 
-def check(path: Path, sessions: sessionmaker[Session]) -> CheckReport:
+def check(
+    path: Path, sessions: sessionmaker[Session], thorough: bool = True
+) -> CheckReport:
     """The differences between the index at ``path`` and the archive; never raises
     for the index's sake: a missing, outdated or damaged index is the report's
-    ``problem``."""
+    ``problem``. Not ``thorough``: passages are compared by id only (missing and
+    orphaned ones; stale ones are not looked for), which reads no passage text.
+    """
+    compare = _compare if thorough else _compare_ids
     try:
         ix = open_index(Path(path))
         if ix.doc_count_all() == 0:  # an empty index has no columns to read
-            return _compare({}, sessions, lambda _: None)
+            return compare({}, sessions, lambda _: None)
         with ix.searcher() as searcher:
             reader = searcher.reader()
             ids = reader.column_reader("passage_id")
             prints = reader.column_reader("fingerprint")
             indexed = {int(ids[n]): (prints[n], n) for n in reader.all_doc_ids()}
-            return _compare(indexed, sessions, reader.stored_fields)
+            return compare(indexed, sessions, reader.stored_fields)
     except IndexUnavailable as error:
         return _unusable(sessions, str(error))
     except UNREADABLE as error:
@@ -110,6 +115,31 @@ def _compare(
             else:
                 continue
             documents.add(passage.document_id)
+    return _report(count, missing, stale, indexed, documents, stored)
+
+
+def _compare_ids(
+    indexed: dict[int, tuple[bytes, int]],
+    sessions: sessionmaker[Session],
+    stored: Callable[[int], dict | None],
+) -> CheckReport:
+    """As ``_compare``, by passage id alone."""
+    with sessions() as session:
+        archived = passage_documents(session)
+    missing = [p for p in sorted(archived) if indexed.pop(p, None) is None]
+    documents = {archived[p] for p in missing}
+    return _report(len(archived), missing, [], indexed, documents, stored)
+
+
+def _report(
+    count: int,
+    missing: list[int],
+    stale: list[int],
+    indexed: dict[int, tuple[bytes, int]],
+    documents: set[int],
+    stored: Callable[[int], dict | None],
+) -> CheckReport:
+    """``indexed``: the passages left over, orphans."""
     for _, number in indexed.values():  # orphans: their documents' entries go too
         documents.add(int((stored(number) or {})["document_id"]))
     return CheckReport(

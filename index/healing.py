@@ -50,9 +50,14 @@ class Healing:
         )
 
 
-def heal(indexer: Indexer) -> Healing | None:
-    """Check the index against the archive and mend it; None if in step."""
-    report = check(indexer.path, indexer.sessions)
+def heal(indexer: Indexer, thorough: bool = False) -> Healing | None:
+    """Check the index against the archive and mend it; None if in step.
+
+    Not ``thorough``: by passage id alone (``check``), which costs little
+    enough for every ingest; a document stored again gets new passage ids, so
+    an index step that never ran shows all the same.
+    """
+    report = check(indexer.path, indexer.sessions, thorough)
     if report.ok:
         return None
     if report.problem is not None or len(report.documents) > REWRITE_AT_MOST:
