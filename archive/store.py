@@ -191,11 +191,11 @@ def _describe(
         "title_derived": parsed.title_derived,
         "date": parsed.date.first_day if parsed.date else None,
         "date_precision": parsed.date.precision if parsed.date else None,
-        "publisher": parsed.publisher,
+        "publisher": _clipped(parsed.publisher, _DOCUMENTS.c.publisher),
         "section_number": parsed.section_number,
         "section_heading": parsed.section_heading,
         "cite_as": parsed.cite_as,
-        "agency": parsed.agency,
+        "agency": _clipped(parsed.agency, _DOCUMENTS.c.agency),
         "dateline": parsed.dateline,
         "authors": list(parsed.authors),
         "credits": list(parsed.credits),
@@ -215,8 +215,20 @@ def _named(parsed: ParsedDocument) -> str | None:
 def _report_id(connection: Connection, parsed: ParsedDocument) -> int | None:
     if parsed.kind != "report" or not parsed.report_title:
         return None
-    row = {"publisher": parsed.publisher or "", "title": parsed.report_title}
-    return insert_or_get(connection, Report.__table__, ("publisher", "title"), row)
+    table = Report.__table__
+    row = {
+        "publisher": _clipped(parsed.publisher or "", table.c.publisher),
+        "title": _clipped(parsed.report_title, table.c.title),
+    }
+    return insert_or_get(connection, table, ("publisher", "title"), row)
+
+
+def _clipped(text: str | None, column) -> str | None:
+    """``text`` cut to ``column``'s length. Only columns that are searched by
+    value (indexed) have one, because PostgreSQL indexes hold ~2,700 bytes a
+    row; all other text is stored whole, on SQLite and PostgreSQL alike."""
+    limit = column.type.length
+    return text[:limit] if text is not None and len(text) > limit else text
 
 
 def _linked(document_id: int, values: dict[str, object]) -> LinkedDocument:

@@ -146,6 +146,7 @@ def test_archive_upgrade_says_what_it_does(sqlite_url: str) -> None:
         " first.",
         "0006: The version of the code that computed each kind of derived data "
         "(name keys).",
+        "0008: Text that files supply is stored whole: no length limit on its columns.",
         f"the archive is at revision {migrations.head()}, the newest",
     ]
     again = runner.invoke(cli, ["upgrade"], env=env)
