@@ -100,12 +100,13 @@ def store_group(
 
     Should one of them fail to store, none is kept from the shared transaction:
     each is stored again in one of its own, so that only the bad one fails and
-    no document is ever half written.
+    no document is ever half written. Any exception fails only its file: a
+    defect met by one file must not end the run nor hide the others' outcomes.
     """
     documents = [parsed for _, parsed in files if not isinstance(parsed, str)]
     try:
         results = store_together(sessions, documents, options.registry)
-    except (ArchiveError, SQLAlchemyError, OSError) as error:
+    except Exception as error:  # noqa: BLE001 - one file's failure, reported as such
         if len(documents) > 1:
             return [
                 outcome
@@ -233,7 +234,14 @@ def breakdown(outcomes: Iterable[Outcome]) -> str | None:
 def _reason(error: Exception) -> str:
     if isinstance(error, SQLAlchemyError):
         detail = getattr(error, "orig", None) or error
-        return f"could not be stored: {str(detail).splitlines()[0]}"
+        return f"could not be stored: {_first_line(detail)}"
     if isinstance(error, OSError):
         return f"could not be read: {error.strerror or error}"
-    return str(error)
+    if isinstance(error, ArchiveError):
+        return str(error)
+    return f"could not be stored: {type(error).__name__}: {_first_line(error)}"
+
+
+def _first_line(error: object) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else ""
