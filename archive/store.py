@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -100,6 +100,7 @@ def store_together(
         try:
             with sessions.begin() as session:
                 connection = session.connection()
+                _claim(connection, documents)
                 return [_store_in(connection, parsed, registry) for parsed in documents]
         except DBAPIError as error:
             if attempt >= ATTEMPTS or not _worth_retrying(error):
@@ -118,6 +119,27 @@ def _worth_retrying(error: DBAPIError) -> bool:
     if getattr(error.orig, "sqlstate", None) in _RETRY_STATES:
         return True
     return "database is locked" in str(error.orig)
+
+
+_ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+
+
+def _claim(connection: Connection, documents: list[ParsedDocument]) -> None:
+    """Keep other writers from storing these documents until this transaction ends.
+
+    Each document is looked up by its bytes and its source before it is
+    written; two ingests at once would both find it new and store it twice.
+    SQLite takes the write lock now instead of at the first write (so the
+    lookups see every committed document); PostgreSQL locks each checksum and
+    source key, in one order so that two writers never wait on each other.
+    """
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif dialect == "postgresql":
+        keys = {p.checksum for p in documents} | {source_key(p) for p in documents}
+        for key in sorted(keys):
+            connection.execute(_ADVISORY_LOCK, {"key": key})
 
 
 def _store_in(
