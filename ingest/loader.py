@@ -10,6 +10,7 @@ import dataclasses
 import errno
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 from typing import TypeVar
@@ -20,6 +21,7 @@ from ingest.errors import ParseError
 
 MAX_BYTES = 50 * 1024 * 1024
 REPLACEMENT = "\ufffd"
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 T = TypeVar("T")
 
 
@@ -84,8 +86,8 @@ def load_bytes(name: str, data: bytes) -> Source:
         raise ParseError(name, f"file is larger than {MAX_BYTES // 2**20} MiB")
     reader = formats.pick(name, data[: formats.HEAD_BYTES])
     content = reader.read(name, data)
-    if b"\x00" in data:  # all text of files without a NUL byte is free of them
-        content = without_nul(content)
+    if b"\x00" in data or b"&#" in data:  # how unstorable characters come in
+        content = storable(content)
     blocks = tuple(block for block in content.blocks if block.text or block.marks)
     if not blocks:
         raise ParseError(name, "holds no text")
@@ -99,28 +101,30 @@ def load_bytes(name: str, data: bytes) -> Source:
     )
 
 
-def without_nul(value: T) -> T:
-    """``value`` with each NUL character in its text replaced by U+FFFD.
+def storable(value: T) -> T:
+    """``value`` with each NUL character and lone surrogate (from a character
+    reference such as ``&#xD800;``) in its text replaced by U+FFFD.
 
-    A NUL is never text a reader means; PostgreSQL refuses it in text columns, so
-    it is replaced here, for every format and both databases alike. The
-    replacement is one character for one, so offsets into the text still hold.
+    Neither is text a reader means, PostgreSQL refuses a NUL and no database
+    takes a lone surrogate, so they are replaced here, for every format and both
+    databases alike. The replacement is one character for one, so offsets into
+    the text still hold.
     """
     if isinstance(value, str):
-        return value.replace("\x00", REPLACEMENT) if "\x00" in value else value
+        return UNSTORABLE.sub(REPLACEMENT, value) if UNSTORABLE.search(value) else value
     if isinstance(value, tuple):
-        items = tuple(without_nul(item) for item in value)
+        items = tuple(storable(item) for item in value)
         same = all(a is b for a, b in zip(items, value, strict=True))
         return value if same else items  # type: ignore[return-value]
     if isinstance(value, dict):
-        pairs = {without_nul(k): without_nul(v) for k, v in value.items()}
+        pairs = {storable(k): storable(v) for k, v in value.items()}
         return value if pairs == value else pairs  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changed = {
             field.name: cleaned
             for field in dataclasses.fields(value)
             if field.init
-            and (cleaned := without_nul(old := getattr(value, field.name))) is not old
+            and (cleaned := storable(old := getattr(value, field.name))) is not old
         }
         return dataclasses.replace(value, **changed) if changed else value
     return value

@@ -1,6 +1,6 @@
 """The same files store the same way on SQLite and PostgreSQL.
 
-Text PostgreSQL refuses (a NUL character) is replaced before it reaches either
+Text a database refuses (a NUL character, a lone surrogate) is replaced before it reaches either
 database; text that files supply has no length limit on either.
 """
 
@@ -36,6 +36,10 @@ def files(tmp_path: Path) -> list[Path]:
             + b"<p>Officials\x00 said on Monday that the matter was closed.</p>"
             b"</body></html>"
         ),
+        "surrogate.wiki": (
+            b"Officials said &#xD800; on Monday that it was closed.\n\n"
+            b"== Background ==\nMore text about the matter.\n"
+        ),
         "nul.txt": b"WASHINGTON (Reuters) - Officials\x00 said on Monday.\n",
     }
     for name, data in made.items():
@@ -50,6 +54,7 @@ def test_the_same_files_store_alike_on_either_database(sessions, files):
         "long-label.md": "added",
         "long-outlet.md": "added",
         "nul.html": "added",
+        "surrogate.wiki": "added",
         "nul.txt": "failed",
     }
     assert outcomes["nul.txt"].error == "looks like a binary file, not text"
@@ -62,3 +67,4 @@ def test_the_same_files_store_alike_on_either_database(sessions, files):
         name.startswith("Gazette of the Very") and len(name) > 300 for name in names
     )
     assert "Officials\ufffd said on Monday that the matter was closed." in texts
+    assert "Officials said \ufffd on Monday that it was closed." in texts
