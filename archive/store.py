@@ -21,7 +21,12 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, text, upda
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive.contents import insert_contents, no_comment_rows
+from archive.contents import (
+    KeptClaims,
+    claim_ids_kept,
+    insert_contents,
+    no_comment_rows,
+)
 from archive.links import LinkedDocument, link_works
 from archive.models import (
     Citation,
@@ -151,7 +156,9 @@ def _store_in(
     key = source_key(parsed)
     document_id = connection.scalar(_BY_SOURCE_KEY, {"key": key})
     status: Status = "added" if document_id is None else "updated"
+    kept: KeptClaims = {}
     if document_id is not None:
+        kept = claim_ids_kept(connection, document_id)
         _clear(connection, document_id)
     book = SourceBook(connection, registry)
     sources = book.resolve_all(parsed.citations, _named(parsed))
@@ -162,7 +169,9 @@ def _store_in(
         connection.execute(_UPDATE_DOCUMENT, {"b_id": document_id, **values})
     _insert_countries(connection, document_id, parsed.countries)
     report_id = values["report_id"]
-    footnote_ids = insert_contents(connection, document_id, report_id, parsed, sources)
+    footnote_ids = insert_contents(
+        connection, document_id, report_id, parsed, sources, kept
+    )
     asked = no_comment_rows(document_id, parsed)
     if asked:
         connection.execute(insert(NoComment.__table__), asked)
