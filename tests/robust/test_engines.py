@@ -1,7 +1,7 @@
 """The same files store the same way on SQLite and PostgreSQL.
 
-Text a database refuses (a NUL character, a lone surrogate) is replaced before it reaches either
-database; text that files supply has no length limit on either.
+Text a database refuses (a NUL character, a lone surrogate) is replaced before
+it reaches either database; text that files supply has no length limit on either.
 """
 
 from __future__ import annotations
