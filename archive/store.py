@@ -186,7 +186,18 @@ def source_key(parsed: ParsedDocument) -> str:
         return digest(
             "report", parsed.publisher or "", parsed.report_title, parsed.section_number
         )
-    return digest("path", str(Path(parsed.path).resolve()))
+    return digest("path", printable_path(str(Path(parsed.path).resolve())))
+
+
+def printable_path(path: str) -> str:
+    """``path`` as valid text: bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) are written as ``\\xff``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogateescape")
+        return raw.decode("utf-8", "backslashreplace")
+    return path
 
 
 def _clear(connection: Connection, document_id: int) -> None:
@@ -214,7 +225,7 @@ def _describe(
     """The document's own columns (all but its source key)."""
     return {
         "checksum": parsed.checksum,
-        "path": parsed.path,
+        "path": printable_path(parsed.path),
         "source_format": parsed.source_format,
         "url": parsed.url,
         "kind": parsed.kind,

@@ -58,8 +58,8 @@ def heal(indexer: Indexer, thorough: bool = False) -> Healing | None:
     an index step that never ran shows all the same.
     """
     report = check(indexer.path, indexer.sessions, thorough)
-    if report.ok:
-        return None
+    if report.ok or (report.problem is not None and report.in_archive == 0):
+        return None  # in step, or no index yet with nothing to put in it
     if report.problem is not None or len(report.documents) > REWRITE_AT_MOST:
         return Healing(report, indexer.rebuild())
     return Healing(report, indexer.update_documents(report.documents))

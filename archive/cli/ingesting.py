@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -22,6 +23,7 @@ from archive.cli.serving import serve_site
 from archive.config import DEFAULTS, Settings
 from archive.db import refresh_statistics
 from archive.parsing import NO_BUDGET, Budget, default_parsers
+from archive.store import printable_path
 from ingest import KINDS, ParseOptions, PartialDate, load_registry
 
 SAMPLES = Path(__file__).parent.parent / "samples"
@@ -184,6 +186,7 @@ WARNINGS_SHOWN = 10  # per file; a report of prose notes can have hundreds
 
 
 def _report(outcome: Outcome, as_json: bool) -> None:
+    outcome = replace(outcome, path=printable_path(outcome.path))
     if as_json:
         click.echo(json.dumps(outcome.as_json(), ensure_ascii=False))
         return

@@ -8,6 +8,7 @@ end. The command runs in a process of its own, so a hang would fail the test
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -71,3 +72,21 @@ def test_odd_files_given_as_arguments_are_each_reported(tmp_path, odd):
         "odd/missing: no such file",
     ]
     assert result.stdout.splitlines()[-1] == "1 added, 5 failed"
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_reported_as_valid_json(tmp_path):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / os.fsdecode(b"story-\xff.txt")).write_bytes(AP.read_bytes())
+    command = [sys.executable, "-c", "from archive.cli import cli; cli()"]
+    env = {**os.environ, "ARCHIVE_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run(
+        [*command, "ingest", "--json", "names"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        timeout=HANG,
+    )
+    assert result.returncode == 0, result.stderr
+    (line,) = [json.loads(text) for text in result.stdout.decode("utf-8").splitlines()]
+    assert (line["path"], line["status"]) == ("names/story-\\xff.txt", "added")
