@@ -150,9 +150,10 @@ def _run_ingest(
     indexed = updates.finish()
     if len(files) > LARGE_RUN:
         refresh_statistics(sessions)
-    if not indexed:
+    if not indexed:  # and mending the index would meet the same problem
         ids = ", ".join(f"#{n}" for n in updates.missed)
         click.echo(f"not in the search index: {ids}: {updates.problem}", err=True)
+        return outcomes, False
     return outcomes, _bring_index_up_to_date(settings, sessions)
 
 
@@ -164,7 +165,7 @@ def _bring_index_up_to_date(settings: Settings, sessions) -> bool:
     indexer = Indexer(settings.index_dir, sessions, on_wait=waiting)
     try:
         healed = heal(indexer)
-    except IndexUnavailable as error:
+    except (IndexUnavailable, OSError) as error:
         click.echo(
             f"the search index could not be brought up to date: {error}", err=True
         )
