@@ -14,12 +14,11 @@ bounded however many files a run takes.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterator, Sequence
-from multiprocessing.connection import wait
 from pathlib import Path
 
-from archive.workers import Budget, Parsed, Worker, parse_file
+from archive.parser_pool import ParserPool
+from archive.workers import Budget, Parsed, parse_file
 from ingest import ParseOptions
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -73,11 +72,8 @@ def parse_ahead(
         return
     workers = max(parsers, 1)
     _warm_up(options)
-    pool = _Pool(options, kind, budget, workers)
-    try:
-        yield from pool.parse(files, max(AHEAD * workers, 2 * taken))
-    finally:
-        pool.close()
+    pool = ParserPool(options, kind, budget, workers)
+    yield from pool.parse(files, max(AHEAD * workers, 2 * taken))
 
 
 def _warm_up(options: ParseOptions) -> None:
@@ -86,65 +82,3 @@ def _warm_up(options: ParseOptions) -> None:
         for name in WARM_UP:
             parse_file(SAMPLES / name, options)
         _warm = True
-
-
-class _Pool:
-    """Workers handing out files and gathering what they became, in order."""
-
-    def __init__(
-        self, options: ParseOptions, kind: str | None, budget: Budget, size: int
-    ) -> None:
-        self.options, self.kind, self.budget = options, kind, budget
-        self.idle = [self._new() for _ in range(size)]
-        self.busy: dict[object, tuple[Worker, int]] = {}
-
-    def _new(self) -> Worker:
-        return Worker(self.options, self.kind, self.budget)
-
-    def parse(
-        self, files: Sequence[Path], window: int
-    ) -> Iterator[tuple[Path, Parsed]]:
-        done: dict[int, Parsed] = {}
-        given = 0
-        for turn, path in enumerate(files):
-            while turn not in done:
-                while self.idle and given < len(files) and given - turn < window:
-                    worker = self.idle.pop()
-                    worker.give(files[given])
-                    self.busy[worker.conn] = (worker, given)
-                    given += 1
-                done.update(self._gather())
-            yield path, done.pop(turn)
-
-    def _gather(self) -> dict[int, Parsed]:
-        """Outcomes of the files whose workers finished, or ran out of time."""
-        soonest = min(worker.deadline for worker, _ in self.busy.values())
-        timeout = (
-            None if soonest == float("inf") else max(0, soonest - time.monotonic())
-        )
-        outcomes: dict[int, Parsed] = {}
-        for conn in wait(list(self.busy), timeout):
-            worker, turn = self.busy.pop(conn)
-            outcomes[turn], sound = worker.receive()
-            self._after(worker, sound)
-        now = time.monotonic()
-        for conn, (worker, turn) in list(self.busy.items()):
-            if worker.deadline <= now:
-                del self.busy[conn]
-                outcomes[turn] = self.budget.too_long()
-                self._after(worker, False)
-        return outcomes
-
-    def _after(self, worker: Worker, sound: bool) -> None:
-        if sound:
-            self.idle.append(worker)
-        else:
-            worker.kill()
-            self.idle.append(self._new())
-
-    def close(self) -> None:
-        for worker in self.idle:
-            worker.stop()
-        for worker, _ in self.busy.values():
-            worker.kill()
-        self.idle, self.busy = [], {}
