@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive.errors import ArchiveError
 from archive.garbage import collecting_less_often
-from archive.parsing import Parsed, parse_ahead
+from archive.parsing import NO_BUDGET, Budget, Parsed, parse_ahead
 from archive.store import StoreResult, store_together
 from ingest import ParsedDocument, ParseOptions
 
@@ -58,14 +58,19 @@ class Outcome:
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the files inside folders named (sorted, hidden ones skipped)."""
+    """Files named, and the files inside folders named (sorted, hidden ones skipped).
+
+    Inside a folder, whatever is not a folder is taken, so that a FIFO, a device,
+    a broken link or a link that loops is reported by name when it is read, never
+    passed over in silence; links to folders are not followed.
+    """
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
             files.extend(
                 p
                 for p in sorted(path.rglob("*"))
-                if p.is_file()
+                if not p.is_dir()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and p.name.lower() not in IGNORED_NAMES
             )
@@ -95,12 +100,13 @@ def store_group(
 
     Should one of them fail to store, none is kept from the shared transaction:
     each is stored again in one of its own, so that only the bad one fails and
-    no document is ever half written.
+    no document is ever half written. Any exception fails only its file: a
+    defect met by one file must not end the run nor hide the others' outcomes.
     """
     documents = [parsed for _, parsed in files if not isinstance(parsed, str)]
     try:
         results = store_together(sessions, documents, options.registry)
-    except (ArchiveError, SQLAlchemyError, OSError) as error:
+    except Exception as error:  # noqa: BLE001 - one file's failure, reported as such
         if len(documents) > 1:
             return [
                 outcome
@@ -155,23 +161,32 @@ def ingest_all(
     kind: str | None = None,
     after_store: AfterStore | None = None,
     parsers: int = 0,
+    budget: Budget = NO_BUDGET,
 ) -> Iterator[Outcome]:
     """Parse and store each file in turn, yielding outcomes in the order given.
 
     With ``parsers`` > 0, that many processes parse the files ahead of the one
     storing them (``parse_ahead``); the database is written by this process only.
-    Files are stored ``STORE_GROUP`` to a transaction (``store_all``).
+    With a ``budget``, a file that parses for longer or needs more memory fails
+    with that reason. Files are stored ``STORE_GROUP`` to a transaction
+    (``store_all``).
     """
     with collecting_less_often():
-        parsed = parse_for_storing(files, options, kind, parsers)
+        parsed = parse_for_storing(files, options, kind, parsers, budget)
         yield from store_all(parsed, sessions, options, after_store)
 
 
 def parse_for_storing(
-    files: Iterable[Path], options: ParseOptions, kind: str | None, parsers: int
+    files: Iterable[Path],
+    options: ParseOptions,
+    kind: str | None,
+    parsers: int,
+    budget: Budget = NO_BUDGET,
 ) -> Iterator[tuple[Path, Parsed]]:
     """``parse_ahead``, keeping the parsers busy while ``store_all`` stores a group."""
-    return parse_ahead(list(files), options, kind, parsers, taken=STORE_GROUP)
+    return parse_ahead(
+        list(files), options, kind, parsers, taken=STORE_GROUP, budget=budget
+    )
 
 
 def store_all(
@@ -219,7 +234,14 @@ def breakdown(outcomes: Iterable[Outcome]) -> str | None:
 def _reason(error: Exception) -> str:
     if isinstance(error, SQLAlchemyError):
         detail = getattr(error, "orig", None) or error
-        return f"could not be stored: {str(detail).splitlines()[0]}"
+        return f"could not be stored: {_first_line(detail)}"
     if isinstance(error, OSError):
         return f"could not be read: {error.strerror or error}"
-    return str(error)
+    if isinstance(error, ArchiveError):
+        return str(error)
+    return f"could not be stored: {type(error).__name__}: {_first_line(error)}"
+
+
+def _first_line(error: object) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else ""

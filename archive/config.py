@@ -38,6 +38,8 @@ DEFAULTS: dict[str, Any] = {
     "DATABASE_URL": None,  # any SQLAlchemy URL; default: SQLite in DATA_DIR
     "INDEX_DIR": None,  # default: DATA_DIR/index
     "OUTLETS_FILE": None,  # a TOML file of more outlets
+    "PARSE_SECONDS": 120,  # a file parsing for longer fails (0: no limit)
+    "PARSE_MEMORY_MIB": 1024,  # a file needing more to parse fails (0: no limit)
 }
 
 
@@ -49,6 +51,8 @@ class Settings:
     database_url: str
     index_dir: Path
     outlets_file: str | None = None
+    parse_seconds: float = DEFAULTS["PARSE_SECONDS"]
+    parse_memory_mib: int = DEFAULTS["PARSE_MEMORY_MIB"]
 
 
 def load_settings(
@@ -65,7 +69,26 @@ def settings_of(config: Mapping[str, Any]) -> Settings:
     url = config.get("DATABASE_URL") or f"sqlite:///{data_dir / 'archive.db'}"
     index_dir = Path(str(config.get("INDEX_DIR") or data_dir / "index"))
     outlets = config.get("OUTLETS_FILE")
-    return Settings(data_dir, str(url), index_dir, str(outlets) if outlets else None)
+    return Settings(
+        data_dir,
+        str(url),
+        index_dir,
+        str(outlets) if outlets else None,
+        _limit(config, "PARSE_SECONDS", float),
+        int(_limit(config, "PARSE_MEMORY_MIB", int)),
+    )
+
+
+def _limit(config: Mapping[str, Any], name: str, kind: type) -> float:
+    """A budget setting: a number of 0 or more (0: no limit)."""
+    value = config.get(name, DEFAULTS[name])
+    try:
+        number = kind(value)
+    except (TypeError, ValueError):
+        number = -1
+    if isinstance(value, bool) or number < 0:
+        raise ArchiveError(f"{name} must be a number of 0 or more, not {value!r}")
+    return number
 
 
 def load_config(

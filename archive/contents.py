@@ -33,8 +33,14 @@ def insert_contents(
     report_id: int | None,
     parsed: ParsedDocument,
     sources: Resolved,
+    kept_claims: KeptClaims | None = None,
 ) -> dict[str, int]:
-    """Insert everything ``parsed`` holds under the document; footnote ids by label."""
+    """Insert everything ``parsed`` holds under the document; footnote ids by label.
+
+    ``kept_claims``: the ids a former version's claims had (``claim_ids_kept``);
+    a claim with the same text gets its former id back (the n-th claim of a text
+    the n-th id), so that links to it still lead to it.
+    """
     footnote_ids = _insert_footnotes(connection, document_id, report_id, parsed)
     citations = [
         _citation_row(citation, number, sources, footnote_id=footnote_ids[note.label])
@@ -47,10 +53,8 @@ def insert_contents(
         for passage_id, passage in zip(passage_ids, parsed.passages, strict=True)
         for number, claim in enumerate(passage.claims)
     ]
-    claim_ids = _insert_returning(
+    claim_ids = _insert_claims(
         connection,
-        Claim,
-        ("passage_id", "position"),
         [
             {
                 "passage_id": pid,
@@ -61,6 +65,8 @@ def insert_contents(
             }
             for pid, n, c in claims
         ],
+        [claim.text for _, _, claim in claims],
+        kept_claims or {},
     )
     shared = _report_footnote_ids(connection, document_id, report_id)
     markers = [
@@ -98,6 +104,47 @@ def insert_contents(
         if rows:
             connection.execute(_insert(model.__table__), rows)
     return footnote_ids
+
+
+KeptClaims = dict[str, list[int]]
+_CLAIMS_OF = (
+    select(Claim.text, Claim.id)
+    .join(Passage, Claim.passage_id == Passage.id)
+    .where(Passage.document_id == bindparam("document"))
+    .order_by(Passage.position, Claim.position)
+)
+
+
+def claim_ids_kept(connection: Connection, document_id: int) -> KeptClaims:
+    """A stored document's claim ids by their text, in the order they come."""
+    kept: KeptClaims = {}
+    for text, claim_id in connection.execute(_CLAIMS_OF, {"document": document_id}):
+        kept.setdefault(text, []).append(claim_id)
+    return kept
+
+
+def _insert_claims(
+    connection: Connection,
+    rows: list[dict],
+    keys: list[str],
+    kept: KeptClaims,
+) -> list[int]:
+    """Insert claim rows, those that match a kept claim under its former id."""
+    for row, key in zip(rows, keys, strict=True):
+        if kept.get(key):
+            row["id"] = kept[key].pop(0)
+    again = [row for row in rows if "id" in row]
+    new = [row for row in rows if "id" not in row]
+    if again:
+        connection.execute(_insert(Claim.__table__), again)
+    ids = dict(
+        zip(
+            ((r["passage_id"], r["position"]) for r in new),
+            _insert_returning(connection, Claim, ("passage_id", "position"), new),
+            strict=True,
+        )
+    )
+    return [row.get("id") or ids[row["passage_id"], row["position"]] for row in rows]
 
 
 def _insert_footnotes(

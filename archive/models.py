@@ -29,6 +29,17 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
+def free_text(length: int) -> String:
+    """A column of text that files supply, stored whole: TEXT on PostgreSQL.
+
+    SQLite never enforces a declared length, so there it keeps the VARCHAR its
+    archives were made with (changing a declared type means copying the table,
+    which would cascade deletes through foreign keys); revision 0010 made these
+    columns TEXT on PostgreSQL.
+    """
+    return String(length).with_variant(Text(), "postgresql")
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -42,8 +53,8 @@ class Outlet(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
-    short_name: Mapped[str] = mapped_column(String(300))
-    name: Mapped[str] = mapped_column(String(500))
+    short_name: Mapped[str] = mapped_column(free_text(300))
+    name: Mapped[str] = mapped_column(free_text(500))
     kind: Mapped[str] = mapped_column(String(80), default="unknown")
     known: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -75,13 +86,13 @@ class Document(Base):
     date_precision: Mapped[str | None] = mapped_column(String(10))
     publisher: Mapped[str | None] = mapped_column(String(300), index=True)
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"), index=True)
-    section_number: Mapped[str | None] = mapped_column(String(50))
+    section_number: Mapped[str | None] = mapped_column(free_text(50))
     section_heading: Mapped[str | None] = mapped_column(Text)
     cite_as: Mapped[str | None] = mapped_column(Text)
     agency: Mapped[str | None] = mapped_column(String(120), index=True)
     outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlet.id"), index=True)
     title_hash: Mapped[str | None] = mapped_column(String(64), index=True)
-    dateline: Mapped[str | None] = mapped_column(String(300))
+    dateline: Mapped[str | None] = mapped_column(free_text(300))
     authors: Mapped[list[str]] = mapped_column(JSON, default=list)
     credits: Mapped[list[str]] = mapped_column(JSON, default=list)
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -131,7 +142,7 @@ class Passage(Base):
         ForeignKey("document.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
-    anchor: Mapped[str] = mapped_column(String(40))
+    anchor: Mapped[str] = mapped_column(free_text(40))
     kind: Mapped[str] = mapped_column(String(20))
     level: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
@@ -192,7 +203,7 @@ class Footnote(Base):
     )
     report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    label: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(free_text(40))
     text: Mapped[str] = mapped_column(Text)
     # The links in the text, [text, href, start, end] each, for reading it again
     # (revision 0009); None for footnotes stored before.
@@ -220,7 +231,7 @@ class Marker(Base):
     footnote_id: Mapped[int | None] = mapped_column(
         ForeignKey("footnote.id", ondelete="SET NULL"), index=True
     )
-    label: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(free_text(40))
     offset: Mapped[int] = mapped_column(Integer)
 
     claim: Mapped[Claim] = relationship(back_populates="markers")
@@ -288,30 +299,30 @@ class Citation(Base):
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlet.id"))
-    outlet_text: Mapped[str | None] = mapped_column(String(500))
+    outlet_text: Mapped[str | None] = mapped_column(free_text(500))
     title: Mapped[str | None] = mapped_column(Text)
     date: Mapped[dt.date | None] = mapped_column(Date)
     date_precision: Mapped[str | None] = mapped_column(String(10))
     url: Mapped[str | None] = mapped_column(Text)
-    pages: Mapped[str | None] = mapped_column(String(200))
+    pages: Mapped[str | None] = mapped_column(free_text(200))
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
     description: Mapped[str | None] = mapped_column(Text)
     work_id: Mapped[int | None] = mapped_column(ForeignKey("cited_work.id"), index=True)
     # How the note was read (revision 0003); None in citations stored before it.
     authors: Mapped[list[str] | None] = mapped_column(JSON)
-    publisher: Mapped[str | None] = mapped_column(String(500))
+    publisher: Mapped[str | None] = mapped_column(free_text(500))
     accessed: Mapped[dt.date | None] = mapped_column(Date)
     accessed_precision: Mapped[str | None] = mapped_column(String(10))
-    doi: Mapped[str | None] = mapped_column(String(300))
-    report_number: Mapped[str | None] = mapped_column(String(200))
+    doi: Mapped[str | None] = mapped_column(free_text(300))
+    report_number: Mapped[str | None] = mapped_column(free_text(200))
     kind: Mapped[str | None] = mapped_column(String(20))
     style: Mapped[str | None] = mapped_column(String(20))
     confidence: Mapped[float | None] = mapped_column(Float)
     # How a story cites its source ("told Reuters"), the outlet it came through
     # ("IRNA, monitored by the BBC": via BBC), and what the story says of the
     # sourcing ("spoke on condition of anonymity").
-    how: Mapped[str | None] = mapped_column(String(300))
-    via: Mapped[str | None] = mapped_column(String(500))
+    how: Mapped[str | None] = mapped_column(free_text(300))
+    via: Mapped[str | None] = mapped_column(free_text(500))
     qualifier: Mapped[str | None] = mapped_column(Text)
 
     footnote: Mapped[Footnote | None] = relationship(back_populates="citations")
@@ -331,9 +342,9 @@ class NoComment(Base):
     )
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)  # the words as written
-    how: Mapped[str | None] = mapped_column(String(300))  # "declined to comment"
+    how: Mapped[str | None] = mapped_column(free_text(300))  # "declined to comment"
     outlet_slug: Mapped[str | None] = mapped_column(String(120))
-    outlet_text: Mapped[str | None] = mapped_column(String(500))
+    outlet_text: Mapped[str | None] = mapped_column(free_text(500))
     description: Mapped[str | None] = mapped_column(Text)
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
 

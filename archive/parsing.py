@@ -1,40 +1,48 @@
-"""Parsing files for an ingest: in this process, or in processes of their own.
+"""Parsing files for an ingest: in worker processes held to a budget, in order.
 
-Parsing needs no database, so a pool of processes can parse the next files while
-the ingest stores the ones before; what each file became (a ``ParsedDocument``,
-or the reason it could not be parsed) comes back in the order the files were
-given. At most ``AHEAD`` files per process (or as many as the caller takes at
-once, if more) are parsed before being stored, so memory stays bounded however
-many files a run takes. Should a parser process
-die, the files not yet given are parsed in this process.
+Parsing needs no database, so worker processes (``archive.workers``) parse the
+next files while the ingest stores the ones before; what each file became (a
+``ParsedDocument``, or the reason it could not be parsed) comes back in the order
+the files were given. A file that takes longer or needs more memory than its
+``Budget`` fails alone, with that reason, and a fresh worker goes on with the
+rest; so does a file whose worker dies. With no budget and no parsers, files are
+parsed in this process. At most ``AHEAD`` files per worker (or as many as the
+caller takes at once, if more) are parsed before being stored, so memory stays
+bounded however many files a run takes.
 """
 
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from itertools import chain
 from pathlib import Path
 
-from archive.garbage import collect_less_often
-from ingest import ParsedDocument, ParseError, ParseOptions, parse_path
+from archive.parser_pool import ParserPool
+from archive.workers import Budget, Parsed, parse_file
+from ingest import ParseOptions
 
-Parsed = ParsedDocument | str  # a parsed file, or why it could not be parsed
+SAMPLES = Path(__file__).parent / "samples"
+
+__all__ = [
+    "AHEAD",
+    "NO_BUDGET",
+    "Budget",
+    "Parsed",
+    "default_parsers",
+    "parse_ahead",
+    "parse_file",
+]
+
 AHEAD = 4
-SMALL_RUN = 8  # files; fewer are parsed in this process (a pool costs ~0.1 s)
-
-
-def parse_file(path: Path, options: ParseOptions, kind: str | None = None) -> Parsed:
-    """Parse one file; a bad or unreadable file gives the reason, not an error."""
-    try:
-        return parse_path(path, options, kind)
-    except ParseError as error:
-        return error.reason
-    except OSError as error:
-        return f"could not be read: {error.strerror or error}"
+SMALL_RUN = 8  # files; fewer are parsed by one worker (more cost ~0.1 s each)
+NO_BUDGET = Budget(0, 0)
+# Parsed once before workers start, so that what parsers load on first use
+# (date and citation models, format libraries) is loaded once and shared.
+WARM_UP = (
+    "ap-2026-02-23-us-forces-qasrak.txt",
+    "euaa-coi-syria-country-focus-2025-03-section-3-4.txt",
+)
+_warm = False
 
 
 def default_parsers(files: int) -> int:
@@ -50,49 +58,27 @@ def parse_ahead(
     kind: str | None,
     parsers: int,
     taken: int = 1,
+    budget: Budget = NO_BUDGET,
 ) -> Iterator[tuple[Path, Parsed]]:
-    """Each file with what it parsed to, in order; ``parsers`` processes (0: none).
+    """Each file with what it parsed to, in order; ``parsers`` workers (0: one
+    worker when there is a ``budget``, else this process).
 
     ``taken``: how many files the caller takes before it stores them; twice as
     many are kept parsing, so that the parsers go on while a group is stored.
     """
-    if parsers < 1 or len(files) < 2:
+    if parsers < 1 and not budget.limited:
         for path in files:
             yield path, parse_file(path, options, kind)
         return
-    try:
-        pool = ProcessPoolExecutor(max_workers=parsers, initializer=collect_less_often)
-    except (OSError, NotImplementedError):  # no process pools on this platform
-        yield from parse_ahead(files, options, kind, 0)
-        return
-    with pool:
-        waiting: deque[tuple[Path, Future]] = deque()
-        upcoming: Iterator[Path] = iter(files)
-        for path in upcoming:
-            waiting.append((path, pool.submit(parse_file, path, options, kind)))
-            if len(waiting) >= max(AHEAD * parsers, 2 * taken):
-                break
-        while waiting:
-            path, future = waiting.popleft()
-            try:
-                parsed = future.result()
-            except BrokenProcessPool:
-                waiting.appendleft((path, future))
-                break
-            following = next(upcoming, None)
-            if following is not None:
-                try:
-                    waiting.append(
-                        (following, pool.submit(parse_file, following, options, kind))
-                    )
-                except BrokenProcessPool:
-                    upcoming = chain([following], upcoming)
-                    yield path, parsed
-                    break
-            yield path, parsed
-        else:
-            return
-    # A parser process died (killed from outside, say): which file it held cannot
-    # be told for sure, so every file not yet given is parsed here instead.
-    rest = [path for path, _ in waiting] + list(upcoming)
-    yield from parse_ahead(rest, options, kind, 0)
+    workers = max(parsers, 1)
+    _warm_up(options)
+    pool = ParserPool(options, kind, budget, workers)
+    yield from pool.parse(files, max(AHEAD * workers, 2 * taken))
+
+
+def _warm_up(options: ParseOptions) -> None:
+    global _warm
+    if not _warm:
+        for name in WARM_UP:
+            parse_file(SAMPLES / name, options)
+        _warm = True

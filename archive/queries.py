@@ -149,6 +149,11 @@ def all_indexable_passages(
         session.expunge_all()
 
 
+def passage_documents(session: Session) -> dict[int, int]:
+    """Every passage's id with its document's: what the index must hold."""
+    return {p: d for p, d in session.execute(select(Passage.id, Passage.document_id))}
+
+
 def same_report_document_ids(session: Session, document_id: int) -> list[int]:
     """The other sections of the report ``document_id`` belongs to, if any."""
     report_id = session.scalar(

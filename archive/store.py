@@ -11,14 +11,22 @@ document is thousands of rows, and the ORM's unit of work would only cost time.
 from __future__ import annotations
 
 import datetime as dt
+import random
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive.contents import insert_contents, no_comment_rows
+from archive.contents import (
+    KeptClaims,
+    claim_ids_kept,
+    insert_contents,
+    no_comment_rows,
+)
 from archive.links import LinkedDocument, link_works
 from archive.models import (
     Citation,
@@ -92,9 +100,51 @@ def store_together(
     if not documents:
         return []
     registry = registry or load_registry()
-    with sessions.begin() as session:
-        connection = session.connection()
-        return [_store_in(connection, parsed, registry) for parsed in documents]
+    attempt = 1
+    while True:
+        try:
+            with sessions.begin() as session:
+                connection = session.connection()
+                _claim(connection, documents)
+                return [_store_in(connection, parsed, registry) for parsed in documents]
+        except DBAPIError as error:
+            if attempt >= ATTEMPTS or not _worth_retrying(error):
+                raise
+        time.sleep(random.uniform(0.05, 0.25) * attempt)
+        attempt += 1
+
+
+ATTEMPTS = 5  # a transaction another writer's deadlock ended is tried this often
+_RETRY_STATES = {"40P01", "40001"}  # PostgreSQL: deadlock, serialization failure
+
+
+def _worth_retrying(error: DBAPIError) -> bool:
+    """Whether the transaction failed only for another writer's sake: the
+    database broke a deadlock or a serialization conflict, or SQLite was busy."""
+    if getattr(error.orig, "sqlstate", None) in _RETRY_STATES:
+        return True
+    return "database is locked" in str(error.orig)
+
+
+_ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+
+
+def _claim(connection: Connection, documents: list[ParsedDocument]) -> None:
+    """Keep other writers from storing these documents until this transaction ends.
+
+    Each document is looked up by its bytes and its source before it is
+    written; two ingests at once would both find it new and store it twice.
+    SQLite takes the write lock now instead of at the first write (so the
+    lookups see every committed document); PostgreSQL locks each checksum and
+    source key, in one order so that two writers never wait on each other.
+    """
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif dialect == "postgresql":
+        keys = {p.checksum for p in documents} | {source_key(p) for p in documents}
+        for key in sorted(keys):
+            connection.execute(_ADVISORY_LOCK, {"key": key})
 
 
 def store_in(
@@ -113,7 +163,9 @@ def _store_in(
     key = source_key(parsed)
     document_id = connection.scalar(_BY_SOURCE_KEY, {"key": key})
     status: Status = "added" if document_id is None else "updated"
+    kept: KeptClaims = {}
     if document_id is not None:
+        kept = claim_ids_kept(connection, document_id)
         _clear(connection, document_id)
     book = SourceBook(connection, registry)
     sources = book.resolve_all(parsed.citations, _named(parsed))
@@ -124,7 +176,9 @@ def _store_in(
         connection.execute(_UPDATE_DOCUMENT, {"b_id": document_id, **values})
     _insert_countries(connection, document_id, parsed.countries)
     report_id = values["report_id"]
-    footnote_ids = insert_contents(connection, document_id, report_id, parsed, sources)
+    footnote_ids = insert_contents(
+        connection, document_id, report_id, parsed, sources, kept
+    )
     asked = no_comment_rows(document_id, parsed)
     if asked:
         connection.execute(insert(NoComment.__table__), asked)
@@ -141,7 +195,18 @@ def source_key(parsed: ParsedDocument) -> str:
         )
     if parsed.path.startswith(("http://", "https://")):  # fetched from the web
         return digest("url", parsed.path)
-    return digest("path", str(Path(parsed.path).resolve()))
+    return digest("path", printable_path(str(Path(parsed.path).resolve())))
+
+
+def printable_path(path: str) -> str:
+    """``path`` as valid text: bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) are written as ``\\xff``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogateescape")
+        return raw.decode("utf-8", "backslashreplace")
+    return path
 
 
 def _clear(connection: Connection, document_id: int) -> None:
@@ -169,7 +234,7 @@ def _describe(
     """The document's own columns (all but its source key)."""
     return {
         "checksum": parsed.checksum,
-        "path": parsed.path,
+        "path": printable_path(parsed.path),
         "source_format": parsed.source_format,
         "url": parsed.url,
         "kind": parsed.kind,
@@ -177,11 +242,11 @@ def _describe(
         "title_derived": parsed.title_derived,
         "date": parsed.date.first_day if parsed.date else None,
         "date_precision": parsed.date.precision if parsed.date else None,
-        "publisher": parsed.publisher,
+        "publisher": _clipped(parsed.publisher, _DOCUMENTS.c.publisher),
         "section_number": parsed.section_number,
         "section_heading": parsed.section_heading,
         "cite_as": parsed.cite_as,
-        "agency": parsed.agency,
+        "agency": _clipped(parsed.agency, _DOCUMENTS.c.agency),
         "dateline": parsed.dateline,
         "authors": list(parsed.authors),
         "credits": list(parsed.credits),
@@ -201,8 +266,20 @@ def _named(parsed: ParsedDocument) -> str | None:
 def _report_id(connection: Connection, parsed: ParsedDocument) -> int | None:
     if parsed.kind != "report" or not parsed.report_title:
         return None
-    row = {"publisher": parsed.publisher or "", "title": parsed.report_title}
-    return insert_or_get(connection, Report.__table__, ("publisher", "title"), row)
+    table = Report.__table__
+    row = {
+        "publisher": _clipped(parsed.publisher or "", table.c.publisher),
+        "title": _clipped(parsed.report_title, table.c.title),
+    }
+    return insert_or_get(connection, table, ("publisher", "title"), row)
+
+
+def _clipped(text: str | None, column) -> str | None:
+    """``text`` cut to ``column``'s length. Only columns that are searched by
+    value (indexed) have one, because PostgreSQL indexes hold ~2,700 bytes a
+    row; all other text is stored whole, on SQLite and PostgreSQL alike."""
+    limit = column.type.length
+    return text[:limit] if text is not None and len(text) > limit else text
 
 
 def _linked(document_id: int, values: dict[str, object]) -> LinkedDocument:

@@ -154,6 +154,7 @@ class SourceBook:
             and (row.name, row.kind, row.short_name) != (s.name, s.kind, s.short)
         ]
         if stale:
+            stale.sort(key=lambda row: row["b_id"])  # locks in one order
             self.connection.execute(_UPDATE_OUTLET, stale)
         found = {row.slug: row.id for row in rows}
         new = {
@@ -201,6 +202,7 @@ class SourceBook:
                 if url is None and wanted[key]["url"]:
                     gained_url.append({"b_id": work_id, "url": wanted[key]["url"]})
         if gained_url:
+            gained_url.sort(key=lambda row: row["b_id"])  # locks in one order
             self.connection.execute(_UPDATE_WORK, gained_url)
         new = {key: wanted[key] for key in keys if key not in found}
         found.update(self._insert_many(_WORKS, "work_key", new))
@@ -216,7 +218,9 @@ class SourceBook:
         """
         if not new:
             return {}
-        rows = [{column: key, **fields} for key, fields in new.items()]
+        # In key order, so that two writers adding the same rows take their
+        # locks in the same order and neither waits on the other in a cycle.
+        rows = [{column: key, **fields} for key, fields in sorted(new.items())]
         statement = _insert_new(self.connection.dialect.name, table, (column,))
         added = self.connection.execute(
             statement.returning(table.c[column], table.c.id), rows

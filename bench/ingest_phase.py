@@ -27,7 +27,7 @@ from archive import connect
 from archive.batch import AfterStore, Outcome, parse_for_storing, store_all
 from archive.db import refresh_statistics
 from archive.garbage import collecting_less_often
-from archive.parsing import default_parsers
+from archive.parsing import Budget, default_parsers
 from archive.queries import archive_stats
 from bench.corpus import COUNTS, manifest
 from bench.machine import children_peak_rss_mb, disk_mb, peak_rss_mb
@@ -54,7 +54,7 @@ def run(corpus: Path, data: Path, index: str = "batched", reindex: bool = True) 
     if index == "batched":
         batches = IndexBatches(data / "index", url, sessions, say=_say, on_wait=None)
     started = last_note = time.perf_counter()
-    stream = _Waited(parse_for_storing(files, options, None, parsers))
+    stream = _Waited(parse_for_storing(files, options, None, parsers, Budget()))
     with collecting_less_often():  # as ingest_all does
         outcomes = store_all(stream, sessions, options, tally.after_store(batches))
         for number, (outcome, row) in enumerate(zip(outcomes, rows, strict=True), 1):

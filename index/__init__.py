@@ -17,6 +17,7 @@ from index.errors import (
     SearchQueryError,
 )
 from index.freshness import CheckReport, check
+from index.healing import Healing, heal
 from index.matching import Match, MatchCount, MatchList
 from index.payload import PUBLIC_FACETS, document_link, search_json
 from index.results import (
@@ -42,6 +43,7 @@ __all__ = [
     "ClaimHit",
     "DocumentHit",
     "FacetCount",
+    "Healing",
     "Hit",
     "InDocument",
     "IndexBusy",
@@ -63,6 +65,7 @@ __all__ = [
     "checklist",
     "exports",
     "document_link",
+    "heal",
     "result_lines",
     "search_json",
 ]

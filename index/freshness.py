@@ -9,17 +9,21 @@ but no longer in the database is *orphaned*. ``archive reindex`` repairs all thr
 
 from __future__ import annotations
 
+import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive.queries import all_indexable_passages, archive_stats
+from archive.queries import all_indexable_passages, archive_stats, passage_documents
 from index.directory import open_index
 from index.entries import entry
 from index.errors import IndexUnavailable
 
 SHOWN = 10
+# What a damaged index folder (a file cut short or gone) raises when read.
+UNREADABLE = (OSError, EOFError, ValueError, KeyError, IndexError, struct.error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,7 @@ class CheckReport:
     stale: tuple[int, ...] = ()
     orphaned: tuple[int, ...] = ()
     problem: str | None = None
+    documents: tuple[int, ...] = ()  # those whose passages differ, to rewrite
 
     @property
     def ok(self) -> bool:
@@ -60,16 +65,44 @@ class CheckReport:
         return lines
 
 
-def check(path: Path, sessions: sessionmaker[Session]) -> CheckReport:
+def check(
+    path: Path, sessions: sessionmaker[Session], thorough: bool = True
+) -> CheckReport:
+    """The differences between the index at ``path`` and the archive; never raises
+    for the index's sake: a missing, outdated or damaged index is the report's
+    ``problem``. Not ``thorough``: passages are compared by id only (missing and
+    orphaned ones; stale ones are not looked for), which reads no passage text.
+    """
+    compare = _compare if thorough else _compare_ids
     try:
         ix = open_index(Path(path))
+        if ix.doc_count_all() == 0:  # an empty index has no columns to read
+            return compare({}, sessions, lambda _: None)
+        with ix.searcher() as searcher:
+            reader = searcher.reader()
+            ids = reader.column_reader("passage_id")
+            prints = reader.column_reader("fingerprint")
+            indexed = {int(ids[n]): (prints[n], n) for n in reader.all_doc_ids()}
+            return compare(indexed, sessions, reader.stored_fields)
     except IndexUnavailable as error:
-        with sessions() as session:
-            count = archive_stats(session).passages
-        return CheckReport(count, 0, problem=str(error))
-    indexed = _indexed_fingerprints(ix)
+        return _unusable(sessions, str(error))
+    except UNREADABLE as error:
+        return _unusable(
+            sessions,
+            f"the search index at {path} cannot be read ({type(error).__name__}: "
+            f"{error}): run `archive reindex` to rebuild it from the archive",
+        )
+
+
+def _compare(
+    indexed: dict[int, tuple[bytes, int]],
+    sessions: sessionmaker[Session],
+    stored: Callable[[int], dict | None],
+) -> CheckReport:
+    """Each passage of the archive against the index's (fingerprint, number)."""
     missing: list[int] = []
     stale: list[int] = []
+    documents: set[int] = set()
     count = 0
     with sessions() as session:
         for passage in all_indexable_passages(session):
@@ -77,20 +110,49 @@ def check(path: Path, sessions: sessionmaker[Session]) -> CheckReport:
             held = indexed.pop(passage.passage_id, None)
             if held is None:
                 missing.append(passage.passage_id)
-            elif held != entry(passage)["fingerprint"]:
+            elif held[0] != entry(passage)["fingerprint"]:
                 stale.append(passage.passage_id)
+            else:
+                continue
+            documents.add(passage.document_id)
+    return _report(count, missing, stale, indexed, documents, stored)
+
+
+def _compare_ids(
+    indexed: dict[int, tuple[bytes, int]],
+    sessions: sessionmaker[Session],
+    stored: Callable[[int], dict | None],
+) -> CheckReport:
+    """As ``_compare``, by passage id alone."""
+    with sessions() as session:
+        archived = passage_documents(session)
+    missing = [p for p in sorted(archived) if indexed.pop(p, None) is None]
+    documents = {archived[p] for p in missing}
+    return _report(len(archived), missing, [], indexed, documents, stored)
+
+
+def _report(
+    count: int,
+    missing: list[int],
+    stale: list[int],
+    indexed: dict[int, tuple[bytes, int]],
+    documents: set[int],
+    stored: Callable[[int], dict | None],
+) -> CheckReport:
+    """``indexed``: the passages left over, orphans."""
+    for _, number in indexed.values():  # orphans: their documents' entries go too
+        documents.add(int((stored(number) or {})["document_id"]))
     return CheckReport(
         in_archive=count,
         in_index=count - len(missing) + len(indexed),
         missing=tuple(missing),
         stale=tuple(stale),
         orphaned=tuple(sorted(indexed)),
+        documents=tuple(sorted(documents)),
     )
 
 
-def _indexed_fingerprints(ix) -> dict[int, bytes]:
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        ids = reader.column_reader("passage_id")
-        prints = reader.column_reader("fingerprint")
-        return {int(ids[n]): prints[n] for n in reader.all_doc_ids()}
+def _unusable(sessions: sessionmaker[Session], problem: str) -> CheckReport:
+    with sessions() as session:
+        count = archive_stats(session).passages
+    return CheckReport(count, 0, problem=problem)

@@ -8,7 +8,7 @@ from ingest.blocks import Block, BlockKind, Emphasis, Link, Mark
 
 # "[^12]" (a Markdown footnote left unrendered because it has no definition)
 # and "[12]" (a bracketed endnote number in plain text).
-LITERAL_MARKER = re.compile(r"\[\^([^\]\s]+)\]|\[(\d{1,4})\](?![(\[])")
+LITERAL_MARKER = re.compile(r"\[\^([^\]\s]+)\]|\[(\d+)\](?![(\[])")
 _SPACE = re.compile(r"\s+")
 
 

@@ -8,7 +8,6 @@ import sys
 import threading
 from collections import Counter
 from contextlib import nullcontext
-from pathlib import Path
 
 import click
 
@@ -196,20 +195,6 @@ def fetch_and_keep(
 
 def is_web_address(value: str) -> bool:
     return value.startswith(("http://", "https://"))
-
-
-def files_or_addresses(
-    _ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
-) -> tuple[str, ...]:
-    """``archive ingest``'s arguments: files and folders that exist, or web
-    addresses."""
-    for value in values:
-        if not is_web_address(value) and not Path(value).exists():
-            raise click.BadParameter(
-                f"Path {value!r} does not exist (nor is it an http or https address).",
-                param=param,
-            )
-    return values
 
 
 def ingest_addresses(settings: Settings, urls: list[str], allow_private: bool) -> bool:

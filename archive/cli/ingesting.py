@@ -5,29 +5,28 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from archive.batch import Outcome, breakdown, expand, ingest_all, summary
-from archive.cli.fetching import (
-    files_or_addresses,
-    ingest_addresses,
-    is_web_address,
-)
+from archive.cli.fetching import ingest_addresses, is_web_address
 from archive.cli.group import (
     cli,
     date_option,
     sessions_for,
+    waiting,
     waiting_message,
     web_address_option,
 )
 from archive.cli.progress import Progress
 from archive.cli.reading import stats
 from archive.cli.serving import serve_site
-from archive.config import Settings
+from archive.config import DEFAULTS, Settings
 from archive.db import refresh_statistics
-from archive.parsing import default_parsers
+from archive.parsing import NO_BUDGET, Budget, default_parsers
+from archive.store import printable_path
 from ingest import KINDS, ParseOptions, PartialDate, load_registry
 
 SAMPLES = Path(__file__).parent.parent / "samples"
@@ -35,7 +34,7 @@ LARGE_RUN = 50  # files; after a run this large the planner's statistics are ref
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, callback=files_or_addresses)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")
 @click.option(
     "--kind", type=click.Choice(KINDS), help="Skip detection: parse as this kind."
@@ -60,6 +59,20 @@ LARGE_RUN = 50  # files; after a run this large the planner's statistics are ref
     is_flag=True,
     help="Fetch web addresses on private, loopback and link-local networks too.",
 )
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(0),
+    metavar="SECONDS",
+    help="A file parsing for longer fails; 0: no limit [$ARCHIVE_PARSE_SECONDS, "
+    f"default {DEFAULTS['PARSE_SECONDS']}].",
+)
+@click.option(
+    "--memory-limit",
+    type=click.IntRange(0),
+    metavar="MIB",
+    help="A file needing more memory to parse fails; 0: no limit "
+    f"[$ARCHIVE_PARSE_MEMORY_MIB, default {DEFAULTS['PARSE_MEMORY_MIB']}].",
+)
 @click.pass_obj
 def ingest(
     settings: Settings,
@@ -71,13 +84,17 @@ def ingest(
     url: str | None,
     parsers: int | None,
     allow_private: bool,
+    time_limit: float | None,
+    memory_limit: int | None,
 ) -> None:
     """Archive files and folders of reports and wire stories, and web pages.
 
     Each file is stored whole or not at all; a bad file is reported and the rest go
     on. Exits with status 1 if any file failed. Large runs parse, store and index
-    at once, in processes of their own. A web address (http or https) is fetched
-    as `archive fetch` fetches a cited URL, kept in the WARC store and archived.
+    at once, in processes of their own. Each file is parsed in a process held to
+    a time and memory limit: a file that exceeds one fails with that reason. A
+    web address (http or https) is fetched as `archive fetch` fetches a cited
+    URL, kept in the WARC store and archived.
 
     \b
     Example:
@@ -104,7 +121,13 @@ def ingest(
         )
     if parsers is None:
         parsers = default_parsers(len(files))
-    outcomes, indexed = _run_ingest(settings, files, options, kind, as_json, parsers)
+    budget = Budget(
+        settings.parse_seconds if time_limit is None else time_limit,
+        settings.parse_memory_mib if memory_limit is None else memory_limit,
+    )
+    outcomes, indexed = _run_ingest(
+        settings, files, options, kind, as_json, parsers, budget
+    )
     if not as_json:
         _summarise(outcomes)
     failed = any(outcome.status == "failed" for outcome in outcomes)
@@ -119,6 +142,7 @@ def _run_ingest(
     kind: str | None,
     as_json: bool,
     parsers: int = 0,
+    budget: Budget = NO_BUDGET,
 ) -> tuple[list[Outcome], bool]:
     """The outcomes, and whether the search index took every stored document."""
     from index.batches import IndexBatches
@@ -135,7 +159,7 @@ def _run_ingest(
         on_wait=lambda seconds: progress.say(waiting_message(seconds)),
     )
     stream = ingest_all(
-        files, sessions, options, kind, after_store=updates, parsers=parsers
+        files, sessions, options, kind, updates, parsers=parsers, budget=budget
     )
     with progress.over(stream) as items:
         for outcome in items:
@@ -146,10 +170,29 @@ def _run_ingest(
     indexed = updates.finish()
     if len(files) > LARGE_RUN:
         refresh_statistics(sessions)
-    if not indexed:
+    if not indexed:  # and mending the index would meet the same problem
         ids = ", ".join(f"#{n}" for n in updates.missed)
         click.echo(f"not in the search index: {ids}: {updates.problem}", err=True)
-    return outcomes, indexed
+        return outcomes, False
+    return outcomes, _bring_index_up_to_date(settings, sessions)
+
+
+def _bring_index_up_to_date(settings: Settings, sessions) -> bool:
+    """Mend an index left behind the archive (by an earlier run that stopped
+    before indexing, say), saying so; whether the index is now in step."""
+    from index import Indexer, IndexUnavailable, heal
+
+    indexer = Indexer(settings.index_dir, sessions, on_wait=waiting)
+    try:
+        healed = heal(indexer)
+    except (IndexUnavailable, OSError) as error:
+        click.echo(
+            f"the search index could not be brought up to date: {error}", err=True
+        )
+        return False
+    if healed is not None:
+        click.echo(healed.line(), err=True)
+    return True
 
 
 def _summarise(outcomes: list[Outcome]) -> None:
@@ -166,6 +209,7 @@ WARNINGS_SHOWN = 10  # per file; a report of prose notes can have hundreds
 def _report(outcome: Outcome, as_json: bool, say: Callable[[str], None]) -> None:
     """The outcome as a JSON line, or its warnings and problems through ``say``
     (on their own lines on standard error, never on the progress bar's)."""
+    outcome = replace(outcome, path=printable_path(outcome.path))
     if as_json:
         click.echo(json.dumps(outcome.as_json(), ensure_ascii=False))
         return
@@ -205,7 +249,10 @@ def demo(ctx: click.Context, then_serve: bool | None, port: int) -> None:
     """
     settings: Settings = ctx.obj
     options = ParseOptions(load_registry(settings.outlets_file))
-    outcomes, indexed = _run_ingest(settings, expand([SAMPLES]), options, None, False)
+    budget = Budget(settings.parse_seconds, settings.parse_memory_mib)
+    outcomes, indexed = _run_ingest(
+        settings, expand([SAMPLES]), options, None, False, budget=budget
+    )
     _summarise(outcomes)
     ctx.invoke(stats)
     if not indexed or any(outcome.status == "failed" for outcome in outcomes):

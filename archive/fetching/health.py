@@ -43,9 +43,10 @@ def targets(session: Session, selection: Selection) -> list[str]:
     Without ``recheck``: the URLs of works with no archived copy that were never
     checked; a URL checked once (whatever became of it) is not fetched again.
     """
-    first = func.min(CitedWork.id)
+    first = func.min(Citation.id)  # citations are stored in the order of the text
     query = (
         select(CitedWork.url, first)
+        .join(Citation, Citation.work_id == CitedWork.id)
         .where(CitedWork.url.is_not(None))
         .group_by(CitedWork.url)
         .order_by(first)

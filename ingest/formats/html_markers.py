@@ -20,9 +20,9 @@ _NOTE_PREFIX = r"(?:fn|footnote|endnote|note|ftn|edn|en|cite_note)"
 NOTE_ID = re.compile(rf"^{_NOTE_PREFIX}(?:[-_:.]([\w.-]+?)|(\d[\w.-]*?))$", re.I)
 BACKLINK_ID = re.compile(r"^(?:fnref|ref|footnote-ref|ftnref|ednref|cite_ref)", re.I)
 BACKLINK_TEXT = {"↩", "↩︎", "^", "↑", "back", "return"}
-NUMBER = re.compile(r"^\[?\^?(\d{1,4}[a-z]?)\]?$")
+NUMBER = re.compile(r"^\[?\^?(\d+[a-z]?)\]?$")
 # What a marker may display: "12", "[81]", "[n 1]", "[note 3]", "12a".
-DISPLAYED = re.compile(r"^\[?\^?((?:[a-z]{1,5} ?)?\d{1,4}[a-z]?)\]?$", re.I)
+DISPLAYED = re.compile(r"^\[?\^?((?:[a-z]{1,5} ?)?\d+[a-z]?)\]?$", re.I)
 
 
 def fragment(href: str) -> str | None:

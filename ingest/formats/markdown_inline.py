@@ -25,7 +25,7 @@ _SUP_OPEN = re.compile(r"<sup(?:\s[^>]*)?>", re.IGNORECASE)
 _SUP_CLOSE = re.compile(r"</sup\s*>", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HIDDEN_OPEN = re.compile(r"<(script|style)(?:\s[^>]*)?>", re.IGNORECASE)
-_NUMBER = re.compile(r"^\d{1,4}[a-z]?$")
+_NUMBER = re.compile(r"^\d+[a-z]?$")
 
 
 @dataclass

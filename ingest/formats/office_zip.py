@@ -46,6 +46,10 @@ class Package:
             infos = self._zip.infolist()
         except _ZIP_ERRORS as error:
             raise ParseError(name, damaged(kind)) from error
+        except NotImplementedError as error:  # "zip file version 18.2"
+            raise ParseError(
+                name, f"uses a zip feature not supported ({error})"
+            ) from error
         self._infos = {info.filename: info for info in infos}
         self._read = 0
 

@@ -129,21 +129,24 @@ def test_each_live_url_is_linked_from_its_work_to_its_archived_copy(
             .where(CitedWork.url.is_not(None))
             .order_by(CitedWork.id)
         ).all()
-    assert [(url.removeprefix(site.origin), title, f) for url, title, f in linked] == [
-        (
-            "/news/cargo-ship.html",
-            "Russia: Space ship malfunctions, breaks up over Siberia",
-            "html",
-        ),
-        ("/old/sudan", "United States to Lift Sudan Sanctions", "html"),
-        (
-            "/docs/gao-strategy.pdf",
-            "GAO-23-106826, Cybersecurity: Launching and Implementing the National "
-            "Cybersecurity Strategy",
-            "pdf",
-        ),
-        ("/data/vessels.csv", "vessel,port,date Aurora,Tartus,2026-01-08", "text"),
-    ]
+    found = sorted((url.removeprefix(site.origin), t, f) for url, t, f in linked)
+    assert found == sorted(
+        [
+            (
+                "/news/cargo-ship.html",
+                "Russia: Space ship malfunctions, breaks up over Siberia",
+                "html",
+            ),
+            ("/old/sudan", "United States to Lift Sudan Sanctions", "html"),
+            (
+                "/docs/gao-strategy.pdf",
+                "GAO-23-106826, Cybersecurity: Launching and Implementing the National "
+                "Cybersecurity Strategy",
+                "pdf",
+            ),
+            ("/data/vessels.csv", "vessel,port,date Aurora,Tartus,2026-01-08", "text"),
+        ]
+    )
 
 
 def test_the_warc_store_keeps_the_exact_bytes_and_every_hop(
@@ -357,11 +360,8 @@ def test_ingest_of_a_refused_web_address_fails_with_the_reason(
 
 def test_ingest_names_a_missing_path(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["ingest", "no-such-file.md"])
-    assert result.exit_code == 2
-    assert (
-        "Invalid value for 'PATHS...': Path 'no-such-file.md' does not exist (nor is "
-        "it an http or https address)." in " ".join(result.stderr.split())
-    )
+    assert result.exit_code == 1
+    assert "no-such-file.md: no such file" in result.stderr.splitlines()
 
 
 def test_on_the_samples_nothing_is_fetched(runner: CliRunner) -> None:

@@ -157,6 +157,7 @@ def test_archive_upgrade_says_what_it_does(sqlite_url: str) -> None:
         "bytes are kept.",
         "0009: The links in each footnote's text, so that its citations can be "
         "read again.",
+        "0010: Text that files supply is stored whole: no length limit on its columns.",
         f"the archive is at revision {migrations.head()}, the newest",
     ]
     again = runner.invoke(cli, ["upgrade"], env=env)
