@@ -62,9 +62,10 @@ class Fields:
 def reading(
     item: Item, style: str, score: float, fields: Fields, registry: OutletRegistry
 ) -> Reading:
-    if (fields.title and is_prose(fields.title)) or (
-        fields.outlet and _runs_on(fields.outlet)
-    ):
+    title, outlet = fields.title, fields.outlet
+    if (title and len(title) > PROSE_WORDS * 4 and is_prose(title)) or (
+        outlet and len(outlet) > OUTLET_WORDS * 4 and _runs_on(outlet)
+    ):  # the lengths first: cheaper, and 30 words of prose run past 120 characters
         score -= PROSE_PENALTY  # a note's explanation, not a work and its outlet
     return Reading(None, score, (item, style, fields, registry))
 
