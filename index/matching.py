@@ -79,15 +79,19 @@ def collect(
 
 
 def _match(stored: dict) -> Match:
+    return Match(**passage_fields(stored), text=stored["text"])
+
+
+def passage_fields(stored: dict) -> dict:
+    """What a hit and a match both say of a passage, from its stored fields."""
     source = stored.get("source")
-    return Match(
-        passage_id=int(stored["passage_id"]),
-        document_id=int(stored["document_id"]),
-        anchor=stored["anchor"],
-        title=stored["title"],
-        kind=stored["kind"],
-        source=source.split(FORM_SEPARATOR, 1)[-1] if source else None,
-        date=stored.get("date_shown"),
-        text=stored["text"],
-        outlets=tuple(OutletLabel(slug, name) for slug, name in stored["outlets"]),
-    )
+    return {
+        "passage_id": int(stored["passage_id"]),
+        "document_id": int(stored["document_id"]),
+        "anchor": stored["anchor"],
+        "title": stored["title"],
+        "kind": stored["kind"],
+        "source": source.split(FORM_SEPARATOR, 1)[-1] if source else None,
+        "date": stored.get("date_shown"),
+        "outlets": tuple(OutletLabel(slug, name) for slug, name in stored["outlets"]),
+    }

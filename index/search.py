@@ -26,7 +26,7 @@ from index.deadline import NO_LIMIT, Deadline, OutOfTime
 from index.errors import InvalidPage, SearchQueryError
 from index.filters import allowed_passages, counts, facet_filter
 from index.grouping import Group, grouped
-from index.matching import MatchCount, MatchList, collect
+from index.matching import MatchCount, MatchList, collect, passage_fields
 from index.query import ParsedQuery, expand_words, parse_query
 from index.ranking import NO_DOCS, Scored, ranked, scored
 from index.readers import Readers, View
@@ -36,7 +36,6 @@ from index.results import (
     ClaimHit,
     DocumentHit,
     Hit,
-    OutletLabel,
     SearchRequest,
     SearchResult,
 )
@@ -273,18 +272,10 @@ class Searcher:
             snippet, variants = plain_snippet(stored["text"]), ()
         else:
             snippet, variants = self.highlighter.snippet(stored["text"], matcher)
-        source = stored.get("source")
         return Hit(
-            passage_id=int(stored["passage_id"]),
-            document_id=int(stored["document_id"]),
-            anchor=stored["anchor"],
-            title=stored["title"],
-            kind=stored["kind"],
-            source=source.split(FORM_SEPARATOR, 1)[-1] if source else None,
-            date=stored.get("date_shown"),
+            **passage_fields(stored),
             score=hit.score or 0.0,
             snippet=snippet,
-            outlets=tuple(OutletLabel(slug, name) for slug, name in stored["outlets"]),
             claims=tuple(
                 ClaimHit(i, s, e, tuple(o), tuple(f))
                 for i, s, e, o, f in stored["claims"]
