@@ -4,7 +4,7 @@ input format, as ``archive.references.csljson`` writes it."""
 from __future__ import annotations
 
 from archive.references import CSL_TYPES
-from web.schemas import INT, STR, array, described, obj
+from web.schema_types import INT, STR, array, described, obj
 
 CSL_DATE = obj(
     **{

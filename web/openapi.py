@@ -10,7 +10,8 @@ from archive import KINDS, references
 from index.exports import MAX_DOCUMENTS, MAX_ROWS
 from web.csl_schema import CSL_ITEMS
 from web.params import MAX_PAGE
-from web.schemas import INT, SCHEMAS, STR, array, ref
+from web.schema_types import INT, STR, array, ref
+from web.schemas import SCHEMAS
 
 
 def _query(name: str, description: str, schema: dict | None = None) -> dict:

@@ -7,62 +7,23 @@ its description.
 
 from __future__ import annotations
 
-from typing import Any
-
 from archive import KINDS
+from web.schema_types import (
+    BOOL,
+    DATE,
+    INT,
+    NULL_INT,
+    NULL_STR,
+    STR,
+    array,
+    described,
+    nullable,
+    obj,
+    paging,
+    ref,
+)
+from web.search_schemas import FACETS, SEARCH_SCHEMAS
 
-STR: dict[str, Any] = {"type": "string"}
-INT: dict[str, Any] = {"type": "integer"}
-BOOL: dict[str, Any] = {"type": "boolean"}
-DATE: dict[str, Any] = {
-    "type": ["string", "null"],
-    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-    "description": "As precise as known: YYYY, YYYY-MM or YYYY-MM-DD; null if undated",
-}
-
-
-def ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def nullable(schema: dict) -> dict:
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def array(schema: dict) -> dict:
-    return {"type": "array", "items": schema}
-
-
-def obj(**properties: dict) -> dict:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties),
-        "additionalProperties": False,
-    }
-
-
-def described(schema: dict, description: str) -> dict:
-    return {**schema, "description": description}
-
-
-def paging(items: str) -> dict[str, dict]:
-    """The fields of a paginated response whose list holds ``items``."""
-    return {
-        "total": described(INT, f"How many {items} there are on all pages"),
-        "page": described(INT, "This page's number, from 1"),
-        "pages": described(INT, "How many pages there are (at least 1)"),
-        "per_page": described(INT, "At most this many on a page"),
-    }
-
-
-NULL_STR = nullable(STR)
-NULL_INT = nullable(INT)
-FACETS = {
-    "type": "object",
-    "description": "Facet value key -> its label and count",
-    "additionalProperties": obj(label=STR, count=INT),
-}
 COUNTRY = obj(
     code=described(STR, "ISO 3166-1 alpha-2"),
     name=STR,
@@ -328,72 +289,9 @@ SCHEMAS = {
             nullable(ref("LinkState")), "Its URL as last checked; null: never"
         ),
     ),
-    "Hit": obj(
-        passage=INT,
-        anchor=STR,
-        document=INT,
-        title=STR,
-        kind=STR,
-        source=NULL_STR,
-        date=DATE,
-        url=STR,
-        snippet=obj(text=STR, parts=array(obj(text=STR, match=BOOL))),
-        outlets=array(obj(slug=STR, name=STR)),
-        claims=array(obj(id=INT, outlets=array(STR), footnotes=array(STR))),
-        also_matched=array(STR),
-    ),
-    "DocumentHit": obj(
-        document=INT,
-        title=STR,
-        kind=STR,
-        source=NULL_STR,
-        date=DATE,
-        countries=array(obj(code=STR, label=STR)),
-        url=described(STR, "The document's page, opened with the query"),
-        score={"type": "number"},
-        passages=described(
-            array(ref("Hit")), "Its best matching passages (up to 3), best first"
-        ),
-        more=described(INT, "How many more of its passages match"),
-    ),
-    "SearchResult": obj(
-        query=STR,
-        group={"enum": ["documents", "passages"]},
-        total=described(INT, "Matching passages"),
-        documents_total=described(INT, "Documents holding the matching passages"),
-        page=INT,
-        pages=described(INT, "Pages of documents (grouped) or of passages"),
-        per_page=INT,
-        sort={"enum": ["relevance", "newest", "oldest", "archived"]},
-        documents=described(
-            array(ref("DocumentHit")),
-            "This page of matching documents (grouped by document; else empty)",
-        ),
-        hits=described(
-            array(ref("Hit")),
-            "This page of matching passages (group=passages; else empty)",
-        ),
-        facets_count={"enum": ["documents", "passages"]},
-        excluded=described(
-            obj(
-                outlet=array(STR),
-                kind=array(STR),
-                publisher=array(STR),
-                month=array(STR),
-                country=array(STR),
-            ),
-            "Facet values left out (not_outlet=... and so on)",
-        ),
-        facets=obj(
-            outlet=FACETS, kind=FACETS, publisher=FACETS, month=FACETS, country=FACETS
-        ),
-        also_matched=array(STR),
-        did_you_mean=NULL_STR,
-        notices=array(STR),
-        partial=BOOL,
-    ),
     "Error": {
         **obj(status=INT, title=STR, message=STR, problems=array(STR)),
         "required": ["status", "title", "message"],
     },
 }
+SCHEMAS.update(SEARCH_SCHEMAS)
