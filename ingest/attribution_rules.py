@@ -2,7 +2,8 @@
 
 Speech verbs, the phrases that name a source after them ("according to"), and
 the words that may stand between a source and its verb; ``attributions`` and
-``pronouns`` read them from here.
+``pronouns`` read them from here. The word lists that tell what a source phrase
+names (``SpeakerWords``) are read by ``speakers``.
 """
 
 from __future__ import annotations
@@ -56,4 +57,31 @@ def patterns(path: Path = RULES_FILE) -> Patterns:
         ),
         quoted=re.compile(rf"\b{sources['quoted_as_saying']}\b"),
         pronouns=frozenset(phrases["pronouns"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerWords:
+    anonymous: frozenset[str]
+    organisation: frozenset[str]
+    outlet_voice: frozenset[str]
+    document_of: re.Pattern[str]
+    modifier_suffixes: frozenset[str]
+    head_stops: frozenset[str]
+    place_prepositions: frozenset[str]
+    not_names: frozenset[str]
+    particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def speaker_words(path: Path = RULES_FILE) -> SpeakerWords:
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)["speakers"]
+    lists = {
+        key: frozenset(word.casefold() for word in value)
+        for key, value in data.items()
+        if isinstance(value, list)
+    }
+    return SpeakerWords(
+        document_of=re.compile(data["document_of"], re.IGNORECASE), **lists
     )

@@ -10,15 +10,11 @@ from ``attributions.toml``.
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
+from ingest.attribution_rules import speaker_words
 from ingest.model import ParsedCitation
 from ingest.outlets import Outlet, OutletRegistry
 
-RULES_FILE = Path(__file__).with_name("attributions.toml")
 MAX_WORDS = 24
 MAX_NAME_WORDS = 8  # an organisation named in more words is described
 _PARENTHESES = re.compile(r"\s*\(([^)]*)\)")
@@ -31,33 +27,6 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,}[a-z]?$")
 _EDGE = " \t\"'“”‘’,.;:"
 _OF = re.compile(r"\s+of\s+")
 _SMALL_WORDS = frozenset({"of", "for", "and", "on", "the", "de", "al"})
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerWords:
-    anonymous: frozenset[str]
-    organisation: frozenset[str]
-    outlet_voice: frozenset[str]
-    document_of: re.Pattern[str]
-    modifier_suffixes: frozenset[str]
-    head_stops: frozenset[str]
-    place_prepositions: frozenset[str]
-    not_names: frozenset[str]
-    particles: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def speaker_words(path: Path = RULES_FILE) -> SpeakerWords:
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)["speakers"]
-    lists = {
-        key: frozenset(word.casefold() for word in value)
-        for key, value in data.items()
-        if isinstance(value, list)
-    }
-    return SpeakerWords(
-        document_of=re.compile(data["document_of"], re.IGNORECASE), **lists
-    )
 
 
 def cite(
