@@ -25,6 +25,7 @@ from whoosh.qparser import (
     WildcardPlugin,
 )
 from whoosh.qparser.common import QueryParserError
+from whoosh.reading import IndexReader
 
 from index.analysis import fold_word, stems_of
 from index.dates import rewrite_dates
@@ -260,3 +261,14 @@ def expand_words(q: wq.Query, reader, limit: int) -> wq.Query:
         terms = [wq.Term("text", stem, boost=q.boost) for stem in stems]
         return wq.Or(terms) if terms else wq.NullQuery
     return q if q.is_leaf() else q.apply(lambda c: expand_words(c, reader, limit))
+
+
+def existing_terms(q: wq.Query, reader: IndexReader) -> list[tuple[str, str]]:
+    """The query's terms, as text, that the index holds."""
+    # Per leaf: Query.existing_terms() over a tree skips fields after the first
+    # (its loop variable shadows its ``fieldname`` filter).
+    return [
+        (field, term.decode("utf-8") if isinstance(term, bytes) else str(term))
+        for leaf in q.leaves()
+        for field, term in leaf.existing_terms(reader, phrases=True)
+    ]

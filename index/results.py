@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from archive.paging import page_count
+from index.errors import InvalidPage, SearchQueryError
 from index.snippets import Snippet
 
 Sort = Literal["relevance", "newest", "oldest", "archived"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest", "archived")
 Group = Literal["documents", "passages"]
 GROUPS: tuple[str, ...] = ("documents", "passages")
+MAX_PER_PAGE = 100
 PASSAGES_SHOWN = 3  # the best passages shown under each document
 
 
@@ -124,3 +126,19 @@ class SearchResult:
     def pages(self) -> int:
         listed = self.documents_total if self.grouped else self.total
         return page_count(listed, self.request.per_page)
+
+
+def check_request(request: SearchRequest) -> None:
+    """Raise ``InvalidPage`` or ``SearchQueryError`` for a request out of bounds."""
+    if request.page < 1:
+        raise InvalidPage("page", request.page, 1, 10**9)
+    if not 1 <= request.per_page <= MAX_PER_PAGE:
+        raise InvalidPage("results per page", request.per_page, 1, MAX_PER_PAGE)
+    if request.sort not in SORTS:
+        raise SearchQueryError(
+            f"unknown sort {request.sort!r}; sorts: {', '.join(SORTS)}"
+        )
+    if request.group not in GROUPS:
+        raise SearchQueryError(
+            f"unknown grouping {request.group!r}; groupings: {', '.join(GROUPS)}"
+        )

@@ -23,28 +23,26 @@ from archive.names import fold
 from archive.paging import page_count
 from index.analysis import FORM_SEPARATOR, NAME_WORD
 from index.deadline import NO_LIMIT, Deadline, OutOfTime
-from index.errors import InvalidPage, SearchQueryError
+from index.errors import SearchQueryError
 from index.filters import allowed_passages, counts, facet_filter
 from index.grouping import Group, grouped
 from index.matching import MatchCount, MatchList, collect, passage_fields
-from index.query import ParsedQuery, expand_words, parse_query
+from index.query import ParsedQuery, existing_terms, expand_words, parse_query
 from index.ranking import NO_DOCS, Scored, ranked, scored
 from index.readers import Readers, View
 from index.results import (
-    GROUPS,
-    SORTS,
     ClaimHit,
     DocumentHit,
     Hit,
     SearchRequest,
     SearchResult,
+    check_request,
 )
 from index.schema import build_schema
 from index.snippets import Highlighter, Matcher, plain_snippet
 from index.spelling import did_you_mean, variants_among
 from index.within import NOWHERE, InDocument, matches_in
 
-MAX_PER_PAGE = 100
 MAX_EXPANSIONS = 1000
 TIME_LIMIT = 1.0  # seconds a search may take before it returns what it has
 ADVICE = "try fewer words, or a narrower query"
@@ -92,7 +90,7 @@ class Searcher:
         self.time_limit = time_limit
 
     def search(self, request: SearchRequest) -> SearchResult:
-        _check(request)
+        check_request(request)
         deadline = Deadline(self.time_limit)
         asked = self._asked(request)
         with self.readers.view() as view:
@@ -108,7 +106,7 @@ class Searcher:
         ``max_passages`` or the passages of ``max_documents`` documents; the
         request's page is not used."""
         first = replace(request, page=1, per_page=1, group="passages")
-        _check(first)
+        check_request(first)
         asked = self._asked(request)
         with self.readers.view() as view:
             searcher = view.searcher
@@ -122,7 +120,7 @@ class Searcher:
         """How many passages and documents ``request`` matches (for a list of
         searches, where only the numbers are wanted)."""
         first = replace(request, page=1, per_page=1, group="passages")
-        _check(first)
+        check_request(first)
         asked = self._asked(request)
         with self.readers.view() as view:
             q, allowed = asked.expanded(view.searcher)
@@ -138,7 +136,9 @@ class Searcher:
         with self.readers.view() as view:
             searcher = view.searcher
             q = expand_words(parsed.query, searcher.reader(), MAX_EXPANSIONS)
-            matcher = Matcher.from_terms(_terms(q, searcher), _exact_words(query))
+            matcher = Matcher.from_terms(
+                existing_terms(q, searcher.reader()), _exact_words(query)
+            )
             return matches_in(searcher, q, matcher, self.highlighter, document_id)
 
     def warm(self) -> None:
@@ -166,7 +166,7 @@ class Searcher:
         notices = list(asked.parsed.notices)
         q, allowed = asked.expanded(searcher)
         exact = _exact_words(request.query)
-        matcher = Matcher.from_terms(_terms(q, searcher), exact)
+        matcher = Matcher.from_terms(existing_terms(q, searcher.reader()), exact)
         try:
             listed, stopped = self._listed(view, q, allowed, request, matcher, deadline)
         except OutOfTime as stop:
@@ -282,37 +282,6 @@ class Searcher:
             ),
             also_matched=variants,
         )
-
-
-def _check(request: SearchRequest) -> None:
-    if request.page < 1:
-        raise InvalidPage("page", request.page, 1, 10**9)
-    if not 1 <= request.per_page <= MAX_PER_PAGE:
-        raise InvalidPage("results per page", request.per_page, 1, MAX_PER_PAGE)
-    if request.sort not in SORTS:
-        raise SearchQueryError(
-            f"unknown sort {request.sort!r}; sorts: {', '.join(SORTS)}"
-        )
-    if request.group not in GROUPS:
-        raise SearchQueryError(
-            f"unknown grouping {request.group!r}; groupings: {', '.join(GROUPS)}"
-        )
-
-
-def _terms(q: wq.Query, searcher: WhooshSearcher) -> list[tuple[str, str]]:
-    """The query's terms, as text, that the index holds."""
-    reader = searcher.reader()
-    # Per leaf: Query.existing_terms() over a tree skips fields after the first
-    # (its loop variable shadows its ``fieldname`` filter).
-    return [
-        (field, _text(term))
-        for leaf in q.leaves()
-        for field, term in leaf.existing_terms(reader, phrases=True)
-    ]
-
-
-def _text(term: bytes | str) -> str:
-    return term.decode("utf-8") if isinstance(term, bytes) else str(term)
 
 
 def _exact_words(text: str) -> set[str]:
