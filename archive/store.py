@@ -11,14 +11,11 @@ document is thousands of rows, and the ORM's unit of work would only cost time.
 from __future__ import annotations
 
 import datetime as dt
-import random
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.contents import (
@@ -41,6 +38,7 @@ from archive.models import (
     Report,
 )
 from archive.works import SourceBook, digest, insert_or_get, title_hash
+from archive.writers import in_turn
 from ingest import OutletRegistry, ParsedDocument, load_registry
 
 Status = Literal["added", "updated", "unchanged"]
@@ -100,51 +98,12 @@ def store_together(
     if not documents:
         return []
     registry = registry or load_registry()
-    attempt = 1
-    while True:
-        try:
-            with sessions.begin() as session:
-                connection = session.connection()
-                _claim(connection, documents)
-                return [_store_in(connection, parsed, registry) for parsed in documents]
-        except DBAPIError as error:
-            if attempt >= ATTEMPTS or not _worth_retrying(error):
-                raise
-        time.sleep(random.uniform(0.05, 0.25) * attempt)
-        attempt += 1
+    keys = {p.checksum for p in documents} | {source_key(p) for p in documents}
 
+    def write(connection: Connection) -> list[StoreResult]:
+        return [_store_in(connection, parsed, registry) for parsed in documents]
 
-ATTEMPTS = 5  # a transaction another writer's deadlock ended is tried this often
-_RETRY_STATES = {"40P01", "40001"}  # PostgreSQL: deadlock, serialization failure
-
-
-def _worth_retrying(error: DBAPIError) -> bool:
-    """Whether the transaction failed only for another writer's sake: the
-    database broke a deadlock or a serialization conflict, or SQLite was busy."""
-    if getattr(error.orig, "sqlstate", None) in _RETRY_STATES:
-        return True
-    return "database is locked" in str(error.orig)
-
-
-_ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-
-
-def _claim(connection: Connection, documents: list[ParsedDocument]) -> None:
-    """Keep other writers from storing these documents until this transaction ends.
-
-    Each document is looked up by its bytes and its source before it is
-    written; two ingests at once would both find it new and store it twice.
-    SQLite takes the write lock now instead of at the first write (so the
-    lookups see every committed document); PostgreSQL locks each checksum and
-    source key, in one order so that two writers never wait on each other.
-    """
-    dialect = connection.dialect.name
-    if dialect == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-    elif dialect == "postgresql":
-        keys = {p.checksum for p in documents} | {source_key(p) for p in documents}
-        for key in sorted(keys):
-            connection.execute(_ADVISORY_LOCK, {"key": key})
+    return in_turn(sessions, keys, write)
 
 
 def store_in(
