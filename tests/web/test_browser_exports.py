@@ -146,5 +146,14 @@ def test_batch_search_page(clip_page, sample_site) -> None:
         text = Path(saved.path()).read_text(encoding="utf-8")
         assert text.splitlines()[1].startswith("Qasrak,2,5,")
         page.click("table.batch-table a:text('Qasrak')")
-        page.wait_for_selector("li.hit")
-        assert page.locator("li.hit").count() == 5
+        page.wait_for_selector("li.doc-hit")  # the 2 documents, 5 passages counted
+        assert page.locator("li.doc-hit").count() == 2
+        assert (
+            page.locator("li.hit-passage").count()
+            + sum(
+                int(text.split()[0])
+                for text in page.locator(".more-in-document").all_inner_texts()
+                if text.split() and text.split()[0].isdigit()
+            )
+            == 5
+        )
