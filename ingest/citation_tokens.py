@@ -58,7 +58,8 @@ class Token(NamedTuple):
 def tokens(text: str) -> list[Token]:
     """The tokens of ``text`` (read up to ``MAX_CHARACTERS``), with offsets."""
     cleaned = _INVISIBLE.sub(" ", text[:MAX_CHARACTERS])
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(cleaned)]
+    make = Token._make
+    return [make((m.group(), *m.span())) for m in _TOKEN.finditer(cleaned)]
 
 
 @cache

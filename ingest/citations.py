@@ -190,9 +190,7 @@ def _item(piece: Piece, links: tuple[Link, ...]):
 
 
 def _as_written(found: Reading, piece: Piece) -> Reading:
-    if found.citation.text == piece.text:
-        return found
-    return Reading(replace(found.citation, text=piece.text), found.score)
+    return found.written_as(piece.text)
 
 
 def _as_written_only(piece: Piece, links: tuple[Link, ...]) -> ParsedCitation:

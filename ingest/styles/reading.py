@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.model import CitationKind, ParsedCitation, PartialDate
 from ingest.outlets import OutletRegistry
@@ -24,22 +24,41 @@ class Reading:
 
     The citation is built only when asked for: a document's notes are read by
     every grammar to choose its style, and most readings are set aside.
+    ``written`` is the item as the note wrote it, when it differs from the text
+    the grammar read (a leading "See, e.g.," taken off).
     """
 
-    __slots__ = ("_citation", "_parts", "score", "style")
+    __slots__ = ("_citation", "_parts", "_written", "score", "style")
 
-    def __init__(self, citation: ParsedCitation | None, score: float, parts=None):
+    def __init__(
+        self,
+        citation: ParsedCitation | None,
+        score: float,
+        parts=None,
+        written: str | None = None,
+    ):
         self._citation = citation
         self._parts = parts
+        self._written = written
         self.score = round(max(0.0, min(1.0, score)), 2)
         self.style = citation.style if citation is not None else parts[1]
 
     @property
     def citation(self) -> ParsedCitation:
         if self._citation is None:
-            self._citation = _citation(*self._parts, self.score)
-            self._parts = None
+            built = _citation(*self._parts, self.score)
+            if self._written is not None and built.text != self._written:
+                built = replace(built, text=self._written)
+            self._citation, self._parts = built, None
         return self._citation
+
+    def written_as(self, text: str) -> Reading:
+        """This reading with its citation's text as the note wrote it."""
+        if self._citation is not None:
+            if self._citation.text == text:
+                return self
+            return Reading(replace(self._citation, text=text), self.score)
+        return Reading(None, self.score, self._parts, text)
 
     def __repr__(self) -> str:
         return f"Reading({self.style}, {self.score})"
