@@ -18,9 +18,8 @@ from ingest.blocks import Content
 from ingest.errors import ParseError
 from ingest.formats.encoding import decode_text
 from ingest.formats.html_article import article_blocks, is_article
-from ingest.formats.html_chrome import notes_cited_in_chrome
 from ingest.formats.html_meta import page_fields, page_meta
-from ingest.formats.html_walk import walk
+from ingest.formats.html_walk import walk_page
 
 NAME = "html"
 SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -58,10 +57,10 @@ def read_html(name: str, html: str) -> Content:
         )
     meta = page_meta(soup)
     fields = page_fields(soup, meta)
-    blocks = walk(soup)
+    blocks, cited_aside = walk_page(soup)
     if is_article(soup, meta, blocks):
         blocks = article_blocks(html, soup) or blocks
-    return Content(tuple(blocks), meta, fields, notes_cited_in_chrome(soup))
+    return Content(tuple(blocks), meta, fields, cited_aside)
 
 
 def _depth(soup: BeautifulSoup) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from ingest.formats.html_markers import anchor_marker, fragment, note_id_label
 
@@ -47,19 +47,15 @@ def is_chrome(tag: Tag) -> bool:
     return tag.has_attr("hidden") or bool(_HIDDEN.search(tag.get("style") or ""))
 
 
-def notes_cited_in_chrome(
-    soup: BeautifulSoup | Tag, shown: bool = True
-) -> frozenset[str]:
-    """The labels of notes that furniture cites (an infobox's "[n 1]"): cited,
+def notes_cited_in(furniture: Tag, shown: bool = True) -> set[str]:
+    """The labels of notes that ``furniture`` cites (an infobox's "[n 1]"): cited,
     though no passage holds their marker."""
     labels = set()
-    for furniture in soup.find_all(is_chrome):
-        for anchor in furniture.find_all("a", href=True):
-            target = fragment(anchor["href"])
-            if target is None or note_id_label(target) is None:
-                continue
-            text = anchor.get_text(strip=True)
-            label = anchor_marker(text, anchor["href"], shown)
-            if label is not None:
-                labels.add(label)
-    return frozenset(labels)
+    for anchor in furniture.find_all("a", href=True):
+        target = fragment(anchor["href"])
+        if target is None or note_id_label(target) is None:
+            continue
+        label = anchor_marker(anchor.get_text(strip=True), anchor["href"], shown)
+        if label is not None:
+            labels.add(label)
+    return labels

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
 from ingest.blocks import Block, BlockKind, Work
-from ingest.formats.html_chrome import is_chrome
+from ingest.formats.html_chrome import is_chrome, notes_cited_in
 from ingest.formats.html_markers import (
     NoteLinks,
     anchor_marker,
@@ -63,7 +63,15 @@ def html_to_blocks(html: str) -> tuple[list[Block], dict[str, str]]:
 
 
 def walk(soup: BeautifulSoup | Tag, shown: bool = True) -> list[Block]:
-    """The blocks under ``soup``, page furniture left out.
+    """The blocks under ``soup``, page furniture left out."""
+    return walk_page(soup, shown)[0]
+
+
+def walk_page(
+    soup: BeautifulSoup | Tag, shown: bool = True
+) -> tuple[list[Block], frozenset[str]]:
+    """The blocks under ``soup``, page furniture left out, and the labels of the
+    notes that only the furniture cites (an infobox's "[n 1]").
 
     With ``shown`` markers and notes take the label the page displays (a saved
     page's readers cite its "[81]"), else the one their ids spell.
@@ -71,7 +79,8 @@ def walk(soup: BeautifulSoup | Tag, shown: bool = True) -> list[Block]:
     walker = _Walker(note_links(soup, shown), shown)
     walker.cited = {c["id"]: c for c in soup.find_all("cite", id=True)}
     walker.walk(soup, in_notes=False)
-    return [b for b in walker.blocks if b.text or b.marks]
+    blocks = [b for b in walker.blocks if b.text or b.marks]
+    return blocks, frozenset(walker.cited_aside)
 
 
 class _Walker:
@@ -81,6 +90,7 @@ class _Walker:
         self.shown = shown
         self.cited: dict[str, Tag] = {}  # full citations that short notes link to
         self.blocks: list[Block] = []
+        self.cited_aside: set[str] = set()  # notes that skipped furniture cites
 
     def block(self, nodes: list, kind: BlockKind, **extra) -> Block:
         builder = TextBuilder()
@@ -110,7 +120,10 @@ class _Walker:
             if isinstance(child, NavigableString):
                 inline.append(child)
                 continue
-            if not isinstance(child, Tag) or child.name in SKIPPED or is_chrome(child):
+            if not isinstance(child, Tag) or child.name in SKIPPED:
+                continue
+            if is_chrome(child):
+                self.cited_aside |= notes_cited_in(child, self.shown)
                 continue
             name = child.name
             if name in HEADINGS:
@@ -150,7 +163,10 @@ class _Walker:
         if depth > FLAT_BELOW:
             builder.add_text(node.get_text(" "), literal_markers=literal)
             return
-        if node.name in SKIPPED or is_chrome(node):
+        if node.name in SKIPPED:
+            return
+        if is_chrome(node):
+            self.cited_aside |= notes_cited_in(node, self.shown)
             return
         if node.name == "br":
             builder.add_space()
@@ -196,6 +212,7 @@ class _Walker:
         number = _list_start(listing)
         for item in listing.find_all("li", recursive=False):
             if is_chrome(item):
+                self.cited_aside |= notes_cited_in(item, self.shown)
                 continue
             nested = [
                 c for c in item.find_all(["ul", "ol"]) if c.find_parent("li") is item
