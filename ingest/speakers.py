@@ -14,6 +14,7 @@ import re
 from ingest.attribution_rules import speaker_words
 from ingest.model import ParsedCitation
 from ingest.outlets import Outlet, OutletRegistry
+from ingest.styles.names import SMALL_WORDS
 
 MAX_WORDS = 24
 MAX_NAME_WORDS = 8  # an organisation named in more words is described
@@ -26,7 +27,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "both", "some
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,}[a-z]?$")
 _EDGE = " \t\"'“”‘’,.;:"
 _OF = re.compile(r"\s+of\s+")
-_SMALL_WORDS = frozenset({"of", "for", "and", "on", "the", "de", "al"})
 
 
 def cite(
@@ -212,7 +212,7 @@ def _affiliation(source: str) -> str | None:
         words = words[1:]
     named = []
     for word in words:
-        if not (word[:1].isupper() or (named and word.casefold() in _SMALL_WORDS)):
+        if not (word[:1].isupper() or (named and word.casefold() in SMALL_WORDS)):
             break
         named.append(word)
     while named and not named[-1][:1].isupper():

@@ -49,7 +49,7 @@ _INITIALS = re.compile(
 _EDITOR = re.compile(
     r",?\s*\((?:ed|eds|editor|editors)\.?\)|,\s*eds?\.?$", re.IGNORECASE
 )
-_SMALL_WORDS = frozenset(
+SMALL_WORDS = frozenset(  # the small words of names: "Ministry of the Interior"
     "of the and for on in at to de du des la le el al di da von van und & a an".split()
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&\-]{1,9}$")
@@ -76,7 +76,7 @@ def is_organisation(name: str, registry: OutletRegistry) -> bool:
 
 def looks_like_name(text: str) -> bool:
     """Written like a name, not a sentence: a few words, most of them capitalised."""
-    words = [w for w in text.split() if w.casefold() not in _SMALL_WORDS]
+    words = [w for w in text.split() if w.casefold() not in SMALL_WORDS]
     if not words or len(words) > 10:
         return False
     return sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(

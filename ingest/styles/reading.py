@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ingest.model import CitationKind, ParsedCitation, PartialDate
 from ingest.outlets import OutletRegistry
-from ingest.styles.names import is_media, is_organisation, known
+from ingest.styles.names import SMALL_WORDS, is_media, is_organisation, known
 from ingest.styles.parts import Item, clean
 
 _PARENTHESISED = re.compile(r"^(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)$")
@@ -92,9 +92,6 @@ def reading(
 PROSE_WORDS = 30  # a "title" this long that runs on into another sentence is prose
 PROSE_PENALTY = 0.45
 OUTLET_WORDS = 12  # "Proceedings of the National Academy of Sciences of the ..." is 13
-_NAME_PARTICLES = frozenset(
-    "of the and for on in at de du des la le el al di da von van und a an to".split()
-)
 _SENTENCE_BREAK = re.compile(r"[a-z\d\)][.;] [A-Z]")
 _NEXT_SENTENCE = re.compile(r"[a-z\d\)][.;] [A-Z][a-z]+ [a-z]")
 
@@ -103,7 +100,7 @@ def _runs_on(outlet: str) -> bool:
     """An outlet of many words that runs into a second sentence, or is mostly
     common words ("... portfolio contained approximately 300 emails"), is prose."""
     words = outlet.split()
-    common = [w for w in words if w[:1].islower() and w not in _NAME_PARTICLES]
+    common = [w for w in words if w[:1].islower() and w not in SMALL_WORDS]
     return (
         len(words) > 2 * OUTLET_WORDS
         or (len(words) > OUTLET_WORDS and bool(_SENTENCE_BREAK.search(outlet)))
