@@ -43,7 +43,7 @@ def insert_contents(
     """
     footnote_ids = _insert_footnotes(connection, document_id, report_id, parsed)
     citations = [
-        _citation_row(citation, number, sources, footnote_id=footnote_ids[note.label])
+        citation_row(citation, number, sources, footnote_id=footnote_ids[note.label])
         for note in parsed.footnotes
         for number, citation in enumerate(note.citations)
     ]
@@ -80,7 +80,7 @@ def insert_contents(
         for marker in claim.markers
     ]
     citations += [
-        _citation_row(citation, number, sources, claim_id=claim_id)
+        citation_row(citation, number, sources, claim_id=claim_id)
         for claim_id, (_, _, claim) in zip(claim_ids, claims, strict=True)
         for number, citation in enumerate(claim.citations)
     ]
@@ -230,9 +230,11 @@ def _report_footnote_ids(
     return dict(rows.all())
 
 
-def _citation_row(
+def citation_row(
     citation: ParsedCitation, position: int, sources: Resolved, **owner: int
 ) -> dict[str, object]:
+    """The ``citation`` table's row for ``citation`` (its outlet and work resolved
+    in ``sources``), owned by a footnote or a claim; rederive writes it too."""
     outlet_id, work_id = sources[id(citation)]
     date, accessed = citation.date, citation.accessed
     return {

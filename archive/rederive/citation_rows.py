@@ -14,7 +14,7 @@ from collections import defaultdict
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from archive.contents import _citation_row
+from archive.contents import citation_row
 from archive.models import Citation, CitedWork, Document, Outlet
 from archive.works import Resolved
 from ingest import ParsedCitation, PartialDate
@@ -49,7 +49,7 @@ def stored_rows(session: Session, owner: str, ids: list[int]) -> dict[int, Rows]
 
 def new_rows(citations: tuple[ParsedCitation, ...], sources: Resolved) -> Rows:
     """The rows a fresh ingest stores for ``citations`` (without their owner)."""
-    return [_citation_row(c, n, sources) for n, c in enumerate(citations)]
+    return [citation_row(c, n, sources) for n, c in enumerate(citations)]
 
 
 def differ(stored: Rows, new: Rows) -> bool:
