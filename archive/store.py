@@ -98,18 +98,23 @@ def store_together(
     if not documents:
         return []
     registry = registry or load_registry()
-    keys = {p.checksum for p in documents} | {source_key(p) for p in documents}
 
     def write(connection: Connection) -> list[StoreResult]:
         return [_store_in(connection, parsed, registry) for parsed in documents]
 
-    return in_turn(sessions, keys, write)
+    return in_turn(sessions, claim_keys(documents), write)
+
+
+def claim_keys(documents: list[ParsedDocument]) -> set[str]:
+    """What a writer claims before storing ``documents``: their bytes and sources."""
+    return {p.checksum for p in documents} | {source_key(p) for p in documents}
 
 
 def store_in(
     connection: Connection, parsed: ParsedDocument, registry: OutletRegistry
 ) -> StoreResult:
-    """Store ``parsed`` in the caller's transaction (which may write more)."""
+    """Store ``parsed`` in the caller's transaction (which may write more; it
+    claims ``claim_keys([parsed])`` first, through ``archive.writers.in_turn``)."""
     return _store_in(connection, parsed, registry)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -15,7 +16,8 @@ from archive.errors import ArchiveError
 from archive.fetching import health, states
 from archive.fetching.fetcher import Fetched
 from archive.fetching.warc import Location, WarcStore
-from archive.store import StoreResult, store_in
+from archive.store import StoreResult, claim_keys, store_in
+from archive.writers import in_turn
 from ingest import OutletRegistry, ParsedDocument, ParseError, ParseOptions, parse_bytes
 
 # File name endings by media type, to help tell a body's format when its
@@ -95,14 +97,18 @@ def _store(
 ) -> StoreResult | None:
     """Store the document, link its works and record the state, in one
     transaction; what ``store`` made of the document, if there was one."""
-    with sessions.begin() as session:
-        connection = session.connection()
+
+    def write(connection: Connection) -> StoreResult | None:
         stored = store_in(connection, parsed, registry) if parsed else None
         document_id = stored.document_id if stored else None
         health.record(connection, fetched, state, location, document_id)
         if document_id is not None:
             health.link_works(connection, fetched.url, document_id)
-    return stored
+        return stored
+
+    # claimed as an ingest claims its documents, so that two writers never store
+    # the same page twice; tried again if another writer's deadlock ends it
+    return in_turn(sessions, claim_keys([parsed]) if parsed else (), write)
 
 
 def _reason(error: Exception) -> str:
