@@ -2,11 +2,11 @@
 
 Text exports of reports use little of Markdown: paragraphs, ``-`` and ``1.``
 lists, ``#`` headings, links such as ``[537](#)`` or ``[url](https://...)``,
-``*emphasis*`` and backslash escapes. ``read`` turns such text into the blocks
-that rendering it with Python-Markdown and walking the HTML would give, and
-returns None for anything else (code, quotes, tables, raw HTML, footnote
-definitions, strong text, underscores, indented lines, ...), which then takes
-that longer road.
+``*emphasis*``, backslash escapes and ``[^n]`` footnotes defined one a line.
+``read`` turns such text into the blocks that rendering it with markdown-it and
+walking its tokens would give, and returns None for anything else (code, quotes,
+tables, raw HTML, footnotes of several lines or never cited, strong text,
+underscores, indented lines, ...), which then takes that longer road.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from ingest.text_marks import TextBuilder
 ESCAPED = frozenset(string.punctuation)  # what CommonMark lets a backslash escape
 # Anything that asks for more of Markdown than this module reads.
 _BEYOND = re.compile(
-    r"[`<\t\x00-\x08\x0b-\x1f\x7f]|\*\*|!\[|\[\^|  \n|\\\n"
+    r"[`<\t\x00-\x08\x0b-\x1f\x7f]|\*\*|!\[|  \n|\\\n"
     r"|&[#0-9a-z]"
-    r"|^(?:[^\S\n]|>|\[[^\[\]\n]*\]:|[-=_*+|: ]+$)",
+    r"|^(?:[^\S\n]|>|\[(?!\^)[^\[\]\n]*\]:|[-=_*+|: ]+$)",
     re.IGNORECASE | re.MULTILINE,
 )
 _BLANK_LINE = re.compile(r"(?<=\n) +\n")
@@ -34,6 +34,9 @@ _ORDERED = re.compile(r"(\d+)\.[ ]{1,4}(?! )(.*)")
 _BULLET = re.compile(r"()[*+-][ ]{1,4}(?! )(.*)")
 _NESTED = re.compile(r"#|>|[*+-][ ]|\d+\.[ ]|\[[^\[\]]*\]:|[-=_*+|: ]+$")
 _INLINE = re.compile(r"[\\\[\]*_]")
+# A footnote cited (``[^12]``) and defined on a line of its own (``[^12]: Text``).
+_NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+_NOTE_DEFINITION = re.compile(r"\[\^([^\]\s]+)\]:(?: (.*))?")
 # A link whose target markdown-it keeps as written: ASCII URL characters and
 # %-escapes only, and none of the schemes it refuses to link.
 _LINK = re.compile(
@@ -58,6 +61,9 @@ class _Page:
     meta: dict[str, str] = field(default_factory=dict)
     list_tag: str | None = None  # the list the next list block would continue
     number: int = 1
+    defined: frozenset[str] = frozenset()  # the labels of the footnotes
+    cited: dict[str, None] = field(default_factory=dict)  # the labels cited
+    notes: dict[str, Block] = field(default_factory=dict)
 
 
 def read(text: str) -> tuple[list[Block], dict[str, str]] | None:
@@ -66,19 +72,42 @@ def read(text: str) -> tuple[list[Block], dict[str, str]] | None:
     source = _BLANK_LINE.sub("\n", source)
     if _BEYOND.search(source):
         return None
-    page = _Page()
+    page = _Page(defined=_defined(source))
     try:
         for chunk in source.split("\n\n"):
             chunk = chunk[1:] if chunk.startswith("\n") else chunk
             if chunk:
                 _block(chunk, page)
+        notes = _notes(page)
     except _Beyond:
         return None
-    return [b for b in page.blocks if b.text or b.marks], page.meta
+    return [b for b in page.blocks if b.text or b.marks] + notes, page.meta
+
+
+def _defined(source: str) -> frozenset[str]:
+    """The labels of the footnotes ``source`` defines (markers need them known)."""
+    if "[^" not in source:
+        return frozenset()
+    return frozenset(
+        m.group(1)
+        for line in source.split("\n")
+        if line.startswith("[^") and (m := _NOTE_DEFINITION.match(line))
+    )
+
+
+def _notes(page: _Page) -> list[Block]:
+    """The footnotes after the text, in the order they are written, as the
+    renderer gathers them; one defined but never cited is left to it."""
+    if page.notes.keys() != page.cited.keys():
+        raise _Beyond
+    return list(page.notes.values())
 
 
 def _block(chunk: str, page: _Page) -> None:
     lines = chunk.split("\n")
+    if page.defined and any(line.startswith("[^") for line in lines):
+        _definitions(lines, page)
+        return
     if any(_LIST_START.match(line) for line in lines):
         _lines_continue_one_list(lines)
     if any(line.startswith("#") for line in lines):
@@ -91,7 +120,22 @@ def _block(chunk: str, page: _Page) -> None:
         _list(lines, "ul", _BULLET, page)
     else:
         page.list_tag = None
-        page.blocks.append(_inline(chunk).block("paragraph"))
+        page.blocks.append(_inline(chunk, page).block("paragraph"))
+
+
+def _definitions(lines: list[str], page: _Page) -> None:
+    """Footnote definitions, one a line; anything else in their chunk (a line
+    that continues a note, a paragraph before it) is left to the renderer."""
+    page.list_tag = None
+    for line in lines:
+        match = _NOTE_DEFINITION.fullmatch(line)
+        if match is None or not (match.group(2) or "").strip():
+            raise _Beyond
+        label = match.group(1)
+        if label in page.notes:
+            raise _Beyond  # defined twice
+        inline = _inline(match.group(2), page, in_note=True)
+        page.notes[label] = inline.block("note", label=label)
 
 
 def _lines_continue_one_list(lines: list[str]) -> None:
@@ -109,7 +153,7 @@ def _heading(line: str, page: _Page) -> None:
     if not match:
         raise _Beyond
     level, text = len(match.group(1)), match.group(2).strip()
-    inline = _inline(text)
+    inline = _inline(text, page)
     page.list_tag = None
     page.blocks.append(inline.block("heading", level=level))
     if level == 1 and "h1" not in page.meta and inline.strings:
@@ -137,7 +181,7 @@ def _list(lines: list[str], tag: str, item_re: re.Pattern[str], page: _Page) -> 
             or _LIST_START.match(first_line)
         ):
             raise _Beyond
-        inline = _inline(content)
+        inline = _inline(content, page)
         label = str(page.number) if tag == "ol" else None
         kind: BlockKind = "list_item"
         if tag == "ol" and any(is_backlink(t, h) for t, h in inline.anchors):
@@ -193,9 +237,10 @@ class _Inline:
         return self.builder.block(kind, level=level, label=label)
 
 
-def _inline(text: str) -> _Inline:
-    """Escapes first, then links, then ``*emphasis*``, as Python-Markdown reads them."""
-    pieces = _pieces(text.lstrip())
+def _inline(text: str, page: _Page, in_note: bool = False) -> _Inline:
+    """Escapes first, then footnote markers and links, then ``*emphasis*``, as the
+    renderer reads them. A marker inside a footnote is left to the renderer."""
+    pieces = _pieces(text.lstrip(), page.defined if not in_note else frozenset())
     _pair_stars(pieces)
     inline = _Inline()
     builder = inline.builder
@@ -210,7 +255,10 @@ def _inline(text: str) -> _Inline:
             run.clear()
         if piece is None:
             break
-        if piece is _EMPHASIS:
+        if isinstance(piece, _NoteRef):
+            builder.add_mark(piece.label)
+            page.cited[piece.label] = None
+        elif piece is _EMPHASIS:
             if emphasis_start is None:
                 emphasis_start = builder.position
             else:
@@ -221,8 +269,14 @@ def _inline(text: str) -> _Inline:
     return inline
 
 
-def _pieces(text: str) -> list:
-    """Text strings, ``(text, href)`` links and the stars that may open emphasis."""
+@dataclass(frozen=True, slots=True)
+class _NoteRef:
+    label: str
+
+
+def _pieces(text: str, defined: frozenset[str]) -> list:
+    """Text strings, footnote markers, ``(text, href)`` links and the stars that
+    may open emphasis; ``defined``: the footnote labels a marker may name."""
     pieces: list = []
     pos = 0
     while match := _INLINE.search(text, pos):
@@ -237,6 +291,12 @@ def _pieces(text: str) -> list:
                 pos += 1
             else:
                 pieces.append(char)
+        elif char == "[" and text.startswith("[^", at):
+            ref = _NOTE_REF.match(text, at)
+            if ref is None or ref.group(1) not in defined:
+                raise _Beyond
+            pieces.append(_NoteRef(ref.group(1)))
+            pos = ref.end()
         elif char == "[":
             link = _LINK.match(text, at)
             if not link:

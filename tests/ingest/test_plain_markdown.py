@@ -39,10 +39,26 @@ PLAIN = {
     "blank lines with spaces": "First.\n   \n\n\nSecond\nline.",
     "any punctuation escaped": 'Times \\: 10\\% of \\$5 \\~ \\"quoted\\"',
     "stars by punctuation": 'a*"b"* and *"c"* and (*d*)',
+    "footnote definitions": "Text.[^1]\n\n[^1]: SOHR, 1 May 2025.",
+    "footnotes cited twice, in lists and headings": (
+        "# Security[^2]\n\nText one.[^1] More *text*.[^2]\n\n- item[^1]\n\n"
+        "[^1]: SOHR, A title, 1 May 2025, https://x.org/a\n[^2]: Ibid., p. 3"
+    ),
+    "footnotes defined before they are cited": "[^a]: First *note*.\n\nText[^a].",
+    "footnotes in the order first cited": (
+        "One.[^note-1] Two.[^2]\n\n[^2]: B, [url](https://e.org/b).\n\n"
+        "[^note-1]: A, 2 May 2025"
+    ),
 }
 
 BEYOND = {
-    "footnote definitions": "Text.[^1]\n\n[^1]: SOHR, 1 May 2025.",
+    "a footnote of two lines": "Text.[^1]\n\n[^1]: First\nsecond line",
+    "a footnote never cited": "Text.\n\n[^1]: Note.",
+    "a marker with no footnote": "Text.[^1] and more",
+    "a footnote defined twice": "A.[^1]\n\n[^1]: x\n[^1]: y",
+    "a marker inside a footnote": "A.[^1]\n\n[^1]: see[^2]\n[^2]: b",
+    "a footnote right after a paragraph line": "Text.[^1]\n[^1]: Note.",
+    "an empty footnote": "Text.[^1]\n\n[^1]:",
     "strong": "A **strong** claim.",
     "underscores": "An _emphasis_ here.",
     "code": "Run `archive ingest`.",
