@@ -13,9 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ingest.pickling import pickled_by_fields
+
 BlockKind = Literal["heading", "paragraph", "list_item", "note"]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A footnote marker removed from the text at ``offset``."""
@@ -24,6 +27,7 @@ class Mark:
     offset: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Link:
     text: str
@@ -32,12 +36,14 @@ class Link:
     end: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Emphasis:
     start: int
     end: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Work:
     """A cited work as the format states it, field by field.
@@ -59,6 +65,7 @@ class Work:
     kind: str | None = None  # news, web, book, journal, report, ...
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Fields:
     """What a format states about the whole document (an NITF head, a page's
@@ -80,6 +87,7 @@ class Fields:
     language: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Block:
     """One heading, paragraph, list item or endnote.
@@ -104,6 +112,7 @@ class Block:
         return not self.text.strip() and len(self.marks) == 1
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Content:
     """What a format reader returns: blocks, page metadata as found, and fields.
@@ -119,6 +128,7 @@ class Content:
     cited_aside: frozenset[str] = frozenset()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     """A decoded input: its blocks plus whatever metadata the format carried.

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from ingest.pickling import pickled_by_fields
+
 Precision = Literal["year", "month", "day"]
 PassageKind = Literal["heading", "paragraph", "list_item"]
 DocumentKind = Literal["report", "wire", "document"]
@@ -19,6 +21,7 @@ CITATION_KINDS: tuple[str, ...] = get_args(CitationKind)
 UNCERTAIN_BELOW = 0.5  # a citation read with less confidence is shown as uncertain
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to the year, the month or the day ("March 2025" is a month)."""
@@ -53,6 +56,7 @@ class PartialDate:
         return cls(value.year, month, day)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedCitation:
     """One cited item: a work in a footnote, or a source named in a wire sentence.
@@ -106,6 +110,7 @@ class ParsedCitation:
         return self.confidence < UNCERTAIN_BELOW
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedLink:
     """A link in a footnote: its text at ``start:end`` of the note, and its address."""
@@ -116,6 +121,7 @@ class ParsedLink:
     end: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedFootnote:
     """A footnote, the links in its text (they may give a citation its address),
@@ -127,6 +133,7 @@ class ParsedFootnote:
     links: tuple[ParsedLink, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedMarker:
     """A footnote marker; ``offset`` is its position in the passage text."""
@@ -135,6 +142,7 @@ class ParsedMarker:
     offset: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedClaim:
     """A sentence that rests on sources.
@@ -151,6 +159,7 @@ class ParsedClaim:
     citations: tuple[ParsedCitation, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedReference:
     """A pointer in the text to another report ("see section 1.3.4. of ...")."""
@@ -159,6 +168,7 @@ class ParsedReference:
     target: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedPassage:
     kind: PassageKind
@@ -168,6 +178,7 @@ class ParsedPassage:
     references: tuple[ParsedReference, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedDocument:
     """Everything one input file yields, ready to be stored in one transaction."""
