@@ -122,23 +122,24 @@ def _text_mentions(
 def mentions(text: str, gazetteer: Gazetteer) -> list[tuple[str, float]]:
     """(code, weight) for each place name in ``text``, longest names first."""
     words = _words(text)
+    folded = [word for word, _ in words]
     found: list[tuple[str, float]] = []
-    i = 0
-    while i < len(words):
-        folded, capitalised = words[i]
-        if not capitalised or folded not in gazetteer.first_words:
-            i += 1
+    first_words, phrases, longest = (
+        gazetteer.first_words,
+        gazetteer.phrases,
+        gazetteer.longest,
+    )
+    after = 0  # the first word past the last name found
+    for i, (word, capitalised) in enumerate(words):
+        if i < after or not capitalised or word not in first_words:
             continue
-        size = min(gazetteer.longest, len(words) - i)
-        for n in range(size, 0, -1):
-            hit = gazetteer.phrases.get(tuple(w for w, _ in words[i : i + n]))
+        for n in range(min(longest, len(words) - i), 0, -1):
+            hit = phrases.get(tuple(folded[i : i + n]))
             if hit is not None:
                 if hit[0] != _NOT_COUNTRY:
                     found.append(hit)
-                i += n
+                after = i + n
                 break
-        else:
-            i += 1
     return found
 
 
