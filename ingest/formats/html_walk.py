@@ -214,9 +214,7 @@ class _Walker:
             if is_chrome(item):
                 self.cited_aside |= notes_cited_in(item, self.shown)
                 continue
-            nested = [
-                c for c in item.find_all(["ul", "ol"]) if c.find_parent("li") is item
-            ]
+            nested = _nested_lists(item)
             for sub in nested:
                 sub.extract()
             label = note_label(item, self.labels)
@@ -238,6 +236,19 @@ class _Walker:
             for sub in nested:
                 self.walk_list(sub, in_notes, depth + 1)
             number += 1
+
+
+def _nested_lists(item: Tag) -> list[Tag]:
+    """The lists inside ``item`` that no other list item inside it holds."""
+    found: list[Tag] = []
+    stack = [c for c in reversed(item.contents) if isinstance(c, Tag)]
+    while stack:  # in document order, without recursion
+        node = stack.pop()
+        if node.name in ("ul", "ol"):
+            found.append(node)
+        if node.name != "li":
+            stack.extend(c for c in reversed(node.contents) if isinstance(c, Tag))
+    return found
 
 
 def _list_start(listing: Tag) -> int:

@@ -39,12 +39,13 @@ def page_works(note: Tag, cited: dict[str, Tag] | None = None) -> tuple[Work, ..
     elsewhere on the page (``cited``: Wikipedia's ``#CITEREFKing2003``) gives
     that citation's work, with the note's own pages.
     """
-    works = [_work(cite) for cite in note.find_all("cite") if _is_citation(cite)]
+    cites, coins, anchors = _parts(note)
+    works = [_work(cite) for cite in cites if _is_citation(cite)]
     if not works:
-        works = [coins_work(span["title"]) for span in _coins(note)]
+        works = [coins_work(span["title"]) for span in coins]
     if not works and cited:
         pages = _pages(note.get_text(" "))
-        for anchor in note.find_all("a", href=True):
+        for anchor in anchors:
             target = cited.get(anchor["href"].partition("#")[2])
             if target is not None:
                 works.append(replace(_work(target), pages=pages))
@@ -57,8 +58,22 @@ def _work(cite: Tag) -> Work:
     return _merged(coins_work(coins["title"]), work) if coins is not None else work
 
 
-def _coins(note: Tag) -> list[Tag]:
-    return [s for s in note.find_all("span", class_="Z3988") if s.get("title")]
+def _parts(note: Tag) -> tuple[list[Tag], list[Tag], list[Tag]]:
+    """The note's ``cite`` elements, COinS spans and links, in one pass."""
+    cites: list[Tag] = []
+    coins: list[Tag] = []
+    anchors: list[Tag] = []
+    for node in note.descendants:
+        if not isinstance(node, Tag):
+            continue
+        if node.name == "cite":
+            cites.append(node)
+        elif node.name == "span":
+            if "Z3988" in node.get("class", ()) and node.get("title"):
+                coins.append(node)
+        elif node.name == "a" and node.get("href") is not None:
+            anchors.append(node)
+    return cites, coins, anchors
 
 
 def _is_citation(cite: Tag) -> bool:
