@@ -156,50 +156,65 @@ def features(toks: list[Token], text: str = "") -> list[list[str]]:
     that reads as a full date ("5 March 2008", "2008-03-05") are marked.
     """
     count = len(toks)
-    own = [_own(t.text) for t in toks]
+    if not count:
+        return []
+    words = [t.text for t in toks]
     in_date = _in_dates(text, toks) if text else [False] * count
-    seen = [_seen_from(t.text) for t in toks]
+    seen = [_seen_from(w) for w in words]
     # what each token sees of its neighbours two and one before, one and two after
     before2 = [_EDGES[0], _EDGES[0], *(s[0] for s in seen[:-2])][:count]
-    before1 = [_EDGES[1], *(s[1] for s in seen[:-1])][:count]
+    before1 = [_EDGES[1], *(s[1] for s in seen[:-1])]
     after1 = [*(s[2] for s in seen[1:]), _EDGES[2]]
     after2 = [*(s[3] for s in seen[2:]), _EDGES[3], _EDGES[3]][:count]
-    result = []
+    return [
+        [*_own(word), _POSITIONS[5 * i // count], *context, *b2, *b1, *a1, *a2]
+        for i, (word, context, b2, b1, a1, a2) in enumerate(
+            zip(
+                words,
+                _contexts(words, in_date),
+                *(before2, before1, after1, after2),
+                strict=True,
+            )
+        )
+    ]
+
+
+def _contexts(words: list[str], in_date: list[bool]) -> list[tuple[str, ...]]:
+    """Each token's place among the others: in a date, first or last, inside
+    quotes or brackets, after "Retrieved", "In" or a closing quote."""
+    contexts = []
+    last = len(words) - 1
     quoted = bracketed = 0
     after_access = after_in = after_quote = False
-    for i, token in enumerate(toks):
-        mark = token.text
-        feats = [*own[i], _POSITIONS[5 * i // count]]
+    for i, mark in enumerate(words):
+        context = []
         if in_date[i]:
-            feats.append("date_phrase")
+            context.append("date_phrase")
         if i == 0:
-            feats.append("first")
-        if i == count - 1:
-            feats.append("last")
+            context.append("first")
+        if i == last:
+            context.append("last")
         if quoted:
-            feats.append("in_quotes")
+            context.append("in_quotes")
         if bracketed:
-            feats.append("in_brackets")
+            context.append("in_brackets")
         if after_access:
-            feats.append("after_access")
+            context.append("after_access")
         if after_in:
-            feats.append("after_in")
+            context.append("after_in")
         if after_quote:
-            feats.append("after_quote")
-        feats += before2[i]
-        feats += before1[i]
-        feats += after1[i]
-        feats += after2[i]
-        result.append(feats)
-        opening, closing = _OPENING.get(mark), _CLOSING.get(mark)
-        if opening == "q" and not quoted:
-            quoted = 1
-        elif (closing == "q" or mark == '"') and quoted:
-            quoted = 0
-            after_quote = True
-        bracketed += 1 if opening == "b" else 0
-        bracketed -= 1 if closing == "b" and bracketed else 0
+            context.append("after_quote")
+        contexts.append(context)
+        if len(mark) == 1:
+            opening, closing = _OPENING.get(mark), _CLOSING.get(mark)
+            if opening == "q" and not quoted:
+                quoted = 1
+            elif (closing == "q" or mark == '"') and quoted:
+                quoted = 0
+                after_quote = True
+            bracketed += 1 if opening == "b" else 0
+            bracketed -= 1 if closing == "b" and bracketed else 0
         word = mark.casefold() if len(mark) < 10 else ""
         after_access = after_access or word in _ACCESS
         after_in = word == "in" or (after_in and mark not in ".,;")
-    return result
+    return contexts
