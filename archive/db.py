@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from alembic.script.revision import RevisionError
+from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
@@ -17,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive import migrations
 from archive.errors import ArchiveError
+from archive.writers import claim
 
 
 def connect(url: str) -> sessionmaker[Session]:
@@ -34,12 +37,18 @@ def connect(url: str) -> sessionmaker[Session]:
 def upgrade_schema(engine: Engine, url: str, attempts: int = 3) -> list[str]:
     """Create or upgrade the schema; the revisions applied, oldest first.
 
-    Another process doing the same at once is no error: the loser tries again
-    and finds the work done.
+    Processes that open a new or older archive at once take turns: each
+    claims the schema as a writer claims a document (``archive.writers``),
+    and the later ones find the work done. An archive already up to date is
+    only read.
     """
     for attempt in range(attempts):
         try:
+            with engine.connect() as connection:
+                if migrations.up_to_date(connection):
+                    return []
             with engine.begin() as connection:
+                claim(connection, [SCHEMA_KEY])
                 applied = migrations.upgrade(connection)
             for revision in applied:
                 log.warning(
@@ -54,6 +63,10 @@ def upgrade_schema(engine: Engine, url: str, attempts: int = 3) -> list[str]:
             raise ArchiveError(
                 f"cannot open the database {_safe(url)}: {error.orig}"
             ) from error
+        except (CommandError, RevisionError) as error:
+            raise ArchiveError(
+                f"cannot upgrade the database {_safe(url)}: {error}"
+            ) from error
     return []
 
 
@@ -65,6 +78,7 @@ def _lost_race(error: Exception) -> bool:
 
 
 log = logging.getLogger(__name__)
+SCHEMA_KEY = "archive schema"  # what a process that creates or upgrades it claims
 CACHE_KB = 64 * 1024  # page cache per SQLite connection (held only as it fills)
 CHECKPOINT_PAGES = 10_000  # WAL pages (4 KB) written before a checkpoint
 

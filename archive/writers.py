@@ -38,7 +38,7 @@ def in_turn(
         try:
             with sessions.begin() as session:
                 connection = session.connection()
-                _claim(connection, keys)
+                claim(connection, keys)
                 return write(connection)
         except DBAPIError as error:
             if attempt >= ATTEMPTS or not _worth_retrying(error):
@@ -55,7 +55,7 @@ def _worth_retrying(error: DBAPIError) -> bool:
     return "database is locked" in str(error.orig)
 
 
-def _claim(connection: Connection, keys: Iterable[str]) -> None:
+def claim(connection: Connection, keys: Iterable[str]) -> None:
     """Keep other writers from storing under these keys until the transaction ends."""
     dialect = connection.dialect.name
     if dialect == "sqlite":

@@ -39,6 +39,11 @@ def current(connection: Connection) -> str | None:
     return BASELINE if Base.metadata.tables.keys() & tables else None
 
 
+def up_to_date(connection: Connection) -> bool:
+    """True when the database records the newest revision."""
+    return current(connection) == head()
+
+
 def upgrade(connection: Connection) -> list[str]:
     """Bring the schema to the newest revision; the revisions applied, oldest first.
 
