@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import stat
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -126,10 +127,14 @@ def storable(value: T) -> T:
         return value if pairs == value else pairs  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changed = {
-            field.name: cleaned
-            for field in dataclasses.fields(value)
-            if field.init
-            and (cleaned := storable(old := getattr(value, field.name))) is not old
+            name: cleaned
+            for name in _init_fields(type(value))
+            if (cleaned := storable(old := getattr(value, name))) is not old
         }
         return dataclasses.replace(value, **changed) if changed else value
     return value
+
+
+@cache
+def _init_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
