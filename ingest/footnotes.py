@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest.blocks import Block, Link, Work
+from ingest.memo import same_as_last
 from ingest.report_meta import is_footer
 
 
@@ -35,6 +36,7 @@ class Split:
     duplicates: tuple[str, ...]
 
 
+@same_as_last
 def split_notes(blocks: tuple[Block, ...]) -> Split:
     body: list[int] = []
     notes: dict[str, NoteText] = {}

@@ -13,6 +13,7 @@ from ingest.blocks import Block, Source
 from ingest.boilerplate import Piece, split_block
 from ingest.bylines import byline_names
 from ingest.datelines import Dateline, agency_named, find_dateline, glued_signoff
+from ingest.memo import same_as_last
 from ingest.outlets import Outlet, OutletRegistry
 
 DATELINE_SEARCH = 3  # paragraphs at the top that may carry the dateline
@@ -32,6 +33,7 @@ class StoryParts:
     corpus: str = ""
 
 
+@same_as_last
 def split_story(source: Source, registry: OutletRegistry) -> StoryParts:
     corpus = "\n".join(block.text for block in source.blocks)
     pieces: list[Piece] = []
