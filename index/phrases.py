@@ -1,9 +1,13 @@
 """Which candidate passages hold a phrase's words in order, read word by word.
 
-A phrase's candidates hold every word; here each candidate's positions are
-decoded (once per distinct word: a repeated word is decoded once) and tested
-with ``postings.in_order``, checking the search's deadline every ``every``
-candidates.
+A phrase's candidates hold every word. An exact phrase (slop 1: word k at
+start + k) over Whoosh's ``Positions`` is tested over arrays: each word's
+positions in every candidate are decoded at once (``postings.positions_of``),
+shifted back by the word's place in the phrase, and the candidates where all
+the words leave a common start are kept. Otherwise each candidate's positions
+are decoded (once per distinct word: a repeated word is decoded once) and
+tested with ``postings.in_order``, checking the search's deadline every
+``every`` candidates.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from collections.abc import Callable
 import numpy as np
 
 from index.deadline import Deadline
-from index.postings import in_order
+from index.postings import in_order, positions_of
+
+_PASSAGE = 1 << 32  # (candidate, start) as one number: candidate * _PASSAGE + start
 
 
 def phrase_kept(
@@ -36,6 +42,14 @@ def phrase_kept(
     ]
     values = [postings[text][1] for text in distinct]
     order = [distinct.index(text) for text in texts]
+    if slop == 1:
+        deadline.check()
+        decoded = [
+            positions_of([vs[i] for i in places])
+            for vs, places in zip(values, at, strict=True)
+        ]
+        if all(d is not None for d in decoded):
+            return _starts_shared(len(candidates), [decoded[k] for k in order])
     keep = []
     for n in range(len(candidates)):
         if n % every == 0:
@@ -43,3 +57,21 @@ def phrase_kept(
         held = [decode(vs[places[n]]) for vs, places in zip(values, at, strict=True)]
         keep.append(in_order([held[k] for k in order], slop))
     return np.array(keep, dtype=bool)
+
+
+def _starts_shared(
+    count: int, words: list[tuple[np.ndarray, np.ndarray]]
+) -> np.ndarray:
+    """A mask over ``count`` candidates: those where some start has word k at
+    start + k; ``words`` holds each word's (candidate, position) pairs."""
+    shift = len(words)  # keeps start + shift >= 0
+    shared = None
+    for k, (owners, positions) in enumerate(words):
+        keys = owners * _PASSAGE + (positions - k + shift)
+        keys = keys[positions >= k]
+        shared = np.unique(keys) if shared is None else np.intersect1d(shared, keys)
+        if not len(shared):
+            break
+    keep = np.zeros(count, dtype=bool)
+    keep[shared // _PASSAGE] = True
+    return keep
