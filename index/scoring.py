@@ -29,6 +29,7 @@ from index.deadline import NO_LIMIT, Deadline
 from index.engine_fixes import length_table
 from index.phrases import phrase_kept
 from index.postings import deleted, position_decoder, read_postings
+from index.term_cache import TermCache
 
 _LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
@@ -50,12 +51,18 @@ NONE = Matches(_EMPTY_IDS, np.zeros(0))
 
 
 def every_match(
-    searcher: WhooshSearcher, q: wq.Query, deadline: Deadline = NO_LIMIT
+    searcher: WhooshSearcher,
+    q: wq.Query,
+    deadline: Deadline = NO_LIMIT,
+    terms: TermCache | None = None,
 ) -> Matches:
-    """Every passage ``q`` matches, with its score; ``OutOfTime`` past ``deadline``."""
+    """Every passage ``q`` matches, with its score; ``OutOfTime`` past ``deadline``.
+
+    ``terms`` keeps the scored postings of ``searcher``'s generation.
+    """
     parts = [
-        (_Segment(searcher, sub, deadline).matches(q), offset)
-        for sub, offset in searcher.leaf_searchers()
+        (_Segment(searcher, sub, deadline, terms, number).matches(q), offset)
+        for number, (sub, offset) in enumerate(searcher.leaf_searchers())
     ]
     if not parts:
         return NONE
@@ -69,9 +76,16 @@ class _Segment:
     """One segment's reader, and the index-wide statistics its scores use."""
 
     def __init__(
-        self, top: WhooshSearcher, sub: WhooshSearcher, deadline: Deadline
+        self,
+        top: WhooshSearcher,
+        sub: WhooshSearcher,
+        deadline: Deadline,
+        terms: TermCache | None = None,
+        number: int = 0,
     ) -> None:
         self.deadline = deadline
+        self.terms = terms
+        self.number = number
         self.top = top
         self.sub = sub
         self.reader = sub.reader()
@@ -123,8 +137,15 @@ class _Segment:
             return NONE
         if self.bm25 is None:
             return self._walked(q)
-        found, _ = self._postings(q.fieldname, text, with_values=False)
+        if self.terms is None:
+            found = self._scored(q.fieldname, text)
+        else:
+            key = (self.number, q.fieldname, text)
+            found = self.terms.get(key, lambda: self._scored(q.fieldname, text))
         return _boosted(found, q.boost)
+
+    def _scored(self, fieldname: str, text: bytes) -> Matches:
+        return self._postings(fieldname, text, with_values=False)[0]
 
     def _held(self, fieldname: str, text) -> bytes | None:
         """The term as the index holds it, or None if this segment has none."""

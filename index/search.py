@@ -112,7 +112,9 @@ class Searcher:
             searcher = view.searcher
             q, allowed = asked.expanded(searcher)
             everything = replace(first, per_page=max(searcher.doc_count(), 1))
-            matched, order = ranked(searcher, q, allowed, everything)
+            matched, order = ranked(
+                searcher, q, allowed, everything, terms=view.terms()
+            )
             docnums = (scored.docnum for scored in order)
             return collect(searcher, docnums, len(matched), max_passages, max_documents)
 
@@ -124,7 +126,7 @@ class Searcher:
         asked = self._asked(request)
         with self.readers.view() as view:
             q, allowed = asked.expanded(view.searcher)
-            matched, _ = ranked(view.searcher, q, allowed, first)
+            matched, _ = ranked(view.searcher, q, allowed, first, terms=view.terms())
             return MatchCount(len(matched), view.documents().count(matched))
 
     def within(self, query: str, document_id: int, exact: bool = False) -> InDocument:
@@ -224,13 +226,13 @@ class Searcher:
         passage's document, for counting documents) or of passages."""
         searcher, table = view.searcher, view.documents()
         if request.group == "documents":
-            found = scored(searcher, q, allowed, deadline)
+            found = scored(searcher, q, allowed, deadline, view.terms())
             total, groups = grouped(table, found.ids, found.scores, request)
             documents = tuple(
                 self._document(view, g, matcher, deadline) for g in groups
             )
             return Listed(found.ids, total, (), documents, table.document), False
-        matched, page = ranked(searcher, q, allowed, request, deadline)
+        matched, page = ranked(searcher, q, allowed, request, deadline, view.terms())
         hits = tuple(self._hit(searcher, hit, matcher, deadline) for hit in page)
         total = len(np.unique(table.document[matched]))
         return Listed(matched, total, hits, (), None), False

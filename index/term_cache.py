@@ -1,0 +1,60 @@
+"""The scored postings of the terms searched lately, kept per index generation.
+
+Reading a term's postings means unpickling (and often decompressing) a block
+per 128 postings in every segment, then working out BM25 over them: for a
+common word of the medium benchmark corpus, most of a millisecond a segment,
+and every search for that word did it again. Within one generation of the
+index nothing of that changes (the segments, their deleted documents, and the
+index-wide statistics BM25 takes), so ``index.readers`` keeps one
+``TermCache`` a generation, shared by its searchers, like the facet tables.
+
+Entries are a term's matches in one segment (ids and scores, read-only
+arrays), the least recently used dropped beyond ``MAX_BYTES``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from whoosh.reading import IndexReader
+
+if TYPE_CHECKING:
+    from index.scoring import Matches
+
+MAX_BYTES = 48 * 1024 * 1024  # ids and scores held, at most (~16 bytes a posting)
+Key = tuple[int, str, bytes]  # (segment number in the generation, field, term)
+
+
+class TermCache:
+    """Scored postings by segment and term, for one generation; thread-safe."""
+
+    def __init__(self, _reader: IndexReader | None = None) -> None:
+        self._found: OrderedDict[Key, Matches] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Key, read: Callable[[], Matches]) -> Matches:
+        """The matches kept for ``key``, or ``read()``'s, then kept."""
+        with self._lock:
+            found = self._found.get(key)
+            if found is not None:
+                self._found.move_to_end(key)
+                return found
+        found = read()
+        found.ids.flags.writeable = False
+        found.scores.flags.writeable = False
+        size = found.ids.nbytes + found.scores.nbytes
+        with self._lock:
+            if key not in self._found:
+                self._found[key] = found
+                self._bytes += size
+            while self._bytes > MAX_BYTES and len(self._found) > 1:
+                _, old = self._found.popitem(last=False)
+                self._bytes -= old.ids.nbytes + old.scores.nbytes
+        return found
+
+    def __len__(self) -> int:
+        return len(self._found)
