@@ -24,7 +24,7 @@ from archive.paging import page_count
 from index.analysis import FORM_SEPARATOR, NAME_WORD
 from index.deadline import NO_LIMIT, Deadline, OutOfTime
 from index.errors import SearchQueryError
-from index.filters import allowed_passages, counts, facet_filter
+from index.filters import allowed_passages, facet_filter
 from index.grouping import Group, grouped
 from index.matching import MatchCount, MatchList, collect, passage_fields
 from index.query import ParsedQuery, existing_terms, expand_words, parse_query
@@ -199,12 +199,11 @@ class Searcher:
             notices.append(
                 f"the search took longer than {self.time_limit:g} s: {CUT_SHORT}"
             )
-        tallies = view.facets().counts(listed.matched, listed.owners)
         return SearchResult(
             request=request,
             total=total,
             hits=listed.hits,
-            facets={name: counts(name, tally) for name, tally in tallies.items()},
+            facets=view.facets().shown(listed.matched, listed.owners),
             documents_total=listed.documents_total,
             documents=listed.documents,
             also_matched=also,
