@@ -28,7 +28,7 @@ from index.schema import FACET_FIELDS
 
 MULTI_VALUED = frozenset({"outlet", "country"})
 PER_PASSAGE = frozenset({"outlet"})  # the others are their document's
-TABLE_CELLS = 16_000_000  # documents x values, for counting documents by value
+TABLE_CELLS = 8_000_000  # documents x values, for counting documents by value
 LEFT_OUT = frozenset({NO_OUTLET})
 
 
