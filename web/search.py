@@ -55,7 +55,7 @@ def home():
     try:
         result = connections.search(search_request)
     except IndexMissing:
-        if browse.list_documents(connections.db(), limit=0).total:
+        if browse.has_documents(connections.db()):
             raise
         return render_template("home.html", stats=None, recent=(), query=True)
     return render_template("results.html", **_results_context(result))
@@ -66,7 +66,7 @@ def _results_context(result: SearchResult) -> dict:
     shown = [*result.hits, *(p for d in result.documents for p in d.passages)]
     claim_ids = [claim.id for hit in shown for claim in hit.claims]
     slugs = {outlet.slug for hit in shown for outlet in hit.outlets}
-    empty = not result.total and not browse.list_documents(db, limit=0).total
+    empty = not result.total and not browse.has_documents(db)
     query = request.args.get("q", "").strip() or None
     links = SearchLinks(request.args, query)
     return {

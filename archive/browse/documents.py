@@ -90,6 +90,11 @@ def _facets(session: Session) -> tuple[tuple[Facet, ...], tuple[Facet, ...]]:
     return rows.facets((k, k, n) for k, n in kinds), rows.facets(sources)
 
 
+def has_documents(session: Session) -> bool:
+    """Whether anything is archived at all."""
+    return session.scalar(select(Document.id).limit(1)) is not None
+
+
 def document_summaries(
     session: Session, ids: Iterable[int]
 ) -> dict[int, DocumentSummary]:
