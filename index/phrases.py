@@ -4,7 +4,9 @@ A phrase's candidates hold every word. An exact phrase (slop 1: word k at
 start + k) over Whoosh's ``Positions`` is tested over arrays: each word's
 positions in every candidate are decoded at once (``postings.positions_of``),
 shifted back by the word's place in the phrase, and the candidates where all
-the words leave a common start are kept. Otherwise each candidate's positions
+the words leave a common start are kept. With a ``TermCache``, a word's
+positions are decoded once a generation, for all its postings
+(``positioned``), and read from there. Otherwise each candidate's positions
 are decoded (once per distinct word: a repeated word is decoded once) and
 tested with ``postings.in_order``, checking the search's deadline every
 ``every`` candidates.
@@ -13,11 +15,17 @@ tested with ``postings.in_order``, checking the search's deadline every
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+from whoosh import formats
 
 from index.deadline import Deadline
-from index.postings import in_order, positions_of
+from index.postings import in_order, position_decoder, positions_of
+
+if TYPE_CHECKING:
+    from index.match_arrays import Matches
 
 _PASSAGE = 1 << 32  # (candidate, start) as one number: candidate * _PASSAGE + start
 
@@ -75,3 +83,53 @@ def _starts_shared(
     keep = np.zeros(count, dtype=bool)
     keep[shared // _PASSAGE] = True
     return keep
+
+
+@dataclass(frozen=True, slots=True)
+class Positioned:
+    """A term's matches in a segment, with each one's positions: those of match
+    n are ``positions[starts[n] : starts[n + 1]]``."""
+
+    found: Matches
+    starts: np.ndarray
+    positions: np.ndarray
+
+    @property
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        return (*self.found.arrays, self.starts, self.positions)
+
+
+def exact_phrases(format_: formats.Format) -> bool:
+    """Whether positions of this format can be read for ``positioned``."""
+    return type(format_) is formats.Positions
+
+
+def positioned(found: Matches, values: list[bytes]) -> Positioned:
+    """``found`` with the positions its ``values`` hold (Whoosh's ``Positions``)."""
+    decoded = positions_of(values)
+    if decoded is None:  # not one pickle shape: one value at a time
+        decode = position_decoder(formats.Positions())
+        each = [decode(value) for value in values]
+        owners = np.repeat(np.arange(len(each)), [len(p) for p in each])
+        flat = [p for positions in each for p in positions]
+        decoded = owners, np.array(flat, dtype=np.int64)
+    owners, positions = decoded
+    counts = np.bincount(owners, minlength=len(values))
+    starts = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    return Positioned(found, starts, positions.astype(np.int32))
+
+
+def starts_shared(candidates: np.ndarray, words: list[Positioned]) -> np.ndarray:
+    """A mask over ``candidates`` (held by every word): those where word k of
+    ``words`` stands at start + k for some start."""
+    pairs = []
+    for word in words:
+        at = np.searchsorted(word.found.ids, candidates)
+        first = word.starts[at]
+        lengths = word.starts[at + 1] - first
+        ends = np.cumsum(lengths)
+        where = np.repeat(first - (ends - lengths), lengths)
+        where += np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+        owners = np.repeat(np.arange(len(candidates), dtype=np.int64), lengths)
+        pairs.append((owners, word.positions[where]))
+    return _starts_shared(len(candidates), pairs)

@@ -9,7 +9,9 @@ index-wide statistics BM25 takes), so ``index.readers`` keeps one
 ``TermCache`` a generation, shared by its searchers, like the facet tables.
 
 Entries are a term's matches in one segment (ids and scores, read-only
-arrays), the least recently used dropped beyond ``MAX_BYTES``.
+arrays), or the same with each match's positions, for exact phrases
+(``index.phrases.Positioned``); the least recently used are dropped beyond
+``MAX_BYTES``.
 """
 
 from __future__ import annotations
@@ -22,38 +24,42 @@ from typing import TYPE_CHECKING
 from whoosh.reading import IndexReader
 
 if TYPE_CHECKING:
-    from index.scoring import Matches
+    from index.phrases import Positioned
+    from index.match_arrays import Matches
 
-MAX_BYTES = 48 * 1024 * 1024  # ids and scores held, at most (~16 bytes a posting)
-Key = tuple[int, str, bytes]  # (segment number in the generation, field, term)
+    Kept = Matches | Positioned
+
+MAX_BYTES = 48 * 1024 * 1024  # arrays held, at most (~16 bytes a posting)
+# (segment number in the generation, field, term[, "positions"])
+Key = tuple[int, str, bytes] | tuple[int, str, bytes, str]
 
 
 class TermCache:
     """Scored postings by segment and term, for one generation; thread-safe."""
 
     def __init__(self, _reader: IndexReader | None = None) -> None:
-        self._found: OrderedDict[Key, Matches] = OrderedDict()
+        self._found: OrderedDict[Key, Kept] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: Key, read: Callable[[], Matches]) -> Matches:
-        """The matches kept for ``key``, or ``read()``'s, then kept."""
+    def get(self, key: Key, read: Callable[[], Kept]) -> Kept:
+        """The entry kept for ``key``, or ``read()``'s, then kept."""
         with self._lock:
             found = self._found.get(key)
             if found is not None:
                 self._found.move_to_end(key)
                 return found
         found = read()
-        found.ids.flags.writeable = False
-        found.scores.flags.writeable = False
-        size = found.ids.nbytes + found.scores.nbytes
+        for array in found.arrays:
+            array.flags.writeable = False
+        size = sum(array.nbytes for array in found.arrays)
         with self._lock:
             if key not in self._found:
                 self._found[key] = found
                 self._bytes += size
             while self._bytes > MAX_BYTES and len(self._found) > 1:
                 _, old = self._found.popitem(last=False)
-                self._bytes -= old.ids.nbytes + old.scores.nbytes
+                self._bytes -= sum(array.nbytes for array in old.arrays)
         return found
 
     def __len__(self) -> int:
