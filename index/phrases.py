@@ -108,22 +108,27 @@ def positioned(found: Matches, values: list[bytes]) -> Positioned:
     """``found`` with the positions its ``values`` hold (Whoosh's ``Positions``)."""
     decoded = positions_of(values)
     if decoded is None:  # not one pickle shape: one value at a time
-        decode = position_decoder(formats.Positions())
-        each = [decode(value) for value in values]
-        owners = np.repeat(np.arange(len(each)), [len(p) for p in each])
-        flat = [p for positions in each for p in positions]
-        decoded = owners, np.array(flat, dtype=np.int64)
+        decoded = _one_by_one(values, list(range(len(values))))
     owners, positions = decoded
     counts = np.bincount(owners, minlength=len(values))
     starts = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
     return Positioned(found, starts, positions.astype(np.int32))
 
 
-def starts_shared(candidates: np.ndarray, words: list[Positioned]) -> np.ndarray:
+def starts_shared(
+    candidates: np.ndarray, words: list[Positioned | tuple[Matches, list]]
+) -> np.ndarray:
     """A mask over ``candidates`` (held by every word): those where word k of
-    ``words`` stands at start + k for some start."""
+    ``words`` stands at start + k for some start. A word is ``Positioned``, or
+    its matches and their position values, decoded here for the candidates."""
     pairs = []
     for word in words:
+        if not isinstance(word, Positioned):
+            found, values = word
+            at = np.searchsorted(found.ids, candidates).tolist()
+            decoded = positions_of([values[i] for i in at])
+            pairs.append(decoded if decoded is not None else _one_by_one(values, at))
+            continue
         at = np.searchsorted(word.found.ids, candidates)
         first = word.starts[at]
         lengths = word.starts[at + 1] - first
@@ -133,3 +138,11 @@ def starts_shared(candidates: np.ndarray, words: list[Positioned]) -> np.ndarray
         owners = np.repeat(np.arange(len(candidates), dtype=np.int64), lengths)
         pairs.append((owners, word.positions[where]))
     return _starts_shared(len(candidates), pairs)
+
+
+def _one_by_one(values: list[bytes], at: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(value number, position) pairs of ``values[at]``, decoded one at a time."""
+    decode = position_decoder(formats.Positions())
+    each = [decode(values[i]) for i in at]
+    owners = np.repeat(np.arange(len(each)), [len(p) for p in each])
+    return owners, np.array([p for ps in each for p in ps], dtype=np.int64)

@@ -50,6 +50,7 @@ from index.term_cache import TermCache
 
 _LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
 CHECK_EVERY = 256
+COMMON = 3  # a word in over a third of a segment's passages: its positions not kept
 
 
 def every_match(
@@ -222,18 +223,25 @@ class _Segment:
         return boosted(within_mask(found, keep), q.boost)
 
     def _kept_phrase(self, fieldname: str, texts: list, order: list[int]) -> Matches:
-        """An exact phrase from its words' postings with their positions, kept
-        in ``terms`` (``_phrase``'s candidates and scores, over arrays)."""
-        words: dict[bytes, Positioned] = {}
+        """An exact phrase (``_phrase``'s candidates and scores, over arrays);
+        its words kept in ``terms`` with their positions, but for words in more
+        than ``1 / COMMON`` of the segment's passages: those are read, each
+        time, only in the blocks of the candidates the rarer words leave."""
+        words: dict[bytes, Positioned | tuple[Matches, list]] = {}
         found = None
         for i in order:
             self.deadline.check()
             text = texts[i]
             if text not in words:
-                key = (self.number, fieldname, text, "positions")
-                read = partial(self._positioned, fieldname, text)
-                words[text] = self.terms.get(key, read)
-            here = words[text].found
+                if self.reader.doc_frequency(fieldname, text) * COMMON > self.size:
+                    within = None if found is None else found.ids
+                    words[text] = self._postings(fieldname, text, True, within)
+                else:
+                    key = (self.number, fieldname, text, "positions")
+                    read = partial(self._positioned, fieldname, text)
+                    words[text] = self.terms.get(key, read)
+            word = words[text]
+            here = word.found if isinstance(word, Positioned) else word[0]
             found = here if found is None else both(found, here)
             if not len(found):
                 return NONE
