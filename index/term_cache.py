@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 from whoosh.reading import IndexReader
 
 if TYPE_CHECKING:
-    from index.phrases import Positioned
     from index.match_arrays import Matches
+    from index.phrases import Positioned
 
     Kept = Matches | Positioned
 
