@@ -210,6 +210,7 @@ class Searcher:
             did_you_mean=suggestion,
             notices=tuple(notices),
             partial=partial,
+            generation=view.key,
         )
 
     def _listed(

@@ -73,7 +73,9 @@ def _results_context(result: SearchResult) -> dict:
         "result": result,
         "query": query,
         "links": links,
-        "documents": browse.document_summaries(db, {h.document_id for h in shown}),
+        "documents": connections.summaries(
+            {h.document_id for h in shown}, result.generation
+        ),
         "claims": browse.claim_excerpts(db, claim_ids),
         "outlets": browse.outlets_by_slug(db, slugs),
         "facets": _facet_links(result, request.args, links),
