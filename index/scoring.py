@@ -50,7 +50,7 @@ from index.term_cache import TermCache
 
 _LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
 CHECK_EVERY = 256
-COMMON = 3  # a word in over a third of a segment's passages: its positions not kept
+COMMON = 2  # a word in over half a segment's passages: its positions not kept
 
 
 def every_match(
@@ -116,13 +116,25 @@ class _Segment:
         if isinstance(q, wq.Phrase) and len(q.words) > 1:
             return self._phrase(q)
         if isinstance(q, wq.NumericRange) and q.constantscore:
-            return self.matches(q._compile_query(self.reader))
+            return self._range(q)
         if isinstance(q, wq.ConstantScoreQuery):
             ids = self._ids(q.child)
             return Matches(ids, np.full(len(ids), float(q.score)))
         if q is wq.NullQuery:
             return NONE
         return self._walked(q)
+
+    def _range(self, q: wq.NumericRange) -> Matches:
+        """A number (date) range: the union of its terms at Whoosh's tiers, kept
+        in ``terms`` whole (the terms in the range are looked up one by one)."""
+
+        def compiled() -> Matches:
+            return self.matches(q._compile_query(self.reader))
+
+        if self.terms is None:
+            return compiled()
+        bounds = f"{q.start}{q.startexcl:d}..{q.end}{q.endexcl:d}^{q.boost}"
+        return self.terms.get((self.number, q.fieldname, bounds, "range"), compiled)
 
     def _ids(self, q: wq.Query) -> np.ndarray:
         """The passages ``q`` matches, unscored (a filter's or an exclusion's)."""

@@ -10,8 +10,9 @@ index-wide statistics BM25 takes), so ``index.readers`` keeps one
 
 Entries are a term's matches in one segment (ids and scores, read-only
 arrays), or the same with each match's positions, for exact phrases
-(``index.phrases.Positioned``); the least recently used are dropped beyond
-``MAX_BYTES``.
+(``index.phrases.Positioned``), or a number range's matches (a date range's
+terms are many, looked up one by one); the least recently used are dropped
+beyond ``MAX_BYTES``.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ if TYPE_CHECKING:
     Kept = Matches | Positioned
 
 MAX_BYTES = 48 * 1024 * 1024  # arrays held, at most (~16 bytes a posting)
-# (segment number in the generation, field, term[, "positions"])
-Key = tuple[int, str, bytes] | tuple[int, str, bytes, str]
+# (segment number in the generation, field, term[, "positions"]), or
+# (segment number, field, a number range's bounds, "range")
+Key = tuple[int, str, bytes] | tuple[int, str, bytes | str, str]
 
 
 class TermCache:

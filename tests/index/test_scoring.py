@@ -115,7 +115,7 @@ def test_every_match_and_score_is_whooshs(segmented, text, exact, kept):
 
 def test_exact_phrases_keep_their_rarer_words_positions(segmented):
     """The phrases above keep some words with their positions (the others are
-    in over a third of a segment's passages), so the test above reads them
+    in over half a segment's passages), so the test above reads them
     from a ``TermCache`` too."""
     terms = TermCache()
     for text in QUERIES:
