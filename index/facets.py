@@ -16,6 +16,7 @@ pairs whose passage matched.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 import numpy as np
 from whoosh.reading import IndexReader
@@ -30,6 +31,7 @@ MULTI_VALUED = frozenset({"outlet", "country"})
 PER_PASSAGE = frozenset({"outlet"})  # the others are their document's
 TABLE_CELLS = 8_000_000  # documents x values, for counting documents by value
 LEFT_OUT = frozenset({NO_OUTLET})
+MADE_KEPT = 50_000  # facet values with their counts, kept for other searches
 
 
 class FacetTable:
@@ -146,6 +148,8 @@ class Shown:
     def __init__(self, name: str, values: list[str]) -> None:
         self.month = name == "month"
         self.facet = [labelled(name, value) if value else None for value in values]
+        self.shown = np.array([c is not None for c in self.facet], dtype=bool)
+        self.made: dict[tuple[int, int], FacetCount] = {}
         if self.month:
             by = {key: n for n, key in enumerate(sorted({c.key for c in self._all()}))}
             self.rank = np.array([-by[c.key] if c else 0 for c in self.facet])
@@ -158,17 +162,25 @@ class Shown:
         return (c for c in self.facet if c is not None)
 
     def counts(self, tally: np.ndarray) -> tuple[FacetCount, ...]:
+        """The values ``tally`` counts, in order (each ``FacetCount`` made once
+        for all searches: most values are counted the same again and again)."""
         codes = np.flatnonzero(tally)
-        codes = codes[codes > 0]
+        codes = codes[self.shown[codes]]
         if self.month:
             order = np.lexsort((codes, self.rank[codes]))
         else:
             order = np.lexsort((codes, self.rank[codes], -tally[codes]))
-        facet = self.facet
-        return tuple(
-            FacetCount(facet[code].key, facet[code].label, int(tally[code]))
-            for code in codes[order].tolist()
-        )
+        codes = codes[order]
+        made, facet = self.made, self.facet
+        if len(made) > MADE_KEPT:
+            made.clear()
+        found = []
+        for code, count in zip(codes.tolist(), tally[codes].tolist(), strict=True):
+            value = made.get((code, count))
+            if value is None:
+                value = made[code, count] = replace(facet[code], count=count)
+            found.append(value)
+        return tuple(found)
 
 
 def _per_document(
