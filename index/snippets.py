@@ -90,20 +90,35 @@ class Highlighter:
     def _marked_tokens(self, text: str, matcher: Matcher, variants: dict):
         """The words of ``text`` as ``text_analyzer`` cuts them, each marked as a
         match or not (the analyzer's terms of a word are the same wherever it
-        stands, so each word is looked up whole: ``text_term``)."""
+        stands, so each word is looked at whole, once: ``_facts``)."""
         stems, words, keys = matcher.stems, matcher.words, matcher.keys
+        facts = _FACTS
         for found in WORD.finditer(text):
             written = found.group()
-            term = text_term(written)
+            known = facts.get(written) or _facts(written)
+            term, folded, key = known
             if not term:
                 continue
-            matched = term in stems or fold_word(written) in words
-            if not matched and keys and is_name_word(written):
-                if name_key(written) in keys:
-                    matched = True
-                    if fold(written) not in matcher.exact:
-                        variants[written] = None
+            matched = term in stems or folded in words
+            if not matched and key in keys:
+                matched = True
+                if fold(written) not in matcher.exact:
+                    variants[written] = None
             yield _Word(found.start(), found.end(), term, matched)
+
+
+_FACTS: dict[str, tuple[str, str, str | None]] = {}
+_FACTS_KEPT = 200_000
+
+
+def _facts(written: str) -> tuple[str, str, str | None]:
+    """A word's stem (``text_term``), folded form, and name key if it is written
+    as a name: what snippets compare with a search's terms; remembered."""
+    if len(_FACTS) >= _FACTS_KEPT:
+        _FACTS.clear()
+    key = name_key(written) if is_name_word(written) else None
+    found = _FACTS[written] = (text_term(written), fold_word(written), key)
+    return found
 
 
 class _Word:
