@@ -1,6 +1,7 @@
 """Search under load: many clients on loopback, with and without an ingest running.
 
-    python -m bench.load --data D [--old CHECKOUT] [--extra CORPUS ...] [--out F]
+    python -m bench.load --data D [--old CHECKOUT [--old-data D2]]
+        [--extra CORPUS ...] [--out F]
 
 Serves the data folder ``D`` with waitress (``bench.serve``, 8 threads as
 ``archive serve`` uses) and sends search requests from client threads over
@@ -8,10 +9,12 @@ keep-alive connections for a fixed time, each client cycling through the
 benchmark's queries (``bench.queries``). Runs, in this order:
 
 1. ``--clients-small`` clients (8) against the code of ``--old`` (another
-   checkout, served by its own ``bench.serve``), then against this code in one
-   process (as ``archive serve`` by default) and in ``--processes`` (2): the
-   throughput side by side, on the same machine and data, in one run, taken in
-   turns for ``--rounds`` rounds (a shared machine's load drifts);
+   checkout, served by its own ``bench.serve``; over ``--old-data`` if the old
+   code cannot open ``D``, its own ingest of the same corpus), then against
+   this code in one process (as ``archive serve`` by default) and in
+   ``--processes`` (2): the throughput side by side, on the same machine, in
+   one run, taken in turns for ``--rounds`` rounds (a shared machine's load
+   drifts);
 2. ``--clients`` clients (50) against this code (``--processes`` from here on);
 3. the same with some clients sending only pathological queries (a 999-letter
    word, a 499-word phrase of ``1``: 6 s and 13 s alone on medium before
@@ -57,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load")
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--old", type=Path, help="a checkout of the code to compare")
+    parser.add_argument(
+        "--old-data", type=Path, help="the old code's data folder (default: --data)"
+    )
     parser.add_argument("--extra", type=Path, action="append", default=[])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--clients-small", type=int, default=8)
@@ -85,14 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     small, seconds = args.clients_small, args.seconds
     log = args.out.with_suffix(".server.log")
     procs = args.processes
-    sides = [("this code, one process", ROOT, 1)]
+    sides = [("this code, one process", ROOT, args.data, 1)]
     if procs > 1:
-        sides.append((f"this code, {procs} processes", ROOT, procs))
+        sides.append((f"this code, {procs} processes", ROOT, args.data, procs))
     if args.old is not None:
-        sides.insert(0, ("old code", args.old, 1))
+        sides.insert(0, ("old code", args.old, args.old_data or args.data, 1))
     for round_ in range(1, args.rounds + 1):  # taken in turns: the load drifts
-        for name, checkout, count in sides:
-            with _server(checkout, args.data, args.threads, log, count) as server:
+        for name, checkout, data, count in sides:
+            with _server(checkout, data, args.threads, log, count) as server:
                 record(
                     f"{name}, {small} clients, round {round_}",
                     _run(server, paths, small, seconds),

@@ -190,6 +190,17 @@ def stem_positions(text: str) -> dict[str, list[int]]:
     return found
 
 
+def text_term(word: str) -> str:
+    """The stem ``text_analyzer`` makes of one word as written (a ``WORD`` match),
+    or "" if it makes none; remembered as ``stem_positions`` remembers it."""
+    stem = _STEMS.get(word)
+    if stem is None:
+        if len(_STEMS) >= _STEMS_KEPT:
+            _STEMS.clear()
+        stem = _STEMS[word] = next((t.text for t in _TEXT(word)), "")
+    return stem
+
+
 def words_of(text: str) -> list[str]:
     """The terms ``words_analyzer`` makes of ``text`` (its folded words)."""
     return [folded for m in WORD.finditer(text) if (folded := fold_word(m.group()))]

@@ -16,18 +16,22 @@ pairs whose passage matched.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 import numpy as np
 from whoosh.reading import IndexReader
 
 from index.entries import NO_OUTLET
+from index.filters import labelled
 from index.postings import doc_ids
+from index.results import FacetCount
 from index.schema import FACET_FIELDS
 
 MULTI_VALUED = frozenset({"outlet", "country"})
 PER_PASSAGE = frozenset({"outlet"})  # the others are their document's
 TABLE_CELLS = 8_000_000  # documents x values, for counting documents by value
 LEFT_OUT = frozenset({NO_OUTLET})
+MADE_KEPT = 50_000  # facet values with their counts, kept for other searches
 
 
 class FacetTable:
@@ -38,6 +42,8 @@ class FacetTable:
         self.values: dict[str, list[str]] = {}
         self.codes: dict[str, np.ndarray] = {}
         self.pairs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.starts: dict[str, np.ndarray] = {}  # a passage's first pair, by number
+        self._shown: dict[str, Shown] = {}
         for name, field in FACET_FIELDS.items():
             values = [""]  # code 0: no value
             docs: list[np.ndarray] = []
@@ -48,7 +54,8 @@ class FacetTable:
                 docs.append(doc_ids(reader, field, term))
             self.values[name] = values
             if name in MULTI_VALUED:
-                self.pairs[name] = _pairs(docs)
+                self.pairs[name] = pair_docs, _ = _pairs(docs)
+                self.starts[name] = _starts(pair_docs, self.size)
             else:
                 self.codes[name] = _codes(docs, self.size)
 
@@ -62,6 +69,30 @@ class FacetTable:
         facets but the cited outlets are the same in all its passages: those
         are counted over one matching passage a document.
         """
+        counted: dict[str, dict[str, int]] = {}
+        for name, tally in self.tallies(docs, owners).items():
+            values = self.values[name]
+            counted[name] = {
+                values[code]: int(tally[code]) for code in np.flatnonzero(tally) if code
+            }
+        return counted
+
+    def shown(
+        self, docs: Collection[int], owners: np.ndarray | None = None
+    ) -> dict[str, tuple[FacetCount, ...]]:
+        """``counts`` as ``FacetCount``s in the order to show them (``filters``)."""
+        found = {}
+        for name, tally in self.tallies(docs, owners).items():
+            shown = self._shown.get(name)
+            if shown is None:  # once a generation; two threads may both make it
+                shown = self._shown[name] = Shown(name, self.values[name])
+            found[name] = shown.counts(tally)
+        return found
+
+    def tallies(
+        self, docs: Collection[int], owners: np.ndarray | None = None
+    ) -> dict[str, np.ndarray]:
+        """Per facet, the count of each value code (as ``counts`` counts)."""
         matched = (
             docs
             if isinstance(docs, np.ndarray)
@@ -75,32 +106,81 @@ class FacetTable:
             one_each, documents = matched[first], len(first)
             rank = np.zeros(self.size, dtype=np.int64)
             rank[matched] = inverse  # each matched passage's document, 0..n-1
-        counted: dict[str, dict[str, int]] = {}
+        tallies: dict[str, np.ndarray] = {}
         for name in FACET_FIELDS:
             size = len(self.values[name])
             counting = matched if name in PER_PASSAGE else one_each
             if name in MULTI_VALUED:
-                mask = np.zeros(self.size, dtype=bool)
-                mask[counting] = True
-                pair_docs, pair_codes = self.pairs[name]
-                kept = mask[pair_docs]
-                passages, codes = pair_docs[kept], pair_codes[kept]
+                passages, codes = self._pairs_of(name, counting)
             else:
                 passages, codes = counting, self.codes[name][counting]
             if rank is not None and name in PER_PASSAGE:
-                tally = _per_document(rank[passages], codes, documents, size)
+                tallies[name] = _per_document(rank[passages], codes, documents, size)
             else:
-                tally = np.bincount(codes, minlength=size)
-            values = self.values[name]
-            counted[name] = {
-                values[code]: int(tally[code]) for code in np.flatnonzero(tally) if code
-            }
-        return counted
+                tallies[name] = np.bincount(codes, minlength=size)
+        return tallies
 
     def values_of(self, name: str, docnum: int) -> list[str]:
         """The values of multi-valued facet ``name`` that passage ``docnum`` has."""
-        pair_docs, pair_codes = self.pairs[name]
-        return [self.values[name][c] for c in pair_codes[pair_docs == docnum]]
+        _, pair_codes = self.pairs[name]
+        starts = self.starts[name]
+        codes = pair_codes[starts[docnum] : starts[docnum + 1]]
+        return [self.values[name][c] for c in codes]
+
+    def _pairs_of(
+        self, name: str, passages: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The (passage, value code) pairs of ``passages``: those of each passage
+        lie together from its start, so only theirs are read."""
+        starts = self.starts[name]
+        first = starts[passages]
+        lengths = starts[passages + 1] - first
+        ends = np.cumsum(lengths)
+        at = np.repeat(first - (ends - lengths), lengths)  # pair i: first + i
+        at += np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+        return np.repeat(passages, lengths), self.pairs[name][1][at]
+
+
+class Shown:
+    """A facet's values as shown (key and label), and the order to show them in:
+    months newest first, the others most counted first, then by label."""
+
+    def __init__(self, name: str, values: list[str]) -> None:
+        self.month = name == "month"
+        self.facet = [labelled(name, value) if value else None for value in values]
+        self.shown = np.array([c is not None for c in self.facet], dtype=bool)
+        self.made: dict[tuple[int, int], FacetCount] = {}
+        if self.month:
+            by = {key: n for n, key in enumerate(sorted({c.key for c in self._all()}))}
+            self.rank = np.array([-by[c.key] if c else 0 for c in self.facet])
+        else:
+            lowers = sorted({c.label.lower() for c in self._all()})
+            by = {label: n for n, label in enumerate(lowers)}
+            self.rank = np.array([by[c.label.lower()] if c else 0 for c in self.facet])
+
+    def _all(self):
+        return (c for c in self.facet if c is not None)
+
+    def counts(self, tally: np.ndarray) -> tuple[FacetCount, ...]:
+        """The values ``tally`` counts, in order (each ``FacetCount`` made once
+        for all searches: most values are counted the same again and again)."""
+        codes = np.flatnonzero(tally)
+        codes = codes[self.shown[codes]]
+        if self.month:
+            order = np.lexsort((codes, self.rank[codes]))
+        else:
+            order = np.lexsort((codes, self.rank[codes], -tally[codes]))
+        codes = codes[order]
+        made, facet = self.made, self.facet
+        if len(made) > MADE_KEPT:
+            made.clear()
+        found = []
+        for code, count in zip(codes.tolist(), tally[codes].tolist(), strict=True):
+            value = made.get((code, count))
+            if value is None:
+                value = made[code, count] = replace(facet[code], count=count)
+            found.append(value)
+        return tuple(found)
 
 
 def _per_document(
@@ -108,15 +188,19 @@ def _per_document(
 ) -> np.ndarray:
     """How many documents have each code, from (document 0..count-1, code) pairs.
 
-    A table of documents by codes marks each pair once (one step per pair);
-    when it would be large, the pairs are made distinct by sorting instead.
+    Each pair writes its number into a table of documents by codes; the pairs
+    that find their own number there are one per distinct (document, code).
+    Only the cells written are touched. When the table would be large, the
+    pairs are made distinct by sorting instead.
     """
-    if count * size <= TABLE_CELLS:
-        table = np.zeros(count * size, dtype=bool)
-        table[documents * size + codes] = True
-        return table.reshape(count, size).sum(axis=0)
-    pairs = np.unique(documents * size + codes)
-    return np.bincount(pairs % size, minlength=size)
+    if count * size > TABLE_CELLS:
+        pairs = np.unique(documents * size + codes)
+        return np.bincount(pairs % size, minlength=size)
+    cells = documents * size + codes
+    numbers = np.arange(len(cells), dtype=np.int32)  # fewer pages touched
+    table = np.empty(count * size, dtype=np.int32)
+    table[cells] = numbers
+    return np.bincount(codes[table[cells] == numbers], minlength=size)
 
 
 def _terms(reader: IndexReader, field: str) -> list[str]:
@@ -128,6 +212,11 @@ def _terms(reader: IndexReader, field: str) -> list[str]:
     ]
 
 
+def _starts(pair_docs: np.ndarray, size: int) -> np.ndarray:
+    """Where each passage's pairs begin (and, at ``size``, where they all end)."""
+    return np.concatenate(([0], np.cumsum(np.bincount(pair_docs, minlength=size))))
+
+
 def _codes(docs: list[np.ndarray], size: int) -> np.ndarray:
     """Value code per passage: code n for the passages of the nth value's postings."""
     codes = np.zeros(size, dtype=np.int32)
@@ -137,11 +226,13 @@ def _codes(docs: list[np.ndarray], size: int) -> np.ndarray:
 
 
 def _pairs(docs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """(passage, value code) for every posting of every value."""
+    """(passage, value code) for every posting of every value, by passage."""
     if not docs:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
     codes = [
         np.full(len(numbers), code, dtype=np.int32)
         for code, numbers in enumerate(docs, 1)
     ]
-    return np.concatenate(docs), np.concatenate(codes)
+    pair_docs, pair_codes = np.concatenate(docs), np.concatenate(codes)
+    order = np.argsort(pair_docs, kind="stable")  # by passage, codes ascending
+    return pair_docs[order], pair_codes[order]

@@ -1,5 +1,5 @@
-"""Facet filters (chosen or excluded values) as Whoosh queries, and facet counts
-as ``FacetCount``s with their labels."""
+"""Facet filters (chosen or excluded values) as Whoosh queries, and facet values
+as shown: a filter's key and a label (``index.facets`` counts them)."""
 
 from __future__ import annotations
 
@@ -51,24 +51,16 @@ def allowed_passages(
     return allowed - set(searcher.docs_for_query(leave_out))
 
 
-def counts(name: str, groups: dict) -> tuple[FacetCount, ...]:
-    counts = []
-    for key, count in groups.items():
-        key = _text(key) if key else ""
-        if key in ("", NO_OUTLET):
-            continue
-        label = key
-        if name in LABELLED:
-            key, _, label = key.partition(FORM_SEPARATOR)
-            key = key.upper() if name == "country" else key
-        elif name == "month":
-            year, month = key.split("-")
-            label = f"{calendar.month_name[int(month)]} {year}"
-        counts.append(FacetCount(key, label, int(count)))
-    if name == "month":
-        return tuple(sorted(counts, key=lambda c: c.key, reverse=True))
-    return tuple(sorted(counts, key=lambda c: (-c.count, c.label.lower())))
-
-
-def _text(term: bytes | str) -> str:
-    return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+def labelled(name: str, term: str) -> FacetCount | None:
+    """Index term ``term`` of facet ``name`` as a filter's key and a label (its
+    count left 0), or None for no value."""
+    if term in ("", NO_OUTLET):
+        return None
+    key = label = term
+    if name in LABELLED:
+        key, _, label = term.partition(FORM_SEPARATOR)
+        key = key.upper() if name == "country" else key
+    elif name == "month":
+        year, month = term.split("-")
+        label = f"{calendar.month_name[int(month)]} {year}"
+    return FacetCount(key, label, 0)

@@ -8,8 +8,8 @@ numbers, weights and values; here each block becomes numpy arrays at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import accumulate
-from pickle import loads
+from itertools import accumulate, chain
+from pickle import UnpicklingError, loads
 
 import numpy as np
 from whoosh import formats
@@ -17,6 +17,8 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.system import _INT_SIZE as _COUNT
 
 _FEW = 8  # a slop up to which two words' gaps are tried one by one
+_PROTOCOL_2 = b"\x80\x02"  # how Whoosh's ``Positions.encode`` pickles
+_STOP = ord(".")
 
 
 def position_decoder(format_: formats.Format) -> Callable[[bytes], list[int]]:
@@ -34,6 +36,31 @@ def _positions(value: bytes) -> list[int]:
     if not value.endswith(b"."):
         value += b"."
     return list(accumulate(loads(value[_COUNT:])))
+
+
+def positions_of(values: list[bytes]) -> tuple[np.ndarray, np.ndarray] | None:
+    """The positions of many ``Positions`` values at once, as (value number,
+    position) pairs; None if a value is not a protocol 2 pickle of gaps.
+
+    The pickles, their opening and closing opcodes cut, become one list of
+    lists, unpickled by one call; the gaps are summed over arrays.
+    """
+    if any(v[_COUNT : _COUNT + 2] != _PROTOCOL_2 for v in values):
+        return None
+    body = [v[_COUNT + 2 : -1] if v[-1] == _STOP else v[_COUNT + 2 :] for v in values]
+    try:
+        gaps = loads(b"".join((_PROTOCOL_2, b"(", *body, b"l.")))
+    except (UnpicklingError, EOFError, IndexError, ValueError):
+        return None  # a value of another shape: decoded one by one
+    if len(gaps) != len(values):
+        return None
+    lengths = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=lengths.sum())
+    ends = np.cumsum(lengths)
+    sums = np.cumsum(flat)
+    before = np.concatenate(([0], sums))[ends - lengths]  # the sum before each value
+    owners = np.repeat(np.arange(len(values), dtype=np.int64), lengths)
+    return owners, sums - np.repeat(before, lengths)
 
 
 def in_order(positions: list[list[int]], slop: int, mindist: int = 1) -> bool:

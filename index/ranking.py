@@ -19,6 +19,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from index.deadline import NO_LIMIT, Deadline
 from index.results import SearchRequest
 from index.scoring import Matches, every_match
+from index.term_cache import TermCache
 
 NO_DOCS = np.zeros(0, dtype=np.int64)
 
@@ -36,6 +37,7 @@ def ranked(
     allowed: set[int] | None,
     request: SearchRequest,
     deadline: Deadline = NO_LIMIT,
+    terms: TermCache | None = None,
 ) -> tuple[np.ndarray, list[Scored]]:
     """Every passage ``q`` matches (within ``allowed``), ascending, and the page.
 
@@ -46,7 +48,7 @@ def ranked(
     limit = request.page * request.per_page
     start = limit - request.per_page
     if request.sort == "relevance" and not isinstance(q, wq.Every):
-        found = every_match(searcher, q, deadline)
+        found = every_match(searcher, q, deadline, terms)
         if allowed is not None:
             keep = np.isin(found.ids, _array(allowed), assume_unique=True)
             found = Matches(found.ids[keep], found.scores[keep])
@@ -68,6 +70,7 @@ def scored(
     q: wq.Query,
     allowed: set[int] | None,
     deadline: Deadline = NO_LIMIT,
+    terms: TermCache | None = None,
 ) -> Matches:
     """Every passage ``q`` matches (within ``allowed``) and its score (0 when
     there are no words to score: only filters)."""
@@ -76,7 +79,7 @@ def scored(
     if isinstance(q, wq.Every):
         matched = _matching(searcher, q, allowed)
         return Matches(matched, np.zeros(len(matched)))
-    found = every_match(searcher, q, deadline)
+    found = every_match(searcher, q, deadline, terms)
     if allowed is None:
         return found
     keep = np.isin(found.ids, _array(allowed), assume_unique=True)

@@ -19,7 +19,8 @@ one to come back, which on two cores costs little: searches are Python work,
 one core's worth per process.
 
 Searchers of one generation number their documents alike, so they share one
-``FacetTable``, read once per generation by the first search that needs it. A
+``FacetTable`` (and ``DocumentTable``), read once per generation by the first
+search that needs it, and one ``TermCache`` of the terms' scored postings. A
 search reads its hits and its facet counts through one ``View``: the same
 reader, whatever commits land meanwhile.
 """
@@ -40,11 +41,13 @@ from whoosh.searching import Searcher as WhooshSearcher
 from index.directory import VERSION_FILE, open_index
 from index.documents import DocumentTable
 from index.facets import FacetTable
+from index.term_cache import TermCache
 
 Key = tuple[int | None, int]  # (version file's mtime, generation)
-TABLES_KEPT = 6  # tables of the latest generations (two kinds) kept for new searches
-T = TypeVar("T", FacetTable, DocumentTable)
+TABLES_KEPT = 9  # tables of the latest generations (three kinds) kept for new searches
+T = TypeVar("T", FacetTable, DocumentTable, TermCache)
 TableKey = tuple[Key, type]
+Table = FacetTable | DocumentTable | TermCache
 SEARCHERS = 4  # searchers open at once; more searches wait for one to come back
 OPEN_TRIES = 5
 
@@ -63,6 +66,9 @@ class View:
     def documents(self) -> DocumentTable:
         return self.readers.table(self, DocumentTable)
 
+    def terms(self) -> TermCache:
+        return self.readers.table(self, TermCache)
+
 
 class Readers:
     """A pool of searchers over the index at ``path``, safe to share by threads."""
@@ -74,7 +80,7 @@ class Readers:
         self._ix: FileIndex | None = None
         self._ix_stamp: int | None = None
         self._idle: list[tuple[Key, WhooshSearcher]] = []
-        self._tables: OrderedDict[TableKey, FacetTable | DocumentTable] = OrderedDict()
+        self._tables: OrderedDict[TableKey, Table] = OrderedDict()
         self._building: dict[TableKey, threading.Lock] = {}
 
     @contextmanager
@@ -166,7 +172,7 @@ class Readers:
         except OSError:
             return None
 
-    def _keep_table(self, key: TableKey, table: FacetTable | DocumentTable) -> None:
+    def _keep_table(self, key: TableKey, table: Table) -> None:
         self._tables[key] = table
         self._tables.move_to_end(key)
         while len(self._tables) > TABLES_KEPT:

@@ -113,6 +113,8 @@ class SearchResult:
     did_you_mean: str | None = None
     notices: tuple[str, ...] = field(default=())
     partial: bool = False  # the search ran out of time; a notice says what is left out
+    # the index generation that answered: it changes with every commit or rebuild
+    generation: tuple[int | None, int] | None = field(default=None, compare=False)
 
     @property
     def page(self) -> int:

@@ -17,7 +17,7 @@ walked to the end: the rest of the tree is still worked out in arrays.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from whoosh import query as wq
@@ -27,35 +27,45 @@ from whoosh.util.numeric import byte_to_length
 
 from index.deadline import NO_LIMIT, Deadline
 from index.engine_fixes import length_table
-from index.phrases import phrase_kept
+from index.match_arrays import (
+    NONE,
+    Matches,
+    boosted,
+    both,
+    plus,
+    union,
+    within,
+    within_mask,
+    without,
+)
+from index.phrases import (
+    Positioned,
+    exact_phrases,
+    phrase_kept,
+    positioned,
+    starts_shared,
+)
 from index.postings import deleted, position_decoder, read_postings
+from index.term_cache import TermCache
 
 _LENGTHS = np.array([1.0, *(byte_to_length(b) for b in range(1, 256))])
-_EMPTY_IDS = np.zeros(0, dtype=np.int64)
 CHECK_EVERY = 256
-
-
-@dataclass(frozen=True, slots=True)
-class Matches:
-    """Document numbers (ascending, each once) and their scores."""
-
-    ids: np.ndarray
-    scores: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-
-NONE = Matches(_EMPTY_IDS, np.zeros(0))
+COMMON = 2  # a word in over half a segment's passages: its positions not kept
 
 
 def every_match(
-    searcher: WhooshSearcher, q: wq.Query, deadline: Deadline = NO_LIMIT
+    searcher: WhooshSearcher,
+    q: wq.Query,
+    deadline: Deadline = NO_LIMIT,
+    terms: TermCache | None = None,
 ) -> Matches:
-    """Every passage ``q`` matches, with its score; ``OutOfTime`` past ``deadline``."""
+    """Every passage ``q`` matches, with its score; ``OutOfTime`` past ``deadline``.
+
+    ``terms`` keeps the scored postings of ``searcher``'s generation.
+    """
     parts = [
-        (_Segment(searcher, sub, deadline).matches(q), offset)
-        for sub, offset in searcher.leaf_searchers()
+        (_Segment(searcher, sub, deadline, terms, number).matches(q), offset)
+        for number, (sub, offset) in enumerate(searcher.leaf_searchers())
     ]
     if not parts:
         return NONE
@@ -69,9 +79,16 @@ class _Segment:
     """One segment's reader, and the index-wide statistics its scores use."""
 
     def __init__(
-        self, top: WhooshSearcher, sub: WhooshSearcher, deadline: Deadline
+        self,
+        top: WhooshSearcher,
+        sub: WhooshSearcher,
+        deadline: Deadline,
+        terms: TermCache | None = None,
+        number: int = 0,
     ) -> None:
         self.deadline = deadline
+        self.terms = terms
+        self.number = number
         self.top = top
         self.sub = sub
         self.reader = sub.reader()
@@ -87,19 +104,19 @@ class _Segment:
         if isinstance(q, wq.And):
             return self._and(q)
         if isinstance(q, wq.Or) and not q.scale and type(q) is wq.Or:
-            return _boosted(_union([self.matches(s) for s in q.subqueries]), q.boost)
+            return boosted(union([self.matches(s) for s in q.subqueries]), q.boost)
         if isinstance(q, wq.Not):
             return self._not(q)
         if isinstance(q, wq.AndNot):
-            return _without(self.matches(q.a), self._ids(q.b))
+            return without(self.matches(q.a), self._ids(q.b))
         if isinstance(q, wq.AndMaybe):
-            return _plus(self.matches(q.a), self.matches(q.b))
+            return plus(self.matches(q.a), self.matches(q.b))
         if isinstance(q, wq.Require):
-            return _within(self.matches(q.a), self._ids(q.b))
+            return within(self.matches(q.a), self._ids(q.b))
         if isinstance(q, wq.Phrase) and len(q.words) > 1:
             return self._phrase(q)
         if isinstance(q, wq.NumericRange) and q.constantscore:
-            return self.matches(q._compile_query(self.reader))
+            return self._range(q)
         if isinstance(q, wq.ConstantScoreQuery):
             ids = self._ids(q.child)
             return Matches(ids, np.full(len(ids), float(q.score)))
@@ -107,14 +124,26 @@ class _Segment:
             return NONE
         return self._walked(q)
 
+    def _range(self, q: wq.NumericRange) -> Matches:
+        """A number (date) range: the union of its terms at Whoosh's tiers, kept
+        in ``terms`` whole (the terms in the range are looked up one by one)."""
+
+        def compiled() -> Matches:
+            return self.matches(q._compile_query(self.reader))
+
+        if self.terms is None:
+            return compiled()
+        bounds = f"{q.start}{q.startexcl:d}..{q.end}{q.endexcl:d}^{q.boost}"
+        return self.terms.get((self.number, q.fieldname, bounds, "range"), compiled)
+
     def _ids(self, q: wq.Query) -> np.ndarray:
         """The passages ``q`` matches, unscored (a filter's or an exclusion's)."""
         if isinstance(q, wq.TermRange):
             terms = [wq.Term(q.fieldname, t) for t in q._btexts(self.reader)]
-            return _union([self._term(t) for t in terms]).ids
+            return union([self._term(t) for t in terms]).ids
         if isinstance(q, wq.Or) and type(q) is wq.Or:
             parts = [self._ids(s) for s in q.subqueries]
-            return np.unique(np.concatenate(parts)) if parts else _EMPTY_IDS
+            return np.unique(np.concatenate(parts)) if parts else NONE.ids
         return self.matches(q).ids
 
     def _term(self, q: wq.Term) -> Matches:
@@ -123,8 +152,15 @@ class _Segment:
             return NONE
         if self.bm25 is None:
             return self._walked(q)
-        found, _ = self._postings(q.fieldname, text, with_values=False)
-        return _boosted(found, q.boost)
+        if self.terms is None:
+            found = self._scored(q.fieldname, text)
+        else:
+            key = (self.number, q.fieldname, text)
+            found = self.terms.get(key, lambda: self._scored(q.fieldname, text))
+        return boosted(found, q.boost)
+
+    def _scored(self, fieldname: str, text: bytes) -> Matches:
+        return self._postings(fieldname, text, with_values=False)[0]
 
     def _held(self, fieldname: str, text) -> bytes | None:
         """The term as the index holds it, or None if this segment has none."""
@@ -173,12 +209,15 @@ class _Segment:
         texts = [self._held(q.fieldname, word) for word in q.words]
         if any(text is None for text in texts):
             return NONE
-        words: list = [None] * len(texts)
-        found = None
         rarest_first = sorted(
             range(len(texts)),
             key=lambda i: self.reader.doc_frequency(q.fieldname, texts[i]),
         )
+        if self.terms is not None and q.slop == 1 and exact_phrases(field.format):
+            found = self._kept_phrase(q.fieldname, texts, rarest_first)
+            return boosted(found, q.boost)
+        words: list = [None] * len(texts)
+        found = None
         read: dict[bytes, tuple] = {}  # a repeated word is read once
         for i in rarest_first:  # the commoner words: only blocks of candidates
             self.deadline.check()
@@ -186,14 +225,42 @@ class _Segment:
             if texts[i] not in read:
                 read[texts[i]] = self._postings(q.fieldname, texts[i], True, within)
             words[i] = read[texts[i]]
-            found = words[i][0] if found is None else _both(found, words[i][0])
+            found = words[i][0] if found is None else both(found, words[i][0])
             if not len(found):
                 return NONE
         decode = position_decoder(field.format)
         keep = phrase_kept(
             found.ids, texts, read, decode, q.slop, self.deadline, CHECK_EVERY
         )
-        return _boosted(_within_mask(found, keep), q.boost)
+        return boosted(within_mask(found, keep), q.boost)
+
+    def _kept_phrase(self, fieldname: str, texts: list, order: list[int]) -> Matches:
+        """An exact phrase (``_phrase``'s candidates and scores, over arrays);
+        its words kept in ``terms`` with their positions, but for words in more
+        than ``1 / COMMON`` of the segment's passages: those are read, each
+        time, only in the blocks of the candidates the rarer words leave."""
+        words: dict[bytes, Positioned | tuple[Matches, list]] = {}
+        found = None
+        for i in order:
+            self.deadline.check()
+            text = texts[i]
+            if text not in words:
+                if self.reader.doc_frequency(fieldname, text) * COMMON > self.size:
+                    within = None if found is None else found.ids
+                    words[text] = self._postings(fieldname, text, True, within)
+                else:
+                    key = (self.number, fieldname, text, "positions")
+                    read = partial(self._positioned, fieldname, text)
+                    words[text] = self.terms.get(key, read)
+            word = words[text]
+            here = word.found if isinstance(word, Positioned) else word[0]
+            found = here if found is None else both(found, here)
+            if not len(found):
+                return NONE
+        return within_mask(found, starts_shared(found.ids, [words[t] for t in texts]))
+
+    def _positioned(self, fieldname: str, text: bytes) -> Positioned:
+        return positioned(*self._postings(fieldname, text, with_values=True))
 
     def _bm25(self, fieldname, text, ids, weights) -> np.ndarray:
         """Whoosh's ``bm25()`` over arrays, operation for operation."""
@@ -216,14 +283,14 @@ class _Segment:
         if positive:
             found = self.matches(positive[0])
             for sub in positive[1:]:
-                found = _both(found, self.matches(sub))
+                found = both(found, self.matches(sub))
         else:  # only exclusions: every live passage, each Not adding its score
             left = self._live()
             found = Matches(left, np.zeros(len(left)))
         for sub in negative:
-            found = _without(found, self._ids(sub.query))
+            found = without(found, self._ids(sub.query))
             found = Matches(found.ids, found.scores + _NOT_SCORE * sub.boost)
-        return _boosted(found, q.boost)
+        return boosted(found, q.boost)
 
     def _live(self) -> np.ndarray:
         everyone = np.arange(self.size, dtype=np.int64)
@@ -232,8 +299,8 @@ class _Segment:
     def _not(self, q: wq.Not) -> Matches:
         left = self._live()
         everyone_else = Matches(left, np.full(len(left), _NOT_SCORE))
-        found = _without(everyone_else, self._ids(q.query))
-        return _boosted(found, q.boost)
+        found = without(everyone_else, self._ids(q.query))
+        return boosted(found, q.boost)
 
     def _walked(self, q: wq.Query) -> Matches:
         """Whoosh's own matcher for ``q``, walked to the end."""
@@ -250,49 +317,3 @@ class _Segment:
 
 
 _NOT_SCORE = 1.0  # Whoosh's InverseMatcher scores every passage it matches 1.0
-
-
-def _boosted(found: Matches, boost: float) -> Matches:
-    return found if boost == 1.0 else Matches(found.ids, found.scores * boost)
-
-
-def _union(parts: list[Matches]) -> Matches:
-    parts = [p for p in parts if len(p)]
-    if not parts:
-        return NONE
-    if len(parts) == 1:
-        return parts[0]
-    ids, where = np.unique(np.concatenate([p.ids for p in parts]), return_inverse=True)
-    scores = np.bincount(where, weights=np.concatenate([p.scores for p in parts]))
-    return Matches(ids, scores)
-
-
-def _both(a: Matches, b: Matches) -> Matches:
-    ids, in_a, in_b = _common(a, b)
-    return Matches(ids, a.scores[in_a] + b.scores[in_b])
-
-
-def _plus(a: Matches, b: Matches) -> Matches:
-    """``a``'s matches, with ``b``'s score added where ``b`` matches too."""
-    _, in_a, in_b = _common(a, b)
-    scores = a.scores.copy()
-    scores[in_a] += b.scores[in_b]
-    return Matches(a.ids, scores)
-
-
-def _common(a: Matches, b: Matches) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The ids both hold, and where each holds them."""
-    return np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
-
-
-def _without(a: Matches, ids: np.ndarray) -> Matches:
-    keep = ~np.isin(a.ids, ids, assume_unique=True)
-    return Matches(a.ids[keep], a.scores[keep])
-
-
-def _within(a: Matches, ids: np.ndarray) -> Matches:
-    return _within_mask(a, np.isin(a.ids, ids, assume_unique=True))
-
-
-def _within_mask(a: Matches, keep: np.ndarray) -> Matches:
-    return Matches(a.ids[keep], a.scores[keep])

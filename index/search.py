@@ -24,7 +24,7 @@ from archive.paging import page_count
 from index.analysis import FORM_SEPARATOR, NAME_WORD
 from index.deadline import NO_LIMIT, Deadline, OutOfTime
 from index.errors import SearchQueryError
-from index.filters import allowed_passages, counts, facet_filter
+from index.filters import allowed_passages, facet_filter
 from index.grouping import Group, grouped
 from index.matching import MatchCount, MatchList, collect, passage_fields
 from index.query import ParsedQuery, existing_terms, expand_words, parse_query
@@ -112,7 +112,9 @@ class Searcher:
             searcher = view.searcher
             q, allowed = asked.expanded(searcher)
             everything = replace(first, per_page=max(searcher.doc_count(), 1))
-            matched, order = ranked(searcher, q, allowed, everything)
+            matched, order = ranked(
+                searcher, q, allowed, everything, terms=view.terms()
+            )
             docnums = (scored.docnum for scored in order)
             return collect(searcher, docnums, len(matched), max_passages, max_documents)
 
@@ -124,7 +126,7 @@ class Searcher:
         asked = self._asked(request)
         with self.readers.view() as view:
             q, allowed = asked.expanded(view.searcher)
-            matched, _ = ranked(view.searcher, q, allowed, first)
+            matched, _ = ranked(view.searcher, q, allowed, first, terms=view.terms())
             return MatchCount(len(matched), view.documents().count(matched))
 
     def within(self, query: str, document_id: int, exact: bool = False) -> InDocument:
@@ -197,18 +199,18 @@ class Searcher:
             notices.append(
                 f"the search took longer than {self.time_limit:g} s: {CUT_SHORT}"
             )
-        tallies = view.facets().counts(listed.matched, listed.owners)
         return SearchResult(
             request=request,
             total=total,
             hits=listed.hits,
-            facets={name: counts(name, tally) for name, tally in tallies.items()},
+            facets=view.facets().shown(listed.matched, listed.owners),
             documents_total=listed.documents_total,
             documents=listed.documents,
             also_matched=also,
             did_you_mean=suggestion,
             notices=tuple(notices),
             partial=partial,
+            generation=view.key,
         )
 
     def _listed(
@@ -224,13 +226,13 @@ class Searcher:
         passage's document, for counting documents) or of passages."""
         searcher, table = view.searcher, view.documents()
         if request.group == "documents":
-            found = scored(searcher, q, allowed, deadline)
+            found = scored(searcher, q, allowed, deadline, view.terms())
             total, groups = grouped(table, found.ids, found.scores, request)
             documents = tuple(
                 self._document(view, g, matcher, deadline) for g in groups
             )
             return Listed(found.ids, total, (), documents, table.document), False
-        matched, page = ranked(searcher, q, allowed, request, deadline)
+        matched, page = ranked(searcher, q, allowed, request, deadline, view.terms())
         hits = tuple(self._hit(searcher, hit, matcher, deadline) for hit in page)
         total = len(np.unique(table.document[matched]))
         return Listed(matched, total, hits, (), None), False

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from whoosh.highlight import BasicFragmentScorer, ContextFragmenter, top_fragments
 
 from archive.names import fold, name_key
-from index.analysis import fold_word, is_name_word, text_analyzer
+from index.analysis import WORD, fold_word, is_name_word, text_term
 from index.schema import WORDS_FIELD
 
 SNIPPET_CHARS = 240
@@ -66,7 +66,6 @@ class Matcher:
 
 class Highlighter:
     def __init__(self) -> None:
-        self.analyzer = text_analyzer()
         self.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
         self.scorer = BasicFragmentScorer()
 
@@ -89,17 +88,51 @@ class Highlighter:
         }
 
     def _marked_tokens(self, text: str, matcher: Matcher, variants: dict):
-        for token in self.analyzer(text, chars=True, mode="query", removestops=False):
-            written = text[token.startchar : token.endchar]
-            token.matched = token.text in matcher.stems or (
-                fold_word(written) in matcher.words
-            )
-            if not token.matched and matcher.keys and is_name_word(written):
-                if name_key(written) in matcher.keys:
-                    token.matched = True
-                    if fold(written) not in matcher.exact:
-                        variants[written] = None
-            yield token.copy()
+        """The words of ``text`` as ``text_analyzer`` cuts them, each marked as a
+        match or not (the analyzer's terms of a word are the same wherever it
+        stands, so each word is looked at whole, once: ``_facts``)."""
+        stems, words, keys = matcher.stems, matcher.words, matcher.keys
+        facts = _FACTS
+        for found in WORD.finditer(text):
+            written = found.group()
+            known = facts.get(written) or _facts(written)
+            term, folded, key = known
+            if not term:
+                continue
+            matched = term in stems or folded in words
+            if not matched and key in keys:
+                matched = True
+                if fold(written) not in matcher.exact:
+                    variants[written] = None
+            yield _Word(found.start(), found.end(), term, matched)
+
+
+_FACTS: dict[str, tuple[str, str, str | None]] = {}
+_FACTS_KEPT = 200_000
+
+
+def _facts(written: str) -> tuple[str, str, str | None]:
+    """A word's stem (``text_term``), folded form, and name key if it is written
+    as a name: what snippets compare with a search's terms; remembered."""
+    if len(_FACTS) >= _FACTS_KEPT:
+        _FACTS.clear()
+    key = name_key(written) if is_name_word(written) else None
+    found = _FACTS[written] = (text_term(written), fold_word(written), key)
+    return found
+
+
+class _Word:
+    """A word of a passage as Whoosh's fragmenter takes a token: where it
+    stands, its term, and whether it is a match."""
+
+    __slots__ = ("boost", "endchar", "matched", "startchar", "text")
+
+    def __init__(self, start: int, end: int, term: str, matched: bool) -> None:
+        self.startchar, self.endchar = start, end
+        self.text, self.matched, self.boost = term, matched, 1.0
+
+    def copy(self) -> _Word:
+        return self  # never changed once made
 
 
 def _parts(text: str, fragments) -> tuple[tuple[str, bool], ...]:

@@ -8,13 +8,15 @@ the site's ``SEARCH_TIME_LIMIT`` seconds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import connect
+from archive.browse import DocumentSummary
 from index import (
     IndexUnavailable,
     InDocument,
@@ -24,6 +26,7 @@ from index import (
     SearchRequest,
     SearchResult,
 )
+from web.summaries import Summaries
 
 KEY = "archive"
 
@@ -32,6 +35,7 @@ KEY = "archive"
 class Connections:
     sessions: sessionmaker[Session]
     searcher: Searcher
+    summaries: Summaries = field(default_factory=Summaries)
 
 
 def init_app(app: Flask, database_url: str, index_dir: str | Path) -> None:
@@ -60,6 +64,12 @@ def db() -> Session:
 
 def search(request: SearchRequest) -> SearchResult:
     return current_app.extensions[KEY].searcher.search(request)
+
+
+def summaries(ids: Iterable[int], generation) -> dict[int, DocumentSummary]:
+    """Summaries of documents listed by a search answered from ``generation``."""
+    kept = current_app.extensions[KEY].summaries
+    return kept.of(db(), ids, generation)
 
 
 def within(query: str, document_id: int, exact: bool = False) -> InDocument:

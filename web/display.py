@@ -14,7 +14,7 @@ import string
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, url_for
+from flask import Flask, current_app, has_request_context, request, url_for
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
@@ -35,6 +35,8 @@ KIND_NOUNS = {
     "document": ("document", "documents"),
 }
 PATH_KEY = "0"  # stands for a record's key while a path prefix is built
+BADGES_KEY = "outlet_badges"  # the site's rendered badges, in app.extensions
+BADGES_KEPT = 20_000
 MONTHS = (None, "January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")  # fmt: skip
 # A common web address that urlsplit would accept (http or https, a host name),
@@ -92,17 +94,27 @@ class RecordPaths:
 
 class Badges(dict):
     """Outlet -> its badge (the ``outlet_badge`` macro's HTML), each rendered once
-    per page: a long report cites the same few outlets hundreds of times."""
+    per page: a long report cites the same few outlets hundreds of times. The
+    site keeps the badges it rendered (an outlet's badge changes only with its
+    names, which are part of its ``OutletInfo``), up to ``BADGES_KEPT``."""
 
     def __init__(self) -> None:
         super().__init__()
         self.render = None
 
     def __missing__(self, outlet: OutletInfo) -> Markup:
-        if self.render is None:
-            macros = current_app.jinja_env.get_template("macros.html").module
-            self.render = macros.outlet_badge
-        badge = self[outlet] = self.render(outlet)
+        kept = current_app.extensions.setdefault(BADGES_KEY, {})
+        key = (request.script_root if has_request_context() else "", outlet)
+        badge = kept.get(key)
+        if badge is None:
+            if self.render is None:
+                macros = current_app.jinja_env.get_template("macros.html").module
+                self.render = macros.outlet_badge
+            badge = self.render(outlet)
+            if len(kept) >= BADGES_KEPT:
+                kept.clear()
+            kept[key] = badge
+        self[outlet] = badge
         return badge
 
 

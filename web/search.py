@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
 from archive import browse
 from archive.queries import archive_stats
 from index import IndexMissing, SearchResult
 from web import connections, params
-from web.display import page_urls
+from web.search_links import SearchLinks
 
 bp = Blueprint("search", __name__)
 
@@ -55,7 +55,7 @@ def home():
     try:
         result = connections.search(search_request)
     except IndexMissing:
-        if browse.list_documents(connections.db(), limit=0).total:
+        if browse.has_documents(connections.db()):
             raise
         return render_template("home.html", stats=None, recent=(), query=True)
     return render_template("results.html", **_results_context(result))
@@ -66,73 +66,58 @@ def _results_context(result: SearchResult) -> dict:
     shown = [*result.hits, *(p for d in result.documents for p in d.passages)]
     claim_ids = [claim.id for hit in shown for claim in hit.claims]
     slugs = {outlet.slug for hit in shown for outlet in hit.outlets}
-    empty = not result.total and not browse.list_documents(db, limit=0).total
-    query = request.args.get("q", "").strip()
+    empty = not result.total and not browse.has_documents(db)
+    query = request.args.get("q", "").strip() or None
+    links = SearchLinks(request.args, query)
     return {
         "result": result,
-        "query": query or None,
-        "documents": browse.document_summaries(db, {h.document_id for h in shown}),
+        "query": query,
+        "links": links,
+        "documents": connections.summaries(
+            {h.document_id for h in shown}, result.generation
+        ),
         "claims": browse.claim_excerpts(db, claim_ids),
         "outlets": browse.outlets_by_slug(db, slugs),
-        "facets": _facet_links(result, request.args),
-        "left_out": _left_out(request.args),
-        "group_url": _with(
-            request.args,
-            group="passages" if result.grouped else None,
-            page=None,
+        "facets": _facet_links(result, request.args, links),
+        "left_out": _left_out(request.args, links),
+        "group_url": links.changed(
+            group="passages" if result.grouped else None, page=None
         ),
-        "page_urls": page_urls("search.home", request.args, result.page, result.pages),
+        "page_urls": links.pages(result.page, result.pages),
         "empty_archive": empty,
-        "did_you_mean_url": _with(request.args, q=result.did_you_mean, page=None)
+        "did_you_mean_url": links.changed(q=result.did_you_mean, page=None)
         if result.did_you_mean
         else None,
     }
 
 
-def _facet_links(result: SearchResult, args: MultiDict) -> dict[str, list[FacetLink]]:
+def _facet_links(
+    result: SearchResult, args: MultiDict, links: SearchLinks
+) -> dict[str, list[FacetLink]]:
     """Per facet, each value as a link that adds (or removes) it as a filter."""
-    links: dict[str, list[FacetLink]] = {}
+    found: dict[str, list[FacetLink]] = {}
     for name, facet in params.FILTERS.items():
         chosen = args.getlist(name)
-        links[name] = [
+        found[name] = [
             FacetLink(
                 label=count.label,
                 count=count.count,
-                url=_toggled(args, name, count.key),
+                url=links.toggled(name, count.key),
                 active=count.key in chosen,
-                exclude_url=_toggled(args, params.EXCLUDE + name, count.key),
+                exclude_url=links.toggled(params.EXCLUDE + name, count.key),
             )
             for count in result.facets.get(facet, ())[:FACETS_SHOWN]
         ]
-    return links
+    return found
 
 
-def _left_out(args: MultiDict) -> list[LeftOut]:
+def _left_out(args: MultiDict, links: SearchLinks) -> list[LeftOut]:
     """The facet values the request leaves out, each with a link to take it back."""
     return [
-        LeftOut(name, key, _toggled(args, params.EXCLUDE + name, key))
+        LeftOut(name, key, links.toggled(params.EXCLUDE + name, key))
         for name in params.FILTERS
         for key in args.getlist(params.EXCLUDE + name)
     ]
-
-
-def _toggled(args: MultiDict, name: str, value: str) -> str:
-    updated = MultiDict(args)
-    values = updated.getlist(name)
-    updated.setlist(
-        name, [v for v in values if v != value] if value in values else [*values, value]
-    )
-    updated.pop("page", None)
-    return url_for("search.home", **updated.to_dict(flat=False))
-
-
-def _with(args: MultiDict, **changes: str | None) -> str:
-    updated = MultiDict(args)
-    for name, value in changes.items():
-        updated.pop(name, None)
-        if value is not None:
-            updated[name] = value
-    return url_for("search.home", **updated.to_dict(flat=False))
 
 
 @bp.get("/help")

@@ -8,7 +8,11 @@ is an ``archive.errors.NotFound``.
 from __future__ import annotations
 
 from archive.browse.claims import claim, claim_excerpts
-from archive.browse.documents import document_summaries, list_documents
+from archive.browse.documents import (
+    document_summaries,
+    has_documents,
+    list_documents,
+)
 from archive.browse.full_document import document
 from archive.browse.link_health import LinkCounts, LinkState, original_of
 from archive.browse.records import (
@@ -71,6 +75,7 @@ __all__ = [
     "claim_excerpts",
     "document",
     "document_summaries",
+    "has_documents",
     "list_documents",
     "original_of",
     "outlet",

@@ -78,7 +78,10 @@ def claim(
 
 def claim_excerpts(session: Session, ids: Iterable[int]) -> dict[int, str]:
     """The sentences of the claims with these ids."""
-    found = session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(set(ids))))
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    found = session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(wanted)))
     return {claim_id: text for claim_id, text in found}
 
 

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from archive.browse import rows
+from archive.browse import columns, rows
 from archive.browse.records import DocumentList, DocumentSummary, Facet
 from archive.models import Document, DocumentCountry, Outlet
 from ingest import country_code, country_name
@@ -89,11 +90,38 @@ def _facets(session: Session) -> tuple[tuple[Facet, ...], tuple[Facet, ...]]:
     return rows.facets((k, k, n) for k, n in kinds), rows.facets(sources)
 
 
+def has_documents(session: Session) -> bool:
+    """Whether anything is archived at all."""
+    return session.scalar(select(Document.id).limit(1)) is not None
+
+
 def document_summaries(
     session: Session, ids: Iterable[int]
 ) -> dict[int, DocumentSummary]:
-    """The summaries of the documents with these ids (missing ones left out)."""
-    found = session.scalars(
-        select(Document).where(Document.id.in_(set(ids))).options(*_SUMMARY_LOADS)
+    """The summaries of the documents with these ids (missing ones left out).
+
+    Two column queries (the documents with their publishers and reports, then
+    their countries): a results page asks for these on every search.
+    """
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    found = session.execute(
+        columns.summaries(Document.title_derived).where(Document.id.in_(wanted))
+    ).all()
+    codes: dict[int, list[str]] = defaultdict(list)
+    about = session.execute(
+        select(DocumentCountry.document_id, DocumentCountry.code)
+        .where(DocumentCountry.document_id.in_(wanted))
+        .order_by(DocumentCountry.document_id, DocumentCountry.position)
     )
-    return {row.id: rows.summary(row) for row in found}
+    for document_id, code in about:
+        codes[document_id].append(code)
+    return {
+        row[0]: DocumentSummary(
+            **columns.summary_fields_of(row),
+            countries=rows.countries(codes.get(row[0], ())),
+            title_derived=row[-1],
+        )
+        for row in found
+    }

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import and_, case, distinct, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from archive.browse import columns, link_health, rows
+from archive.browse import columns, link_health
 from archive.browse.claims import (
     READING_ORDER,
     citing,
@@ -134,8 +134,11 @@ def _reports(session: Session) -> tuple[ReportInfo, ...]:
 
 
 def outlets_by_slug(session: Session, slugs: Iterable[str]) -> dict[str, OutletInfo]:
-    found = session.scalars(select(Outlet).where(Outlet.slug.in_(set(slugs))))
-    return {row.slug: rows.outlet(row) for row in found}
+    wanted = set(slugs)
+    if not wanted:
+        return {}
+    found = session.execute(select(*_OUTLET_COLUMNS).where(Outlet.slug.in_(wanted)))
+    return {row[0]: OutletInfo(*row) for row in found}
 
 
 def outlet(

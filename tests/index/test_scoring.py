@@ -17,6 +17,7 @@ from index.postings import position_decoder, read_postings
 from index.query import expand_words, parse_query
 from index.schema import build_schema
 from index.scoring import _Segment, every_match
+from index.term_cache import TermCache
 from tests.index.conftest import AP, EUAA, REUTERS, make_archive
 
 QUERIES = [
@@ -80,23 +81,48 @@ def _whoosh(searcher, q) -> dict[int, float]:
     return {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
 
 
-def _ours(searcher, q) -> dict[int, float]:
-    found = every_match(searcher, q)
+def _ours(searcher, q, terms: TermCache | None = None) -> dict[int, float]:
+    found = every_match(searcher, q, terms=terms)
     assert list(found.ids) == sorted(set(found.ids.tolist()))
     return dict(zip(found.ids.tolist(), found.scores.tolist(), strict=True))
 
 
 @pytest.mark.parametrize("text", QUERIES)
 @pytest.mark.parametrize("exact", [False, True])
-def test_every_match_and_score_is_whooshs(segmented, text, exact):
+@pytest.mark.parametrize("kept", [False, True])
+def test_every_match_and_score_is_whooshs(segmented, text, exact, kept):
+    """
+    GIVEN a query the parser writes, over two segments with deletions
+    WHEN every match is scored over arrays, reading the postings, or (kept)
+        from a ``TermCache`` filled by the same search before
+    THEN the matches and scores are Whoosh's
+    """
     q = parse_query(text, build_schema(), exact).query
     q = expand_words(q, segmented.reader(), 1000)
     theirs = _whoosh(segmented, q)
-    ours = _ours(segmented, q)
+    terms = None
+    if kept:
+        terms = TermCache()
+        _ours(segmented, q, terms)
+        phrase = '"' in text  # a phrase of common words reads them each time
+        assert len(terms) or text in FIND_NOTHING or phrase, "no term was kept"
+    ours = _ours(segmented, q, terms)
     assert theirs or text in FIND_NOTHING
     assert ours.keys() == theirs.keys()
     for doc, score in theirs.items():
         assert math.isclose(ours[doc], score, rel_tol=1e-9), (doc, ours[doc], score)
+
+
+def test_exact_phrases_keep_their_rarer_words_positions(segmented):
+    """The phrases above keep some words with their positions (the others are
+    in over half a segment's passages), so the test above reads them
+    from a ``TermCache`` too."""
+    terms = TermCache()
+    for text in QUERIES:
+        if '"' in text and "~" not in text:
+            _ours(segmented, parse_query(text, build_schema()).query, terms)
+    kept = [key for key in terms._found if key[-1] == "positions"]
+    assert {key[2] for key in kept} >= {b"democrat", b"deir", b"zor"}
 
 
 def test_the_queries_reach_every_branch(segmented):
