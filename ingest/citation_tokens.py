@@ -90,9 +90,8 @@ def _shape(word: str) -> str:
     return _RUN.sub(r"\1\1", shape)[:6]
 
 
-@lru_cache(maxsize=65536)  # citations share most of their words
-def _own(token: str) -> tuple[str, ...]:
-    low = token.casefold()
+def _own(token: str, low: str) -> tuple[str, ...]:
+    """What the token looks like and may be, as features."""
     if len(token) > 4 and (low.startswith(("http", "www.", "doi:", "10."))):
         return ("url",)
     feats = [f"w={low}", f"shape={_shape(token)}"]
@@ -121,16 +120,18 @@ _EDGES = (("-2:edge",), ("-1:edge",), ("1:edge",), ("2:edge",))
 _POSITIONS = tuple(f"pos={k}" for k in range(5))
 
 
-@lru_cache(maxsize=65536)
-def _seen_from(token: str) -> tuple[tuple[str, ...], ...]:
-    """The token's features as its neighbours at offsets 2, 1, -1, -2 see them.
+@lru_cache(maxsize=65536)  # citations share most of their words
+def _known(token: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The token's own features, and how its neighbours at offsets 2, 1, -1,
+    -2 see it.
 
     Its neighbour two places on sees ``-2:w=...``, the next one ``-1:`` and two
     of its shape features, and so on.
     """
     low = token.casefold()
-    near = _own(token)[1:3]
-    return (
+    own = _own(token, low)
+    near = own[1:3]
+    return own, (
         (f"-2:w={low}",),
         (f"-1:w={low}", *(f"-1:{f}" for f in near)),
         (f"1:w={low}", *(f"1:{f}" for f in near)),
@@ -160,17 +161,18 @@ def features(toks: list[Token], text: str = "") -> list[list[str]]:
         return []
     words = [t.text for t in toks]
     in_date = _in_dates(text, toks) if text else [False] * count
-    seen = [_seen_from(w) for w in words]
+    known = [_known(w) for w in words]
+    seen = [k[1] for k in known]
     # what each token sees of its neighbours two and one before, one and two after
     before2 = [_EDGES[0], _EDGES[0], *(s[0] for s in seen[:-2])][:count]
     before1 = [_EDGES[1], *(s[1] for s in seen[:-1])]
     after1 = [*(s[2] for s in seen[1:]), _EDGES[2]]
     after2 = [*(s[3] for s in seen[2:]), _EDGES[3], _EDGES[3]][:count]
     return [
-        [*_own(word), _POSITIONS[5 * i // count], *context, *b2, *b1, *a1, *a2]
-        for i, (word, context, b2, b1, a1, a2) in enumerate(
+        [*own, _POSITIONS[5 * i // count], *context, *b2, *b1, *a1, *a2]
+        for i, ((own, _), context, b2, b1, a1, a2) in enumerate(
             zip(
-                words,
+                known,
                 _contexts(words, in_date),
                 *(before2, before1, after1, after2),
                 strict=True,
