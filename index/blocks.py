@@ -19,6 +19,7 @@ import zlib
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate
+from operator import sub
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.system import pack_int
@@ -100,7 +101,7 @@ class BlockWriter:
 
 
 def _deltas(ids: list[int]) -> tuple[int, ...]:
-    return tuple(b - a for a, b in zip([0, *ids], ids, strict=False))
+    return tuple(map(sub, ids, [0, *ids]))
 
 
 def _mini_weights(rounded: array):
