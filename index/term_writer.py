@@ -13,9 +13,10 @@ the terms, and writes each term's blocks in one go (``index.blocks``, Whoosh's
 own format). A value that consecutive documents share (a document's title,
 date, outlets ... on each of its passages) is analysed once, and its postings
 are added for the whole run of documents at once; a field of bare terms keeps
-document numbers alone, its weights being the field's boost. Segments chosen by the merge policy are not copied into the pool:
-at flush their terms are read in order beside the new ones, a term's blocks at a
-time, so a merge holds one term's postings in memory, not the segments'.
+document numbers alone, its weights being the field's boost. Segments chosen by
+the merge policy are not copied into the pool: at flush their terms are read in
+order beside the new ones, a term's blocks at a time, so a merge holds one
+term's postings in memory, not the segments'.
 
 Two differences from Whoosh's writer, both readable by Whoosh's readers: a block
 whose pickle is shorter than ``COMPRESS_FROM`` bytes is stored uncompressed
@@ -64,13 +65,15 @@ class TermWriter(SegmentWriter):
             raise ValueError(problem)
         self.max_postings = max_postings
         self.compress_from = compress_from
-        # each field's terms: their postings, or (terms alone) document numbers
+        # each field's terms with their postings, or for a field of bare
+        # terms the document numbers alone
         self._terms: dict[str, dict[bytes, _Postings | list[int]]] = {}
         self._held = 0  # postings in self._terms
         # each field's latest value, its postings and the documents holding it:
         # a document's passages share its title, date, outlet ..., and these
         # are made once for all and added a run of documents at a time
         self._runs: dict[str, _Run] = {}
+        self._plans: dict[tuple[str, ...], list[tuple]] = {}  # see ``_plan``
         self._merged: list[_Merged] = []
         self._rolled: list = []  # segments already written by this writer
 
@@ -78,28 +81,23 @@ class TermWriter(SegmentWriter):
 
     def add_document(self, **fields) -> None:
         self._check_state()
-        schema = self.schema
-        names = sorted(fields)
-        for name in names:
-            if name.startswith("_") and not name.startswith("_stored_"):
-                raise ValueError(f"{name!r}: boosts are not supported")
-        names = [n for n in names if not n.startswith("_")]
-        self._check_fields(schema, names)
+        names = tuple(fields)
+        plan = self._plans.get(names)
+        if plan is None:
+            plan = self._plans[names] = self._plan(names)
         docnum = self.docnum
         perdoc = self.perdocwriter
         perdoc.start_doc(docnum)
         try:
-            for name in names:
+            for name, field, stored_as, column in plan:
                 value = fields[name]
                 if value is None:
                     continue
-                field = schema[name]
                 length = 0
                 if field.indexed:
                     length = self._add_terms(name, field, value, docnum)
-                stored = fields.get(f"_stored_{name}", value)
+                stored = value if stored_as is None else fields[stored_as]
                 perdoc.add_field(name, field, stored if field.stored else None, length)
-                column = field.column_type
                 if column and stored is not None:
                     perdoc.add_column_value(name, column, field.to_column_value(stored))
         except BaseException:
@@ -110,6 +108,21 @@ class TermWriter(SegmentWriter):
         self.docnum += 1
         if self.max_postings is not None and self._held >= self.max_postings:
             self._roll()
+
+    def _plan(self, names: tuple[str, ...]) -> list[tuple]:
+        """How to add a document of these fields: (name, field, the name of its
+        stored value if given apart, column type), in name order."""
+        for name in names:
+            if name.startswith("_") and not name.startswith("_stored_"):
+                raise ValueError(f"{name!r}: boosts are not supported")
+        kept = sorted(n for n in names if not n.startswith("_"))
+        self._check_fields(self.schema, kept)
+        plan = []
+        for name in kept:
+            field = self.schema[name]
+            stored_as = f"_stored_{name}" if f"_stored_{name}" in names else None
+            plan.append((name, field, stored_as, field.column_type))
+        return plan
 
     def _add_terms(self, name: str, field, value, docnum: int) -> int:
         """Add ``value``'s postings to the field's terms; its length if scorable.
@@ -158,9 +171,9 @@ class TermWriter(SegmentWriter):
                 found.weights.append(weight)
                 found.values.append(vbytes)
             else:
-                found.ids.extend(range(first, last + 1))
-                found.weights.extend([weight] * times)
-                found.values.extend([vbytes] * times)
+                found.ids += range(first, last + 1)
+                found.weights += [weight] * times
+                found.values += [vbytes] * times
 
     @staticmethod
     def _postings(field, value) -> tuple[list, int, int]:
