@@ -36,7 +36,7 @@ def insert_rows(
     if plan is None:
         result = connection.execute(statement, list(rows))
         return result.all() if result.returns_rows else []
-    values = [plan.bound(row) for row in rows]
+    values = plan.bound(rows)
     if not plan.returning:
         connection.exec_driver_sql(plan.sql, values)
         return []
@@ -62,14 +62,15 @@ class _Plan:
     one_row: str
     page: int
 
-    def bound(self, row: dict) -> tuple:
-        values = self.pick(row)
+    def bound(self, rows: Sequence[dict]) -> list[tuple]:
+        """The rows as the driver takes them: tuples of processed values."""
+        values = list(map(self.pick, rows))
         if not self.processors:
             return values
-        values = list(values)
+        columns: list = list(zip(*values, strict=True))
         for at, process in self.processors:
-            values[at] = process(values[at])
-        return tuple(values)
+            columns[at] = map(process, columns[at])
+        return list(zip(*columns, strict=True))
 
     def paged(self, count: int) -> str:
         return self.head + ", ".join([self.one_row] * count) + self.tail
