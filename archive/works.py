@@ -198,7 +198,7 @@ class SourceBook:
         for start in range(0, len(keys), 500):
             rows = self.connection.execute(
                 _WORKS_BY_KEY, {"keys": keys[start : start + 500]}
-            )
+            ).all()  # fetched at once: row by row costs a call each
             for work_id, key, url in rows:
                 found[key] = work_id
                 if url is None and wanted[key]["url"]:
