@@ -50,11 +50,14 @@ class BlockWriter:
         postfile.write(WHOOSH3_HEADER_MAGIC)
         limit = self.limit
         count = len(ids)
-        for at in range(0, count, limit):
-            end = at + limit
-            self._block(
-                info, ids[at:end], weights[at:end], values[at:end], end >= count
-            )
+        if 0 < count <= limit:  # one block, as most terms have: no copies
+            self._block(info, ids, weights, values, True)
+        else:
+            for at in range(0, count, limit):
+                end = at + limit
+                self._block(
+                    info, ids[at:end], weights[at:end], values[at:end], end >= count
+                )
         info.set_extent(start, postfile.tell() - start)
         return info.to_bytes()
 
@@ -65,9 +68,9 @@ class BlockWriter:
         low = high = 0
         if self.table is not None:
             table = self.table
-            found = [table[d] for d in ids]
+            found = bytes(map(table.__getitem__, ids))
             high = max(found)
-            low = min((b for b in found if b), default=0)
+            low = min(filter(None, found), default=0)
         info._weight += sum(rounded)
         info._df += len(ids)
         if low:
@@ -94,7 +97,7 @@ class BlockWriter:
         size = self.fixed_size
         if size == 0:
             return None
-        present = [v for v in values if v]
+        present = filter(None, values)  # the non-empty ones
         if size is None or size < 0:
             return tuple(present)
         return b"".join(present)

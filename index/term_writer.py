@@ -97,7 +97,10 @@ class TermWriter(SegmentWriter):
                 if field.indexed:
                     length = self._add_terms(name, field, value, docnum)
                 stored = value if stored_as is None else fields[stored_as]
-                perdoc.add_field(name, field, stored if field.stored else None, length)
+                if field.stored or length:  # else Whoosh has nothing to keep
+                    perdoc.add_field(
+                        name, field, stored if field.stored else None, length
+                    )
                 if column and stored is not None:
                     perdoc.add_column_value(name, column, field.to_column_value(stored))
         except BaseException:
