@@ -47,8 +47,12 @@ def parse_sample(corpus: Path, parsed: Path, every: int) -> dict:
     }
 
 
-def store_and_index(parsed: Path, data: Path) -> dict:
-    """Store and index the parsed sample into a fresh ``data``; CPU per phase."""
+def store_and_index(parsed: Path, data: Path, batch: int | None = None) -> dict:
+    """Store and index the parsed sample into a fresh ``data``; CPU per phase.
+
+    ``batch``: passages a commit (``INDEX_BATCH``); fewer make the sample's
+    index as many segments to merge as a whole corpus's.
+    """
     from archive import connect
     from archive.batch import STORE_GROUP
     from archive.garbage import collecting_less_often
@@ -81,7 +85,7 @@ def store_and_index(parsed: Path, data: Path) -> dict:
             cpu["store"] += time.process_time() - started
             pending += [result.document_id for result in results]
             held += sum(len(d.passages) for d in stored)
-            if held >= INDEX_BATCH:
+            if held >= (batch or INDEX_BATCH):
                 cpu["index"] += _timed(indexer.update_documents, pending)
                 pending, held = [], 0
         if pending:
@@ -111,12 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=10)
     parser.add_argument("--data", type=Path, help="store and index into it")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--batch", type=int, help="passages an index commit")
     args = parser.parse_args(argv)
     if args.corpus is not None:
         _say(parse_sample(args.corpus, args.parsed, args.every))
     if args.data is not None:
         for _ in range(args.repeat):
-            _say(store_and_index(args.parsed, args.data))
+            _say(store_and_index(args.parsed, args.data, args.batch))
     return 0
 
 
