@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from sqlalchemy import Connection, Insert, Table, bindparam, insert, select
 
+from archive.bulk import insert_rows
 from archive.models import (
     Citation,
     Claim,
@@ -101,8 +102,7 @@ def insert_contents(
         (Reference, references),
         (PassageName, names),
     ):
-        if rows:
-            connection.execute(_insert(model.__table__), rows)
+        insert_rows(connection, _insert(model.__table__), rows)
     return footnote_ids
 
 
@@ -135,8 +135,7 @@ def _insert_claims(
             row["id"] = kept[key].pop(0)
     again = [row for row in rows if "id" in row]
     new = [row for row in rows if "id" not in row]
-    if again:
-        connection.execute(_insert(Claim.__table__), again)
+    insert_rows(connection, _insert(Claim.__table__), again)
     ids = dict(
         zip(
             ((r["passage_id"], r["position"]) for r in new),
@@ -200,7 +199,7 @@ def _insert_returning(
     if not rows:
         return []
     statement = _insert(model.__table__, key)
-    ids = {tuple(found): i for i, *found in connection.execute(statement, rows)}
+    ids = {tuple(found): i for i, *found in insert_rows(connection, statement, rows)}
     return [ids[tuple(row[k] for k in key)] for row in rows]
 
 

@@ -108,7 +108,9 @@ def _works_cited_by(connection: Connection, document_id: int) -> list[Row]:
     """The document's footnotes' cited works that could link but do not yet."""
     return [
         work
-        for work in connection.execute(_CITED_IN_FOOTNOTES, {"document": document_id})
+        for work in connection.execute(
+            _CITED_IN_FOOTNOTES, {"document": document_id}
+        ).all()  # fetched at once: row by row costs a call each
         if work.document_id is None and work.outlet_id and work.title_hash
     ]
 
@@ -122,7 +124,7 @@ def _archived_candidates(
     for start in range(0, len(ordered), 500):
         rows = connection.execute(
             _ARCHIVED_BY_TITLE, {"hashes": ordered[start : start + 500]}
-        )
+        ).all()
         for document in rows:
             found[(document.outlet_id, document.title_hash)].append(document)
     return found

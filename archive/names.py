@@ -141,7 +141,9 @@ _APOSTROPHES = "'\u2019\u2018\u02bc\u02bf\u02be`"
 _TOKEN = re.compile(
     rf"(?P<word>(?:(?:[AaEe]l|[AaEe](?:th|dh|sh|[tdrzsn]))-)?"
     rf"[^\W\d_]+(?:[{_APOSTROPHES}][^\W\d_]+)*)"
-    rf"|(?P<stop>[.!?\n])|(?P<break>[^\s-])"
+    rf"|(?P<stop>[.!?\n])"
+    # any other marks (digits, commas, quotes ...): all one break, as each was
+    rf"|(?P<break>(?:[\d_]|[^\w\s.!?-])+)"
 )
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abi", "umm", "ez"})
 _ABBREVIATIONS = frozenset(
@@ -209,34 +211,33 @@ def _capitalised_runs(text: str) -> list[tuple[list[str], bool]]:
     pending: list[str] = []  # particles waiting for a name word after them
     opens = at_start = True
     previous = ""
-    for token in _TOKEN.finditer(text):
-        word = token.group("word")
-        if word is None:
-            stop = token.group("stop")
+    for word, stop, _ in _TOKEN.findall(text):
+        if not word:  # a stop or any other mark ends a run
             if stop == "\n" or (stop and not _is_abbreviation(previous)):
                 at_start = True
-            _close(runs, run, opens)
-            run, pending = [], []
+            if run:
+                runs.append((run, opens))
+                run, pending = [], []
             continue
         previous = word
-        if run and word.lower() in _PARTICLES:
+        if not run:
+            if _is_name_word(word):
+                opens = at_start
+                run = [word]
+        elif word.lower() in _PARTICLES:
             pending.append(word)
         elif _is_name_word(word):
-            if not run:
-                opens = at_start
-            run += [*pending, word]
-            pending = []
+            if pending:
+                run += pending
+                pending = []
+            run.append(word)
         else:
-            _close(runs, run, opens)
+            runs.append((run, opens))
             run, pending = [], []
         at_start = False
-    _close(runs, run, opens)
-    return runs
-
-
-def _close(runs: list[tuple[list[str], bool]], run: list[str], opens: bool) -> None:
     if run:
         runs.append((run, opens))
+    return runs
 
 
 def _is_abbreviation(word: str) -> bool:

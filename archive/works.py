@@ -15,6 +15,7 @@ from functools import lru_cache
 from sqlalchemy import Connection, Insert, Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from archive.bulk import insert_rows
 from archive.errors import ArchiveError
 from archive.models import CitedWork, Outlet
 from ingest import OutletRegistry, ParsedCitation, outlet_key
@@ -25,8 +26,9 @@ _NOT_WORD = re.compile(r"[\W_]+")
 @lru_cache(maxsize=1 << 15)
 def title_key(title: str) -> str:
     """Fold a title for comparison: case, accents, punctuation and quotes."""
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = unicodedata.normalize("NFKD", title.casefold())
+    if not plain.isascii():  # no ASCII character is a combining mark
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
     return " ".join(_NOT_WORD.sub(" ", plain).split())
 
 
@@ -196,7 +198,7 @@ class SourceBook:
         for start in range(0, len(keys), 500):
             rows = self.connection.execute(
                 _WORKS_BY_KEY, {"keys": keys[start : start + 500]}
-            )
+            ).all()  # fetched at once: row by row costs a call each
             for work_id, key, url in rows:
                 found[key] = work_id
                 if url is None and wanted[key]["url"]:
@@ -221,11 +223,8 @@ class SourceBook:
         # In key order, so that two writers adding the same rows take their
         # locks in the same order and neither waits on the other in a cycle.
         rows = [{column: key, **fields} for key, fields in sorted(new.items())]
-        statement = _insert_new(self.connection.dialect.name, table, (column,))
-        added = self.connection.execute(
-            statement.returning(table.c[column], table.c.id), rows
-        )
-        found = {key: i for key, i in added}
+        statement = _insert_new_returning(self.connection.dialect.name, table, column)
+        found = {key: i for key, i in insert_rows(self.connection, statement, rows)}
         beaten = [key for key in new if key not in found]
         if beaten:
             theirs = select(table.c[column], table.c.id).where(
@@ -248,6 +247,13 @@ def insert_or_get(
         statement = _insert_new(connection.dialect.name, table, unique)
         found = connection.scalar(statement.values(row).returning(table.c.id))
     return found if found is not None else connection.execute(find).scalar_one()
+
+
+@lru_cache
+def _insert_new_returning(dialect: str, table: Table, unique: str) -> Insert:
+    """``_insert_new`` on one column, returning that column and the new id."""
+    statement = _insert_new(dialect, table, (unique,))
+    return statement.returning(table.c[unique], table.c.id)
 
 
 _DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}

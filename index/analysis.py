@@ -153,9 +153,9 @@ def name_forms(text: str, keys: frozenset[str] | None = None) -> set[str]:
     forms: set[str] = set()
     if not keys:
         return forms
-    for match in NAME_WORD.finditer(text):
-        word = match.group()
-        if is_name_word(word):
+    for word in NAME_WORD.findall(text):
+        core = word.rpartition("-")[2]  # is_name_word, inline: most words are not
+        if core and core[0].isupper():
             key = name_key(word)
             if key in keys:
                 forms.add(f"{key}{FORM_SEPARATOR}{word}")
@@ -174,8 +174,7 @@ def stem_positions(text: str) -> dict[str, list[int]]:
     """
     stems = _STEMS
     found: dict[str, list[int]] = {}
-    for position, match in enumerate(WORD.finditer(text)):
-        word = match.group()
+    for position, word in enumerate(words_as_written(text)):
         stem = stems.get(word)
         if stem is None:
             if len(stems) >= _STEMS_KEPT:
@@ -203,7 +202,14 @@ def text_term(word: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """The terms ``words_analyzer`` makes of ``text`` (its folded words)."""
-    return [folded for m in WORD.finditer(text) if (folded := fold_word(m.group()))]
+    return [folded for folded in map(fold_word, words_as_written(text)) if folded]
+
+
+@lru_cache(maxsize=4)
+def words_as_written(text: str) -> list[str]:
+    """The words ``WORD`` finds in ``text``, in order (the text analyzer's
+    tokens). A passage's words are read for two fields, one after the other."""
+    return WORD.findall(text)
 
 
 def stems_of(text: str) -> list[str]:

@@ -19,16 +19,18 @@ import zlib
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate
+from operator import sub
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.system import pack_int
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 COMPRESS_FROM = 64  # bytes of pickled block below which zlib is skipped
 _INT = 4
 _MAGIC = len(WHOOSH3_HEADER_MAGIC)
 _STATISTICS = W3TermInfo._struct.size  # a term info's bytes before its extent
 _EXTENT = struct.Struct("!qi")  # where a term's blocks start, and their length
+_TERM_INFO = W3TermInfo._struct  # a term info's statistics
 
 
 class BlockWriter:
@@ -43,6 +45,8 @@ class BlockWriter:
         self.table = table  # each document's length byte, or None
 
     def write(self, ids: list[int], weights: list[float], values: list) -> bytes:
+        if 0 < len(ids) <= self.limit:
+            return self._one_block(ids, weights, values)
         postfile = self.postfile
         info = W3TermInfo()
         start = postfile.tell()
@@ -57,6 +61,42 @@ class BlockWriter:
         info.set_extent(start, postfile.tell() - start)
         return info.to_bytes()
 
+    def _one_block(self, ids: list[int], weights: list[float], values: list) -> bytes:
+        """``write`` for a term whose postings fit one block, as most terms'
+        do: the same bytes, and the term info's bytes packed as ``W3TermInfo``
+        packs them, without building one."""
+        rounded = array("f", weights)
+        top = max(weights)
+        top = top if top > 0 else 0
+        low = high = 0
+        if self.table is not None:
+            found = bytes(map(self.table.__getitem__, ids))
+            high = max(found)
+            low = min(filter(None, found), default=0)
+        data = pickle.dumps(
+            (_deltas(ids), _mini_weights(rounded), self._mini_values(values)), 2
+        )
+        level = self.level if len(data) >= self.compress_from else 0
+        if level:
+            data = zlib.compress(data, level)
+        last = ids[-1]
+        head = pickle.dumps((len(ids), last, top, level, low, high), 2)
+        size = len(head) + len(data)
+        postfile = self.postfile
+        start = postfile.tell()
+        postfile.write(WHOOSH3_HEADER_MAGIC + pack_int(-size) + head + data)
+        statistics = _TERM_INFO.pack(
+            False,  # not inlined
+            0 + sum(rounded),
+            len(ids),
+            length_to_byte(byte_to_length(low)) if low else 0,
+            length_to_byte(byte_to_length(high) if high else 0),
+            top,
+            ids[0],
+            last,
+        )
+        return statistics + _EXTENT.pack(start, _MAGIC + _INT + size)
+
     def _block(self, info, ids, weights, values, last: bool) -> None:
         rounded = array("f", weights)  # the precision Whoosh keeps
         top = max(weights)
@@ -64,9 +104,9 @@ class BlockWriter:
         low = high = 0
         if self.table is not None:
             table = self.table
-            found = [table[d] for d in ids]
+            found = bytes(map(table.__getitem__, ids))
             high = max(found)
-            low = min((b for b in found if b), default=0)
+            low = min(filter(None, found), default=0)
         info._weight += sum(rounded)
         info._df += len(ids)
         if low:
@@ -93,14 +133,14 @@ class BlockWriter:
         size = self.fixed_size
         if size == 0:
             return None
-        present = [v for v in values if v]
+        present = filter(None, values)  # the non-empty ones
         if size is None or size < 0:
             return tuple(present)
         return b"".join(present)
 
 
 def _deltas(ids: list[int]) -> tuple[int, ...]:
-    return tuple(b - a for a, b in zip([0, *ids], ids, strict=False))
+    return tuple(map(sub, ids, [0, *ids]))
 
 
 def _mini_weights(rounded: array):

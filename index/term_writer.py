@@ -10,9 +10,13 @@ writing the index cost.
 ``TermWriter`` keeps each term's postings in lists as documents are added
 (documents come in number order, so each list is already sorted), sorts only
 the terms, and writes each term's blocks in one go (``index.blocks``, Whoosh's
-own format). Segments chosen by the merge policy are not copied into the pool:
-at flush their terms are read in order beside the new ones, a term's blocks at a
-time, so a merge holds one term's postings in memory, not the segments'.
+own format). A value that consecutive documents share (a document's title,
+date, outlets ... on each of its passages) is analysed once, and its postings
+are added for the whole run of documents at once; a field of bare terms keeps
+document numbers alone, its weights being the field's boost. Segments chosen by
+the merge policy are not copied into the pool: at flush their terms are read in
+order beside the new ones, a term's blocks at a time, so a merge holds one
+term's postings in memory, not the segments'.
 
 Two differences from Whoosh's writer, both readable by Whoosh's readers: a block
 whose pickle is shorter than ``COMPRESS_FROM`` bytes is stored uncompressed
@@ -28,6 +32,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 
+from whoosh import formats
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.reading import SegmentReader
 from whoosh.system import pack_ushort, unpack_ushort
@@ -60,8 +65,15 @@ class TermWriter(SegmentWriter):
             raise ValueError(problem)
         self.max_postings = max_postings
         self.compress_from = compress_from
-        self._terms: dict[str, dict[bytes, _Postings]] = {}
+        # each field's terms with their postings, or for a field of bare
+        # terms the document numbers alone
+        self._terms: dict[str, dict[bytes, _Postings | list[int]]] = {}
         self._held = 0  # postings in self._terms
+        # each field's latest value, its postings and the documents holding it:
+        # a document's passages share its title, date, outlet ..., and these
+        # are made once for all and added a run of documents at a time
+        self._runs: dict[str, _Run] = {}
+        self._plans: dict[tuple[str, ...], list[tuple]] = {}  # see ``_plan``
         self._merged: list[_Merged] = []
         self._rolled: list = []  # segments already written by this writer
 
@@ -69,28 +81,26 @@ class TermWriter(SegmentWriter):
 
     def add_document(self, **fields) -> None:
         self._check_state()
-        schema = self.schema
-        names = sorted(fields)
-        for name in names:
-            if name.startswith("_") and not name.startswith("_stored_"):
-                raise ValueError(f"{name!r}: boosts are not supported")
-        names = [n for n in names if not n.startswith("_")]
-        self._check_fields(schema, names)
+        names = tuple(fields)
+        plan = self._plans.get(names)
+        if plan is None:
+            plan = self._plans[names] = self._plan(names)
         docnum = self.docnum
         perdoc = self.perdocwriter
         perdoc.start_doc(docnum)
         try:
-            for name in names:
+            for name, field, stored_as, column in plan:
                 value = fields[name]
                 if value is None:
                     continue
-                field = schema[name]
                 length = 0
                 if field.indexed:
                     length = self._add_terms(name, field, value, docnum)
-                stored = fields.get(f"_stored_{name}", value)
-                perdoc.add_field(name, field, stored if field.stored else None, length)
-                column = field.column_type
+                stored = value if stored_as is None else fields[stored_as]
+                if field.stored or length:  # else Whoosh has nothing to keep
+                    perdoc.add_field(
+                        name, field, stored if field.stored else None, length
+                    )
                 if column and stored is not None:
                     perdoc.add_column_value(name, column, field.to_column_value(stored))
         except BaseException:
@@ -102,25 +112,90 @@ class TermWriter(SegmentWriter):
         if self.max_postings is not None and self._held >= self.max_postings:
             self._roll()
 
+    def _plan(self, names: tuple[str, ...]) -> list[tuple]:
+        """How to add a document of these fields: (name, field, the name of its
+        stored value if given apart, column type), in name order."""
+        for name in names:
+            if name.startswith("_") and not name.startswith("_stored_"):
+                raise ValueError(f"{name!r}: boosts are not supported")
+        kept = sorted(n for n in names if not n.startswith("_"))
+        self._check_fields(self.schema, kept)
+        plan = []
+        for name in kept:
+            field = self.schema[name]
+            stored_as = f"_stored_{name}" if f"_stored_{name}" in names else None
+            plan.append((name, field, stored_as, field.column_type))
+        return plan
+
     def _add_terms(self, name: str, field, value, docnum: int) -> int:
-        """Add ``value``'s postings to the field's terms; its length if scorable."""
+        """Add ``value``'s postings to the field's terms; its length if scorable.
+
+        The postings of a value that the documents just before held too are
+        added for the whole run of them at once (``_end_run``).
+        """
+        run = self._runs.get(name)
+        if run is not None and run.last + 1 == docnum and run.value == value:
+            run.last = docnum
+        else:
+            if run is not None:
+                self._end_run(name, run)
+            run = self._runs[name] = _Run(field, value, docnum)
+        self._held += run.count
+        return run.length if field.scorable else 0
+
+    def _end_runs(self) -> None:
+        for name, run in self._runs.items():
+            self._end_run(name, run)
+        self._runs = {}
+
+    def _end_run(self, name: str, run: _Run) -> None:
+        """Add the postings of ``run``'s value for each of its documents."""
         terms = self._terms.get(name)
         if terms is None:
             terms = self._terms[name] = {}
-        keep_values = field.format.fixed_value_size() != 0
-        length = count = 0
-        for tbytes, freq, weight, vbytes in field.index(value):
-            postings = terms.get(tbytes)
-            if postings is None:
-                postings = terms[tbytes] = _Postings()
-            postings.ids.append(docnum)
-            postings.weights.append(weight)
-            if keep_values:
-                postings.values.append(vbytes)
-            length += freq
-            count += 1
-        self._held += count
-        return length if field.scorable else 0
+        first, last = run.first, run.last
+        if run.terms_only:  # a posting is a document number
+            for tbytes in run.postings:
+                ids = terms.get(tbytes)
+                if ids is None:
+                    ids = terms[tbytes] = []
+                if first == last:
+                    ids.append(first)
+                else:
+                    ids.extend(range(first, last + 1))
+            return
+        times = last - first + 1
+        for tbytes, _, weight, vbytes in run.postings:
+            found = terms.get(tbytes)
+            if found is None:
+                found = terms[tbytes] = _Postings()
+            if times == 1:
+                found.ids.append(first)
+                found.weights.append(weight)
+                found.values.append(vbytes)
+            else:
+                found.ids += range(first, last + 1)
+                found.weights += [weight] * times
+                found.values += [vbytes] * times
+
+    @staticmethod
+    def _postings(field, value) -> tuple[list, int, int]:
+        """``value``'s postings in the field, their length and their count.
+
+        For a field of terms alone (``Existence``: each weight the field's
+        boost, no values), the term bytes; otherwise Whoosh's postings, (term
+        bytes, frequency, weight, value bytes).
+        """
+        made = field.index(value)
+        if type(made) is not list:
+            made = list(made)
+        length = sum([posting[1] for posting in made])
+        if type(field.format) is not formats.Existence:
+            return made, length, len(made)
+        boost = field.format.field_boost
+        if any(weight != boost or vbytes for _, _, weight, vbytes in made):
+            raise ValueError(f"{field!r}: weighted postings in a field of terms")
+        return [posting[0] for posting in made], length, len(made)
 
     def add_reader(self, reader) -> None:
         """Take a segment's live documents; its postings are read at flush."""
@@ -138,6 +213,7 @@ class TermWriter(SegmentWriter):
     # writing
 
     def _flush_segment(self) -> None:
+        self._end_runs()
         self.perdocwriter.close()
         lengths = self.per_document_reader()
         try:
@@ -177,6 +253,14 @@ class TermWriter(SegmentWriter):
     def _term_postings(self, name: str) -> Iterator[tuple[bytes, list, list, list]]:
         """Each term of the field in order, with its postings from every source."""
         own = sorted(self._terms.pop(name, {}).items())
+        field_format = self.schema[name].format
+        if type(field_format) is formats.Existence:  # document numbers alone
+            boost = field_format.field_boost
+            own = [(tbytes, _Postings(ids, [boost] * len(ids))) for tbytes, ids in own]
+        if not self._merged:
+            for tbytes, postings in own:
+                yield tbytes, postings.ids, postings.weights, postings.values
+            return
         sources = [_tagged(0, own)]
         sources += [_tagged(i, m.terms(name)) for i, m in enumerate(self._merged, 1)]
         pending: list = []
@@ -257,15 +341,40 @@ def _tagged(source: int, terms) -> Iterator[tuple[bytes, int, object]]:
         yield tbytes, source, payload
 
 
+class _Run:
+    """A field's value, its postings, and the run of documents holding it."""
+
+    __slots__ = (
+        "value",
+        "postings",
+        "length",
+        "count",
+        "terms_only",
+        "first",
+        "last",
+    )
+
+    def __init__(self, field, value, first: int) -> None:
+        self.value = value
+        self.postings, self.length, self.count = TermWriter._postings(field, value)
+        self.terms_only = type(field.format) is formats.Existence
+        self.first = self.last = first
+
+
 class _Postings:
     """One term's postings in one new segment, in document order."""
 
     __slots__ = ("ids", "weights", "values")
 
-    def __init__(self) -> None:
-        self.ids: list[int] = []
-        self.weights: list[float] = []
-        self.values: list[bytes] = []
+    def __init__(
+        self,
+        ids: list[int] | None = None,
+        weights: list[float] | None = None,
+        values: list[bytes] | None = None,
+    ) -> None:
+        self.ids: list[int] = [] if ids is None else ids
+        self.weights: list[float] = [] if weights is None else weights
+        self.values: list[bytes] = [] if values is None else values
 
 
 class _Merged:

@@ -22,6 +22,7 @@ from whoosh.writing import CLEAR
 
 from archive.garbage import collecting_less_often
 from archive.queries import (
+    IndexablePassage,
     all_indexable_passages,
     indexable_passages,
     same_report_document_ids,
@@ -95,17 +96,20 @@ class Indexer:
                     - set(ids)
                 )
                 passages = indexable_passages(session, [*ids, *siblings])
-            entries = _by_document(passages)
+            grouped = _by_document(passages)
+            theirs = {d: list(entries(grouped.get(d, []))) for d in siblings}
             held = _fingerprints(ix, siblings)
-            changed = ids + [
-                d for d in siblings if held[d] != _prints(entries.get(d, []))
-            ]
+            changed = ids + [d for d in siblings if held[d] != _prints(theirs[d])]
+            written = 0
             with _writer(ix) as writer:
                 for doc in changed:
                     writer.delete_by_term("document_id", str(doc))
-                    for values in entries.get(doc, []):
+                    # a sibling's entries were made for the comparison above;
+                    # the others' are made as they are written
+                    made = theirs.get(doc) or entries(grouped.get(doc, []))
+                    for values in made:
                         writer.add_document(**values)
-            written = sum(len(entries.get(d, [])) for d in changed)
+                        written += 1
             return IndexUpdate(
                 tuple(changed), written, seconds=time.perf_counter() - started
             )
@@ -157,10 +161,12 @@ def _writer(
     writer.commit(mergetype=CLEAR if clear else tiered())
 
 
-def _by_document(passages: Iterable) -> dict[int, list[dict[str, object]]]:
-    grouped: dict[int, list[dict[str, object]]] = defaultdict(list)
-    for values in entries(passages):
-        grouped[int(values["document_id"])].append(values)
+def _by_document(
+    passages: Iterable[IndexablePassage],
+) -> dict[int, list[IndexablePassage]]:
+    grouped: dict[int, list[IndexablePassage]] = defaultdict(list)
+    for passage in passages:
+        grouped[passage.document_id].append(passage)
     return grouped
 
 

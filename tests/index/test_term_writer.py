@@ -34,7 +34,7 @@ def _documents(count: int, seed: int = 7, start: int = 0) -> list[dict]:
                 "names": text,
                 "words": text,
                 "forms": text,
-                "title": f"Report {number % 7}",
+                "title": f"Report {number // 5 % 7}",  # a document's, on each passage
                 "outlet": rng.choice(["sohr", "reuters\nReuters", ""]) or None,
                 "kind": rng.choice(["report", "wire"]),
                 "outlet_facet": rng.choice(["sohr\x1fSOHR", "-"]),
