@@ -35,11 +35,12 @@ from collections.abc import Iterator
 from whoosh import formats
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.reading import SegmentReader
-from whoosh.system import pack_ushort, unpack_ushort
+from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
-from index.blocks import COMPRESS_FROM, BlockWriter, read_term
+from index.blocks import COMPRESS_FROM, BlockWriter
 from index.engine_fixes import length_table
+from index.term_postings import Merged, Postings, Run, tagged
 
 
 class TermWriter(SegmentWriter):
@@ -67,14 +68,14 @@ class TermWriter(SegmentWriter):
         self.compress_from = compress_from
         # each field's terms with their postings, or for a field of bare
         # terms the document numbers alone
-        self._terms: dict[str, dict[bytes, _Postings | list[int]]] = {}
+        self._terms: dict[str, dict[bytes, Postings | list[int]]] = {}
         self._held = 0  # postings in self._terms
         # each field's latest value, its postings and the documents holding it:
         # a document's passages share its title, date, outlet ..., and these
         # are made once for all and added a run of documents at a time
-        self._runs: dict[str, _Run] = {}
+        self._runs: dict[str, Run] = {}
         self._plans: dict[tuple[str, ...], list[tuple]] = {}  # see ``_plan``
-        self._merged: list[_Merged] = []
+        self._merged: list[Merged] = []
         self._rolled: list = []  # segments already written by this writer
 
     # adding
@@ -131,71 +132,22 @@ class TermWriter(SegmentWriter):
         """Add ``value``'s postings to the field's terms; its length if scorable.
 
         The postings of a value that the documents just before held too are
-        added for the whole run of them at once (``_end_run``).
+        added for the whole run of them at once (``Run.add_to``).
         """
         run = self._runs.get(name)
         if run is not None and run.last + 1 == docnum and run.value == value:
             run.last = docnum
         else:
             if run is not None:
-                self._end_run(name, run)
-            run = self._runs[name] = _Run(field, value, docnum)
+                run.add_to(self._terms.setdefault(name, {}))
+            run = self._runs[name] = Run(field, value, docnum)
         self._held += run.count
         return run.length if field.scorable else 0
 
     def _end_runs(self) -> None:
         for name, run in self._runs.items():
-            self._end_run(name, run)
+            run.add_to(self._terms.setdefault(name, {}))
         self._runs = {}
-
-    def _end_run(self, name: str, run: _Run) -> None:
-        """Add the postings of ``run``'s value for each of its documents."""
-        terms = self._terms.get(name)
-        if terms is None:
-            terms = self._terms[name] = {}
-        first, last = run.first, run.last
-        if run.terms_only:  # a posting is a document number
-            for tbytes in run.postings:
-                ids = terms.get(tbytes)
-                if ids is None:
-                    ids = terms[tbytes] = []
-                if first == last:
-                    ids.append(first)
-                else:
-                    ids.extend(range(first, last + 1))
-            return
-        times = last - first + 1
-        for tbytes, _, weight, vbytes in run.postings:
-            found = terms.get(tbytes)
-            if found is None:
-                found = terms[tbytes] = _Postings()
-            if times == 1:
-                found.ids.append(first)
-                found.weights.append(weight)
-                found.values.append(vbytes)
-            else:
-                found.ids += range(first, last + 1)
-                found.weights += [weight] * times
-                found.values += [vbytes] * times
-
-    @staticmethod
-    def _postings(field, value) -> tuple[list, int, int]:
-        """``value``'s postings in the field, their length and their count.
-
-        For a field of terms alone (``Existence``: each weight the field's
-        boost, no values), the term bytes; otherwise Whoosh's postings, (term
-        bytes, frequency, weight, value bytes).
-        """
-        made = field.index(value)
-        if type(made) is not list:
-            made = list(made)
-        length = sum([posting[1] for posting in made])
-        if type(field.format) is not formats.Existence:
-            return made, length, len(made)
-        boost = field.format.field_boost
-        if any(weight != boost or vbytes for _, _, weight, vbytes in made):
-            raise ValueError(f"{field!r}: weighted postings in a field of terms")
-        return [posting[0] for posting in made], length, len(made)
 
     def add_reader(self, reader) -> None:
         """Take a segment's live documents; its postings are read at flush."""
@@ -207,7 +159,7 @@ class TermWriter(SegmentWriter):
         docmap = self.write_per_doc(names, reader)
         segment = reader.segment()
         own = SegmentReader(self.storage, self.schema, segment)
-        self._merged.append(_Merged(own, base, docmap))
+        self._merged.append(Merged(own, base, docmap))
         self._added = True
 
     # writing
@@ -256,13 +208,13 @@ class TermWriter(SegmentWriter):
         field_format = self.schema[name].format
         if type(field_format) is formats.Existence:  # document numbers alone
             boost = field_format.field_boost
-            own = [(tbytes, _Postings(ids, [boost] * len(ids))) for tbytes, ids in own]
+            own = [(tbytes, Postings(ids, [boost] * len(ids))) for tbytes, ids in own]
         if not self._merged:
             for tbytes, postings in own:
                 yield tbytes, postings.ids, postings.weights, postings.values
             return
-        sources = [_tagged(0, own)]
-        sources += [_tagged(i, m.terms(name)) for i, m in enumerate(self._merged, 1)]
+        sources = [tagged(0, own)]
+        sources += [tagged(i, m.terms(name)) for i, m in enumerate(self._merged, 1)]
         pending: list = []
         for tbytes, source, payload in heapq.merge(*sources):
             if pending and pending[0] != tbytes:
@@ -333,89 +285,3 @@ def _unsupported(codec, schema) -> str | None:
         if field.vector or field.separate_spelling():
             return f"field {name!r}: vectors and spelling unsupported"
     return None
-
-
-def _tagged(source: int, terms) -> Iterator[tuple[bytes, int, object]]:
-    """(term, source, payload): sources tie-break equal terms, payloads never."""
-    for tbytes, payload in terms:
-        yield tbytes, source, payload
-
-
-class _Run:
-    """A field's value, its postings, and the run of documents holding it."""
-
-    __slots__ = (
-        "value",
-        "postings",
-        "length",
-        "count",
-        "terms_only",
-        "first",
-        "last",
-    )
-
-    def __init__(self, field, value, first: int) -> None:
-        self.value = value
-        self.postings, self.length, self.count = TermWriter._postings(field, value)
-        self.terms_only = type(field.format) is formats.Existence
-        self.first = self.last = first
-
-
-class _Postings:
-    """One term's postings in one new segment, in document order."""
-
-    __slots__ = ("ids", "weights", "values")
-
-    def __init__(
-        self,
-        ids: list[int] | None = None,
-        weights: list[float] | None = None,
-        values: list[bytes] | None = None,
-    ) -> None:
-        self.ids: list[int] = [] if ids is None else ids
-        self.weights: list[float] = [] if weights is None else weights
-        self.values: list[bytes] = [] if values is None else values
-
-
-class _Merged:
-    """A segment being merged: its terms in order and its postings renumbered."""
-
-    def __init__(self, reader: SegmentReader, base: int, docmap: dict | None):
-        self.reader = reader
-        self.base = base
-        self.docmap = docmap  # old -> new document number; None: base + old
-        terms = reader._terms
-        self.tindex = terms._tindex
-        self.fields = terms._fieldmap
-        self.postfile = terms._postfile
-
-    def field_names(self) -> list[str]:
-        return list(self.fields)
-
-    def terms(self, name: str) -> Iterator[tuple[bytes, bytes]]:
-        """The field's (term bytes, term info bytes), in term order."""
-        number = self.fields.get(name)
-        if number is None:
-            return
-        prefix = pack_ushort(number)
-        for key, value in self.tindex.items_from(prefix):
-            if unpack_ushort(key[:2])[0] != number:
-                return
-            yield key[2:], value
-
-    def read(self, infobytes: bytes, ids: list, weights: list, values: list) -> None:
-        """Append the term's live postings, renumbered, to the three lists."""
-        for old, block_weights, block_values in read_term(self.postfile, infobytes):
-            if self.docmap is None:
-                ids += [self.base + d for d in old]
-                weights += block_weights
-                values += block_values
-                continue
-            docmap = self.docmap
-            for at, d in enumerate(old):
-                new = docmap.get(d)
-                if new is not None:
-                    ids.append(new)
-                    weights.append(block_weights[at])
-                    if block_values:
-                        values.append(block_values[at])
