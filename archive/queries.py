@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from archive.browse.rows import document_countries_stored
 from archive.browse.sources import read_surely
 from archive.citation_counts import CitationCounts, citation_counts
 from archive.models import (
@@ -16,7 +17,6 @@ from archive.models import (
     CitedWork,
     Claim,
     Document,
-    DocumentCountry,
     Footnote,
     Marker,
     Outlet,
@@ -213,7 +213,7 @@ def _indexable(session: Session, ids: list[int]) -> list[IndexablePassage]:
         passages.setdefault(row.document_id, []).append(row)
     claims, cited = _claims(session, ids)
     names = _names(session, ids)
-    countries = _countries(session, ids)
+    countries = document_countries_stored(session, ids)
     outlets = _outlet_refs(
         session, {d.outlet_id for d in documents} | {o for s in cited for o in s}
     )
@@ -312,18 +312,6 @@ def _names(session: Session, ids: list[int]) -> dict[int, list[str]]:
     for passage_id, key in rows:
         found.setdefault(passage_id, []).append(key)
     return found
-
-
-def _countries(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    found: dict[int, list[str]] = {}
-    rows = session.execute(
-        select(DocumentCountry.document_id, DocumentCountry.code)
-        .where(DocumentCountry.document_id.in_(ids))
-        .order_by(DocumentCountry.document_id, DocumentCountry.position)
-    )
-    for document_id, code in rows:
-        found.setdefault(document_id, []).append(code)
-    return {document_id: tuple(codes) for document_id, codes in found.items()}
 
 
 def _footnote_outlets(session: Session, footnote_ids: set) -> dict[int, set[int]]:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from archive.browse import columns, rows
 from archive.browse.records import DocumentList, DocumentSummary, Facet
+from archive.browse.rows import document_countries_stored
 from archive.models import Document, DocumentCountry, Outlet
 from ingest import country_code, country_name
 
@@ -109,14 +109,7 @@ def document_summaries(
     found = session.execute(
         columns.summaries(Document.title_derived).where(Document.id.in_(wanted))
     ).all()
-    codes: dict[int, list[str]] = defaultdict(list)
-    about = session.execute(
-        select(DocumentCountry.document_id, DocumentCountry.code)
-        .where(DocumentCountry.document_id.in_(wanted))
-        .order_by(DocumentCountry.document_id, DocumentCountry.position)
-    )
-    for document_id, code in about:
-        codes[document_id].append(code)
+    codes = document_countries_stored(session, wanted)
     return {
         row[0]: DocumentSummary(
             **columns.summary_fields_of(row),

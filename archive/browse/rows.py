@@ -25,6 +25,7 @@ from archive.models import (
     CitedWork,
     Claim,
     Document,
+    DocumentCountry,
     Footnote,
     Marker,
     Outlet,
@@ -202,3 +203,19 @@ def claim(row: Claim, refs: dict[int, str]) -> ClaimInfo:
         markers=tuple(marker(m, refs) for m in row.markers),
         citations=tuple(citation(c) for c in row.citations),
     )
+
+
+def document_countries_stored(
+    session: Session, ids: Iterable[int]
+) -> dict[int, tuple[str, ...]]:
+    """The countries stored for each of these documents, in their order
+    (documents about none left out)."""
+    found: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(DocumentCountry.document_id, DocumentCountry.code)
+        .where(DocumentCountry.document_id.in_(ids))
+        .order_by(DocumentCountry.document_id, DocumentCountry.position)
+    )
+    for document_id, code in rows:
+        found.setdefault(document_id, []).append(code)
+    return {document_id: tuple(codes) for document_id, codes in found.items()}

@@ -7,6 +7,7 @@ from collections import defaultdict
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive.browse.rows import document_countries_stored
 from archive.derived import Progress, Rederived, rederive_in_batches
 from archive.models import Document, DocumentCountry, Passage, Report
 from ingest import OutletRegistry, document_countries
@@ -30,14 +31,7 @@ def _batch(session: Session, ids: list[int]) -> dict[int, int]:
     )
     for document_id, text in rows:
         texts[document_id].append(text)
-    stored: dict[int, list[str]] = defaultdict(list)
-    rows = session.execute(
-        select(DocumentCountry.document_id, DocumentCountry.code)
-        .where(DocumentCountry.document_id.in_(ids))
-        .order_by(DocumentCountry.document_id, DocumentCountry.position)
-    )
-    for document_id, code in rows:
-        stored[document_id].append(code)
+    stored = document_countries_stored(session, ids)
     documents = session.execute(
         select(Document.id, Document.title, Document.dateline, Report.title)
         .outerjoin(Report, Report.id == Document.report_id)
@@ -46,7 +40,7 @@ def _batch(session: Session, ids: list[int]) -> dict[int, int]:
     changed = {}
     for document_id, title, dateline, report_title in documents:
         codes = document_countries(title, dateline, texts[document_id], report_title)
-        if list(codes) != stored[document_id]:
+        if tuple(codes) != stored.get(document_id, ()):
             _rewrite(session, document_id, codes)
             changed[document_id] = document_id
     return changed
