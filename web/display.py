@@ -198,13 +198,18 @@ def source_name(document: DocumentSummary) -> str | None:
     return document.publisher or document.agency
 
 
+def page_window(page: int, pages: int) -> range:
+    """The numbers of the pages around ``page`` that get a link: at most nine."""
+    first = max(1, min(page - 4, pages - 8))
+    return range(first, min(pages, first + 8) + 1)
+
+
 def page_urls(
     endpoint: str, args: MultiDict, page: int, pages: int, **values: object
 ) -> dict[int, str]:
     """Links to the pages around ``page`` (at most nine), keeping the arguments."""
-    first = max(1, min(page - 4, pages - 8))
     urls = {}
-    for number in range(first, min(pages, first + 8) + 1):
+    for number in page_window(page, pages):
         updated = MultiDict(args)
         updated["page"] = str(number)
         urls[number] = url_for(endpoint, **values, **updated.to_dict(flat=False))

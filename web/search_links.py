@@ -14,10 +14,11 @@ from urllib.parse import quote, quote_plus
 from flask import url_for
 from werkzeug.datastructures import MultiDict
 
+from web.display import RecordPaths, page_window
+
 # What Werkzeug leaves unquoted in a query string, and Flask in an anchor.
 QUERY_SAFE = "!$'()*,/:;?@"
 ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"
-PATH_KEY = 0  # stands for a document's id while its path prefix is built
 
 
 class SearchLinks:
@@ -26,8 +27,7 @@ class SearchLinks:
     def __init__(self, args: MultiDict, query: str | None) -> None:
         self.home = url_for("search.home")
         self.args = [(name, values) for name, values in args.lists()]
-        shown = url_for("documents.show", document_id=PATH_KEY)
-        self.document_path = shown.removesuffix(str(PATH_KEY))
+        self.document_path = RecordPaths().document
         self._quoted: dict[str, str] = {}
         self.with_query = f"?{self._encoded([('q', query)])}" if query else ""
 
@@ -56,8 +56,7 @@ class SearchLinks:
 
     def pages(self, page: int, pages: int) -> dict[int, str]:
         """Links to the pages around ``page`` (at most nine)."""
-        first = max(1, min(page - 4, pages - 8))
-        return {n: self._page(n) for n in range(first, min(pages, first + 8) + 1)}
+        return {n: self._page(n) for n in page_window(page, pages)}
 
     def document(self, document_id: int, anchor: str | None = None) -> str:
         """The document's page, opened with the search's words (at ``anchor``)."""
