@@ -25,6 +25,7 @@ import pycrfsuite
 
 from ingest.citation_tokens import Token, features, tokens
 from ingest.outlets import load_registry
+from ingest.styles.names import split_authors
 
 MODEL = Path(__file__).with_name("data") / "citations.crfsuite"
 LABELS = (
@@ -108,6 +109,20 @@ def _runs(toks: list[Token], labels: list[str]) -> dict[str, list[tuple[int, int
     return runs
 
 
+def _names(written: str) -> list[str]:
+    """The names in the authors' run: parted at "and", "&" and ";", and a piece
+    with more commas than one name has ("Buchen, J. R., Wang, T.") read as a
+    list of inverted names, as the grammars read one."""
+    names = []
+    for piece in _AUTHOR_SEPARATOR.split(written):
+        piece = piece.strip(_TRIM)
+        if piece.count(",") > 1:
+            names += split_authors(piece) or [piece]
+        elif piece:
+            names.append(piece)
+    return names
+
+
 def _span(text: str, toks: list[Token], run: tuple[int, int]) -> str | None:
     value = text[toks[run[0]].start : toks[run[1]].end].strip(_TRIM)
     return " ".join(value.split()) or None
@@ -126,8 +141,7 @@ def _reading(text, toks, labels, marginals) -> CrfReading:
     authors = ()
     if written := (_span(text, toks, runs["author"][0]) if "author" in runs else None):
         # the authors are the first run: a later one is a name the tagger mistook
-        names = (a.strip(_TRIM) for a in _AUTHOR_SEPARATOR.split(written))
-        authors = tuple(a for a in names if a)
+        authors = tuple(_names(written))
     if (
         len(authors) == 1
         and not field.get("outlet")

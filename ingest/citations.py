@@ -26,7 +26,7 @@ from ingest.styles.shortforms import IBID, SUPRA, is_commentary, without_signal
 
 # The version of the reading of notes (with ingest.styles): raise it whenever a
 # change may read an archived footnote into other citations.
-CITATIONS_VERSION = 2  # 2: prose is never a sure work or outlet
+CITATIONS_VERSION = 3  # 2: prose is never a sure work or outlet; 3: CRF name lists
 SAMPLE = 60  # items read by every grammar to decide a document's style, at most
 SETTLED = 8  # ... and at least, unless one style reads 90 % of them
 READABLE = 0.5  # a reading below this falls back to the next grammar

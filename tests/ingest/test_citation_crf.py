@@ -166,3 +166,20 @@ def test_a_publisher_of_two_sentences_is_parted_into_outlet_and_publisher():
     assert two == {"outlet": "Stuff.co.nz", "publisher": "Fairfax NZ"}
     assert abbreviated == {"publisher": "U.S. Department of State"}
     assert with_outlet == {"outlet": "The Age", "publisher": "Fairfax. Melbourne"}
+
+
+def test_a_list_of_inverted_names_is_read_name_by_name():
+    """A Nature Energy paper cited in a research note (2026): nine authors written
+    "Last, F. M.," in a row, the last after "&"."""
+    found = read(
+        "Buchen, J. R., Wang, T., Geiger, B. K., Gluz, N. Y., Artoul, M., "
+        'Hiegel, J.-P., Achrai, B., Setzler, B. P. & Yan, Y. "A Ni(OH)2 symmetric '
+        "battery cell for hydroxide exchange membrane-based direct air capture of "
+        'CO2." Nature Energy (2026). https://doi.org/10.1038/s41560-026-02129-z'
+    )
+    assert found is not None
+    assert [name.split(",")[0] for name in found.authors] == [
+        "Buchen", "Wang", "Geiger", "Gluz", "Artoul", "Hiegel", "Achrai", "Setzler",
+        "Yan",
+    ]  # fmt: skip
+    assert found.authors[0] == "Buchen, J. R."
