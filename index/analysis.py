@@ -177,9 +177,7 @@ def stem_positions(text: str) -> dict[str, list[int]]:
     for position, word in enumerate(words_as_written(text)):
         stem = stems.get(word)
         if stem is None:
-            if len(stems) >= _STEMS_KEPT:
-                stems.clear()
-            stem = stems[word] = next((t.text for t in _TEXT(word)), "")
+            stem = text_term(word)
         if stem:
             positions = found.get(stem)
             if positions is None:
