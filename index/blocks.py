@@ -65,6 +65,42 @@ class BlockWriter:
         """``write`` for a term whose postings fit one block, as most terms'
         do: the same bytes, and the term info's bytes packed as ``W3TermInfo``
         packs them, without building one."""
+        block, rounded, top, low, high = self._encoded(ids, weights, values)
+        postfile = self.postfile
+        start = postfile.tell()
+        postfile.write(WHOOSH3_HEADER_MAGIC + pack_int(-len(block)) + block)
+        statistics = _TERM_INFO.pack(
+            False,  # not inlined
+            0 + sum(rounded),
+            len(ids),
+            length_to_byte(byte_to_length(low)) if low else 0,
+            length_to_byte(byte_to_length(high) if high else 0),
+            top,
+            ids[0],
+            ids[-1],
+        )
+        return statistics + _EXTENT.pack(start, _MAGIC + _INT + len(block))
+
+    def _block(self, info, ids, weights, values, last: bool) -> None:
+        block, rounded, top, low, high = self._encoded(ids, weights, values)
+        info._weight += sum(rounded)
+        info._df += len(ids)
+        if low:
+            shortest = byte_to_length(low)
+            if info._minlength is None or shortest < info._minlength:
+                info._minlength = shortest
+        info._maxlength = max(info._maxlength, byte_to_length(high) if high else 0)
+        info._maxweight = max(info._maxweight, top)
+        if info._minid is None:
+            info._minid = ids[0]
+        info._maxid = ids[-1]
+        self.postfile.write(pack_int(-len(block) if last else len(block)) + block)
+
+    def _encoded(self, ids: list[int], weights: list[float], values: list):
+        """A block as written after its length (its head, then its postings),
+        with what its term's statistics take from it: the weights at the
+        precision Whoosh keeps, the top weight, and the shortest and longest
+        document length bytes."""
         rounded = array("f", weights)
         top = max(weights)
         top = top if top > 0 else 0
@@ -79,55 +115,8 @@ class BlockWriter:
         level = self.level if len(data) >= self.compress_from else 0
         if level:
             data = zlib.compress(data, level)
-        last = ids[-1]
-        head = pickle.dumps((len(ids), last, top, level, low, high), 2)
-        size = len(head) + len(data)
-        postfile = self.postfile
-        start = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC + pack_int(-size) + head + data)
-        statistics = _TERM_INFO.pack(
-            False,  # not inlined
-            0 + sum(rounded),
-            len(ids),
-            length_to_byte(byte_to_length(low)) if low else 0,
-            length_to_byte(byte_to_length(high) if high else 0),
-            top,
-            ids[0],
-            last,
-        )
-        return statistics + _EXTENT.pack(start, _MAGIC + _INT + size)
-
-    def _block(self, info, ids, weights, values, last: bool) -> None:
-        rounded = array("f", weights)  # the precision Whoosh keeps
-        top = max(weights)
-        top = top if top > 0 else 0
-        low = high = 0
-        if self.table is not None:
-            table = self.table
-            found = bytes(map(table.__getitem__, ids))
-            high = max(found)
-            low = min(filter(None, found), default=0)
-        info._weight += sum(rounded)
-        info._df += len(ids)
-        if low:
-            shortest = byte_to_length(low)
-            if info._minlength is None or shortest < info._minlength:
-                info._minlength = shortest
-        info._maxlength = max(info._maxlength, byte_to_length(high) if high else 0)
-        info._maxweight = max(info._maxweight, top)
-        if info._minid is None:
-            info._minid = ids[0]
-        info._maxid = ids[-1]
-
-        data = pickle.dumps(
-            (_deltas(ids), _mini_weights(rounded), self._mini_values(values)), 2
-        )
-        level = self.level if len(data) >= self.compress_from else 0
-        if level:
-            data = zlib.compress(data, level)
         head = pickle.dumps((len(ids), ids[-1], top, level, low, high), 2)
-        size = len(head) + len(data)
-        self.postfile.write(pack_int(-size if last else size) + head + data)
+        return head + data, rounded, top, low, high
 
     def _mini_values(self, values: list):
         size = self.fixed_size
