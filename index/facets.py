@@ -23,6 +23,7 @@ from whoosh.reading import IndexReader
 
 from index.entries import NO_OUTLET
 from index.filters import labelled
+from index.match_arrays import ranges_at
 from index.postings import doc_ids
 from index.results import FacetCount
 from index.schema import FACET_FIELDS
@@ -132,12 +133,7 @@ class FacetTable:
     ) -> tuple[np.ndarray, np.ndarray]:
         """The (passage, value code) pairs of ``passages``: those of each passage
         lie together from its start, so only theirs are read."""
-        starts = self.starts[name]
-        first = starts[passages]
-        lengths = starts[passages + 1] - first
-        ends = np.cumsum(lengths)
-        at = np.repeat(first - (ends - lengths), lengths)  # pair i: first + i
-        at += np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+        at, lengths = ranges_at(self.starts[name], passages)
         return np.repeat(passages, lengths), self.pairs[name][1][at]
 
 

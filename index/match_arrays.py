@@ -72,3 +72,15 @@ def within(a: Matches, ids: np.ndarray) -> Matches:
 
 def within_mask(a: Matches, keep: np.ndarray) -> Matches:
     return Matches(a.ids[keep], a.scores[keep])
+
+
+def ranges_at(starts: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where the runs ``at`` lie in an array cut into runs that begin at
+    ``starts`` (run n is ``starts[n] : starts[n + 1]``): their indices, run
+    after run, and each run's length."""
+    first = starts[at]
+    lengths = starts[at + 1] - first
+    ends = np.cumsum(lengths)
+    where = np.repeat(first - (ends - lengths), lengths)
+    where += np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+    return where, lengths

@@ -22,6 +22,7 @@ import numpy as np
 from whoosh import formats
 
 from index.deadline import Deadline
+from index.match_arrays import ranges_at
 from index.postings import in_order, position_decoder, positions_of
 
 if TYPE_CHECKING:
@@ -130,11 +131,7 @@ def starts_shared(
             pairs.append(decoded if decoded is not None else _one_by_one(values, at))
             continue
         at = np.searchsorted(word.found.ids, candidates)
-        first = word.starts[at]
-        lengths = word.starts[at + 1] - first
-        ends = np.cumsum(lengths)
-        where = np.repeat(first - (ends - lengths), lengths)
-        where += np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+        where, lengths = ranges_at(word.starts, at)
         owners = np.repeat(np.arange(len(candidates), dtype=np.int64), lengths)
         pairs.append((owners, word.positions[where]))
     return _starts_shared(len(candidates), pairs)
