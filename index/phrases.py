@@ -16,17 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 from whoosh import formats
 
 from index.deadline import Deadline
-from index.match_arrays import ranges_at
+from index.match_arrays import Matches, ranges_at
 from index.postings import in_order, position_decoder, positions_of
-
-if TYPE_CHECKING:
-    from index.match_arrays import Matches
 
 _PASSAGE = 1 << 32  # (candidate, start) as one number: candidate * _PASSAGE + start
 
